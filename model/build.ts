@@ -1,0 +1,210 @@
+/**
+ * RawConfig → TipModel. Tolerant by design: the linter runs on configs that break the schema, so a value of
+ * the wrong type is left out of the typed field (the schema violation reports it) instead of throwing.
+ * Name references are resolved here, once; unresolved ones are kept and marked.
+ */
+import { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
+import { PositionIndex } from './positions.js';
+import {
+  DEFAULT_APPLICATION_PROVIDER_ARN,
+  GRANT_TYPES,
+  type AccessScopeNode,
+  type ApplicationNode,
+  type AssignmentNode,
+  type AuthenticationMethodNode,
+  type AuthorizedTokenIssuerNode,
+  type ConstructSuppression,
+  type GrantNode,
+  type IssuerNode,
+  type ModelIndex,
+  type NodePath,
+  type RawConfig,
+  type ScopeTargetNode,
+  type Tag,
+  type TipModel,
+} from './types.js';
+
+type Obj = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObject(x) ? x : {})) : []);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+
+export interface BuildOptions {
+  positions?: PositionIndex;
+  suppressions?: ConstructSuppression[];
+}
+
+export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
+  const raw: RawConfig = isObject(input) ? (input as RawConfig) : {};
+  const positions = opts.positions ?? new PositionIndex('<memory>');
+  const rawInstance = isObject(raw.instance) ? raw.instance : {};
+  const instance = {
+    pointer: ['instance'],
+    resource: 'instance',
+    instanceArn: str(rawInstance.InstanceArn),
+    identityStoreId: str(rawInstance.IdentityStoreId),
+    region: str(rawInstance.Region),
+  };
+
+  const index: ModelIndex = { issuerByName: new Map(), issuerByArn: new Map(), applicationByName: new Map(), applicationByArn: new Map() };
+
+  const issuers: IssuerNode[] = objects(raw.trustedTokenIssuers).map((r, i) => {
+    const name = str(r.Name) ?? `#${i}`;
+    const declaredArn = str(r.TrustedTokenIssuerArn);
+    const instanceArn = str(r.InstanceArn) ?? instance.instanceArn;
+    const conf = isObject(r.TrustedTokenIssuerConfiguration) ? r.TrustedTokenIssuerConfiguration : undefined;
+    const oidcRaw = conf && isObject(conf.OidcJwtConfiguration) ? conf.OidcJwtConfiguration : undefined;
+    const node: IssuerNode = {
+      pointer: ['trustedTokenIssuers', i],
+      resource: `trustedTokenIssuers/${name}`,
+      name,
+      arn: declaredArn ?? deriveIssuerArn(instanceArn, name),
+      arnDerived: declaredArn === undefined,
+      type: str(r.TrustedTokenIssuerType),
+      oidc: oidcRaw && {
+        issuerUrl: str(oidcRaw.IssuerUrl),
+        claimAttributePath: str(oidcRaw.ClaimAttributePath),
+        identityStoreAttributePath: str(oidcRaw.IdentityStoreAttributePath),
+        jwksRetrievalOption: str(oidcRaw.JwksRetrievalOption),
+      },
+      tags: tags(r.Tags),
+      clientToken: str(r.ClientToken),
+      raw: r,
+    };
+    if (!index.issuerByName.has(name)) index.issuerByName.set(name, node);
+    if (!index.issuerByArn.has(node.arn)) index.issuerByArn.set(node.arn, node);
+    return node;
+  });
+
+  // Applications first without their references, so targets can point at any application in the file.
+  const rawApps = objects(raw.applications);
+  const applications: ApplicationNode[] = rawApps.map((r, i) => {
+    const name = str(r.Name) ?? `#${i}`;
+    const declaredArn = str(r.ApplicationArn);
+    const instanceArn = str(r.InstanceArn) ?? instance.instanceArn;
+    const node: ApplicationNode = {
+      pointer: ['applications', i],
+      resource: `applications/${name}`,
+      name,
+      arn: declaredArn ?? deriveApplicationArn(instanceArn, name),
+      arnDerived: declaredArn === undefined,
+      providerArn: str(r.ApplicationProviderArn) ?? DEFAULT_APPLICATION_PROVIDER_ARN,
+      instanceArn,
+      description: str(r.Description),
+      status: str(r.Status),
+      portalOptions: isObject(r.PortalOptions) ? r.PortalOptions : undefined,
+      tags: tags(r.Tags),
+      clientToken: str(r.ClientToken),
+      grants: [],
+      accessScopes: [],
+      authenticationMethods: [],
+      assignmentRequired: typeof r.AssignmentRequired === 'boolean' ? r.AssignmentRequired : true,
+      assignments: [],
+      raw: r,
+    };
+    if (!index.applicationByName.has(name)) index.applicationByName.set(name, node);
+    if (!index.applicationByArn.has(node.arn)) index.applicationByArn.set(node.arn, node);
+    return node;
+  });
+
+  applications.forEach((app, i) => {
+    const r = rawApps[i]!;
+    const base: NodePath = ['applications', i];
+    app.grants = objects(r.Grants).map((g, j) => buildGrant(g, [...base, 'Grants', j], `${app.resource}/Grants/${j}`, index));
+    app.accessScopes = objects(r.AccessScopes).map((s, j): AccessScopeNode => {
+      const pointer = [...base, 'AccessScopes', j];
+      const resource = `${app.resource}/AccessScopes/${j}`;
+      const targets = Array.isArray(s.AuthorizedTargets) ? s.AuthorizedTargets : [];
+      return {
+        pointer,
+        resource,
+        scope: str(s.Scope),
+        targets: targets.flatMap((t, k): ScopeTargetNode[] =>
+          typeof t === 'string' ? [resolveTarget(t, [...pointer, 'AuthorizedTargets', k], `${resource}/AuthorizedTargets/${k}`, index)] : [],
+        ),
+      };
+    });
+    app.authenticationMethods = objects(r.AuthenticationMethods).map((m, j): AuthenticationMethodNode => {
+      const method = isObject(m.AuthenticationMethod) ? m.AuthenticationMethod : undefined;
+      const iam = method && isObject(method.Iam) ? method.Iam : undefined;
+      return {
+        pointer: [...base, 'AuthenticationMethods', j],
+        resource: `${app.resource}/AuthenticationMethods/${j}`,
+        type: str(m.AuthenticationMethodType),
+        actorPolicy: iam && isObject(iam.ActorPolicy) ? iam.ActorPolicy : undefined,
+        raw: m,
+      };
+    });
+    app.assignments = objects(r.Assignments).map(
+      (a, j): AssignmentNode => ({
+        pointer: [...base, 'Assignments', j],
+        resource: `${app.resource}/Assignments/${j}`,
+        principalType: str(a.PrincipalType),
+        principalId: str(a.PrincipalId),
+      }),
+    );
+  });
+
+  return {
+    version: raw.version,
+    instance,
+    issuers,
+    applications,
+    index,
+    raw,
+    positions,
+    suppressions: opts.suppressions ?? [],
+  };
+}
+
+function tags(v: unknown): Tag[] {
+  return objects(v).flatMap((t) => (typeof t.Key === 'string' && typeof t.Value === 'string' ? [{ Key: t.Key, Value: t.Value }] : []));
+}
+
+function buildGrant(g: Obj, pointer: NodePath, resource: string, index: ModelIndex): GrantNode {
+  const grant = g.Grant;
+  const members = isObject(grant) ? Object.keys(grant) : [];
+  const node: GrantNode = { pointer, resource, grantType: str(g.GrantType), grant, members };
+  const body = (member: string): Obj | undefined => (isObject(grant) && isObject(grant[member]) ? (grant[member] as Obj) : undefined);
+  const code = body('AuthorizationCode');
+  if (code) node.redirectUris = strings(code.RedirectUris);
+  const jwt = body('JwtBearer');
+  if (jwt && Array.isArray(jwt.AuthorizedTokenIssuers)) {
+    node.authorizedTokenIssuers = jwt.AuthorizedTokenIssuers.map((a, k) => {
+      const at = isObject(a) ? a : {};
+      const p = [...pointer, 'Grant', 'JwtBearer', 'AuthorizedTokenIssuers', k];
+      return resolveIssuerRef(str(at.TrustedTokenIssuerArn), strings(at.AuthorizedAudiences), p, `${resource}/AuthorizedTokenIssuers/${k}`, index);
+    });
+  }
+  return node;
+}
+
+function resolveIssuerRef(
+  ref: string | undefined,
+  audiences: string[] | undefined,
+  pointer: NodePath,
+  resource: string,
+  index: ModelIndex,
+): AuthorizedTokenIssuerNode {
+  const node: AuthorizedTokenIssuerNode = { pointer, resource, ref, audiences, resolution: 'unresolved' };
+  if (ref === undefined) return node;
+  const byName = index.issuerByName.get(ref);
+  const byArn = index.issuerByArn.get(ref);
+  if (byName) Object.assign(node, { resolution: 'name', issuer: byName, issuerArn: byName.arn });
+  else if (byArn) Object.assign(node, { resolution: 'arn', issuer: byArn, issuerArn: byArn.arn });
+  else if (isIssuerArn(ref)) Object.assign(node, { resolution: 'external', issuerArn: ref });
+  return node;
+}
+
+function resolveTarget(ref: string, pointer: NodePath, resource: string, index: ModelIndex): ScopeTargetNode {
+  const byName = index.applicationByName.get(ref);
+  if (byName) return { pointer, resource, ref, resolution: 'name', application: byName, arn: byName.arn };
+  const byArn = index.applicationByArn.get(ref);
+  if (byArn) return { pointer, resource, ref, resolution: 'arn', application: byArn, arn: byArn.arn };
+  if (isScopeTargetArn(ref) || isApplicationArn(ref)) return { pointer, resource, ref, resolution: 'external', arn: ref };
+  return { pointer, resource, ref, resolution: 'unresolved' };
+}
+
+export const KNOWN_GRANT_TYPES: readonly string[] = Object.values(GRANT_TYPES);

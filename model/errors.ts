@@ -1,0 +1,34 @@
+/**
+ * Input that cannot be used at all (unreadable file, unparseable YAML/JSON, a scenario that breaks its
+ * schema). The CLI prints `file:line:column: message` and exits 2; nothing else is written.
+ */
+import type { SourceLocation } from './types.js';
+
+export class InputError extends Error {
+  readonly code = 'ERR_TIPKIT_INPUT';
+  constructor(
+    message: string,
+    readonly location?: Partial<SourceLocation> & { file: string },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'InputError';
+  }
+
+  /** One line: `tipkit.yaml:3:7: expected …`. */
+  format(): string {
+    const loc = this.location;
+    if (!loc) return this.message;
+    const where = [loc.file, loc.line, loc.line !== undefined ? loc.column : undefined].filter((p) => p !== undefined).join(':');
+    return `${where}: ${this.message}`;
+  }
+}
+
+/** A command-line mistake (unknown flag, missing argument): exit 2 with the usage hint. */
+export class UsageError extends Error {
+  readonly code = 'ERR_TIPKIT_USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * YAML and JSON documents → plain values plus a PositionIndex, using the `yaml` package's node ranges.
+ * Used for tipkit configs, scenarios and Terraform JSON alike (JSON is parsed by JSON.parse rules first, so
+ * YAML-only syntax in a .json file is an error, then by `yaml` for positions).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode } from 'yaml';
+import { InputError } from './errors.js';
+import { PositionIndex } from './positions.js';
+import type { NodePath } from './types.js';
+
+export interface ParsedDocument {
+  value: unknown;
+  positions: PositionIndex;
+  text: string;
+}
+
+/** Largest input read by default (bytes); `maxBytes` raises it. */
+export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxBytes?: number;
+}
+
+export function readSourceFile(file: string, opts: ReadOptions = {}): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError('is a directory, expected a file', { file });
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+  }
+  const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (size > max) throw new InputError(`file is ${size} bytes, over the ${max}-byte limit (raise it with --max-input-bytes)`, { file });
+  const buf = readFileSync(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError('file is not valid UTF-8', { file, line: 1, column: 1 });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseDocumentFile(file: string, opts: ReadOptions = {}): ParsedDocument {
+  return parseDocumentText(readSourceFile(file, opts), file);
+}
+
+export function parseDocumentText(text: string, file: string): ParsedDocument {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const isJson = /\.json$/i.test(file);
+  if (isJson) checkJson(text, file);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    merge: true,
+  });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = lineCounter.linePos(firstError.pos[0]);
+    const message = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(`invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, { file, line: pos.line, column: pos.col });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new InputError(`invalid YAML: ${(err as Error).message}`, { file, line: 1, column: 1 });
+  }
+  const positions = new PositionIndex(file);
+  positions.texts.set(file, text);
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  const walk = (node: YamlNode | null | undefined, path: NodePath, depth: number): void => {
+    if (!node || depth > 200) return;
+    if (node.range) {
+      const start = at(node.range[0]);
+      const end = lineCounter.linePos(node.range[1]);
+      positions.setValue(path, { ...start, endLine: end.line, endColumn: end.col });
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPath = [...path, key];
+        const keyNode = pair.key as YamlNode | null;
+        if (keyNode && keyNode.range) positions.setKey(childPath, at(keyNode.range[0]));
+        const valueNode = pair.value as YamlNode | null;
+        if (valueNode) walk(valueNode, childPath, depth + 1);
+        else if (keyNode && keyNode.range) positions.setValue(childPath, at(keyNode.range[0]));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item as YamlNode, [...path, i], depth + 1));
+    } else if (isAlias(node)) {
+      // Positions of an alias are those of the alias itself; its target was walked where it was defined.
+    }
+  };
+  walk(doc.contents as YamlNode, [], 0);
+  return { value, positions, text };
+}
+
+function checkJson(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /position (\d+)/.exec(message);
+    let line = 1;
+    let column = 1;
+    if (m) {
+      const offset = Number(m[1]);
+      const before = text.slice(0, offset);
+      line = before.split('\n').length;
+      column = offset - before.lastIndexOf('\n');
+    }
+    throw new InputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`, { file, line, column });
+  }
+}

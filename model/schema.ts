@@ -1,0 +1,118 @@
+/**
+ * The tipkit.yaml schema (generated from the sso-admin model by scripts/gen-schema.mjs), checked with ajv.
+ * Violations are reported with a pointer, so every loader's PositionIndex can place them.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { configSchema } from './generated/config-schema.js';
+import type { NodePath } from './types.js';
+
+export interface SchemaViolation {
+  /** Where the offending value is (for an unknown key: the key itself). */
+  pointer: NodePath;
+  /** The ajv keyword that failed: additionalProperties, enum, pattern, maxItems, … */
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+  /** True when `pointer` names a key rather than a value (unknown keys). */
+  atKey: boolean;
+}
+
+let compiled: ValidateFunction | undefined;
+
+export function configValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true });
+    ajv.addKeyword({ keyword: 'x-union' });
+    compiled = ajv.compile(configSchema);
+  }
+  return compiled;
+}
+
+export function validateConfig(raw: unknown): SchemaViolation[] {
+  const validate = configValidator();
+  if (validate(raw)) return [];
+  return toViolations(validate.errors ?? []);
+}
+
+/** `/applications/0/Grants/1` → ['applications', 0, 'Grants', 1] */
+export function parsePointer(instancePath: string): NodePath {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function toViolations(errors: readonly ErrorObject[]): SchemaViolation[] {
+  const out: SchemaViolation[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const base = parsePointer(e.instancePath);
+    const params = e.params as Record<string, unknown>;
+    let pointer = base;
+    let atKey = false;
+    let message: string;
+    const what = describe(base);
+    switch (e.keyword) {
+      case 'additionalProperties':
+        pointer = [...base, String(params.additionalProperty)];
+        atKey = true;
+        message = `unknown key '${String(params.additionalProperty)}' in ${what}; expected one of: ${allowedKeys(e).join(', ')}`;
+        break;
+      case 'required':
+        message = `${what} is missing the required member '${String(params.missingProperty)}'`;
+        break;
+      case 'enum':
+        message = `${what} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+        break;
+      case 'const':
+        message = `${what} must be ${JSON.stringify(params.allowedValue)}`;
+        break;
+      case 'pattern':
+        message = `${what} does not match the pattern ${String(params.pattern)}`;
+        break;
+      case 'maxItems':
+        message = `${what} has more than ${String(params.limit)} items`;
+        break;
+      case 'minItems':
+        message = `${what} must have at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+        break;
+      case 'maxLength':
+        message = `${what} is longer than ${String(params.limit)} characters`;
+        break;
+      case 'minLength':
+        message = `${what} must be at least ${String(params.limit)} character${params.limit === 1 ? '' : 's'} long`;
+        break;
+      case 'maxProperties':
+      case 'minProperties':
+        message = `${what} must set exactly one member (it is a union)`;
+        break;
+      case 'type':
+        message = `${what} must be ${article(String(params.type))}`;
+        break;
+      default:
+        message = `${what} ${e.message ?? 'is invalid'}`;
+    }
+    const key = `${pointer.join('/')}|${e.keyword}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer, keyword: e.keyword, message, params, atKey });
+  }
+  return out;
+}
+
+function allowedKeys(e: ErrorObject): string[] {
+  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props).filter((k) => k !== '$schema') : [];
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(path: NodePath): string {
+  if (path.length === 0) return 'the document';
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? `item ${last} of ${String(path[path.length - 2])}` : `'${last}'`;
+}

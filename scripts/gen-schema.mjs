@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+/**
+ * Generates tipkit's schemas from the public AWS service models, so limits are never retyped:
+ *   model/schema/tipkit.schema.json       JSON Schema of tipkit.yaml (editors: yaml-language-server)
+ *   model/generated/config-schema.ts      the same schema as a module (what ajv compiles at run time)
+ *   model/generated/sso-admin-shapes.ts   constraints of the sso-admin shapes the rules check
+ *   simulator/generated/sso-oidc-model.ts operations, input members and error shapes of SSO OIDC
+ *
+ * Usage: node scripts/gen-schema.mjs [--models DIR] [--check]
+ *   --check exits 1 when a committed file differs from what the models give (used by the tests).
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const modelsDir = args.includes('--models') ? resolve(args[args.indexOf('--models') + 1]) : resolve(root, '../shared/aws-models');
+const check = args.includes('--check');
+
+const load = (name) => JSON.parse(readFileSync(join(modelsDir, name), 'utf8'));
+const admin = load('sso-admin-2020-07-20.json');
+const oidc = load('sso-oidc-2019-06-10.json');
+const idstore = load('identitystore-2020-06-15.json');
+
+/** Smithy patterns are Java regexes, not anchored; AWS matches them whole. Make them valid `u`-mode JS. */
+export function toJsPattern(javaPattern) {
+  const js = javaPattern.replace(/\\_/g, '_');
+  new RegExp(js, 'u'); // throws if still not valid in unicode mode
+  return `^(?:${js})$`;
+}
+
+function stringSchema(shape) {
+  const s = { type: 'string' };
+  if (shape.enum) s.enum = shape.enum;
+  if (shape.min !== undefined) s.minLength = shape.min;
+  if (shape.max !== undefined) s.maxLength = shape.max;
+  if (shape.pattern) s.pattern = toJsPattern(shape.pattern);
+  return s;
+}
+
+/**
+ * JSON Schema for a shape of `model`. `overrides` maps a member path ("Grant.JwtBearer.AuthorizedTokenIssuers[].TrustedTokenIssuerArn")
+ * to a replacement schema; `optional` lists top-level members that nesting supplies (ApplicationArn, InstanceArn).
+ */
+function shapeSchema(model, name, { overrides = {}, optional = [], extra = {}, path = '' } = {}) {
+  if (overrides[path]) return overrides[path];
+  const shape = model.shapes[name];
+  const doc = shape.documentation ? { description: plain(shape.documentation) } : {};
+  switch (shape.type) {
+    case 'string':
+      return { ...stringSchema(shape), ...(path ? {} : doc) };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'integer':
+    case 'long':
+      return { type: 'integer', ...(shape.min !== undefined ? { minimum: shape.min } : {}), ...(shape.max !== undefined ? { maximum: shape.max } : {}) };
+    case 'list': {
+      const s = { type: 'array', items: shapeSchema(model, shape.member.shape, { overrides, path: `${path}[]` }) };
+      if (shape.min !== undefined) s.minItems = shape.min;
+      if (shape.max !== undefined) s.maxItems = shape.max;
+      return s;
+    }
+    case 'structure': {
+      if (shape.document) return { type: 'object', description: 'A JSON document (free-form).' };
+      const properties = {};
+      for (const [member, ref] of Object.entries(shape.members ?? {})) {
+        const p = path ? `${path}.${member}` : member;
+        properties[member] = shapeSchema(model, ref.shape, { overrides, path: p });
+        const mdoc = ref.documentation ?? model.shapes[ref.shape].documentation;
+        if (mdoc && !properties[member].description) properties[member] = { ...properties[member], description: plain(mdoc) };
+      }
+      Object.assign(properties, extra);
+      const s = { type: 'object', properties, additionalProperties: false };
+      const required = (shape.required ?? []).filter((r) => !optional.includes(r));
+      if (required.length) s.required = required;
+      if (shape.union) {
+        s.minProperties = 1;
+        s.maxProperties = 1;
+        s['x-union'] = true;
+      }
+      return s;
+    }
+    default:
+      throw new Error(`unhandled shape type ${shape.type} (${name})`);
+  }
+}
+
+function plain(html) {
+  const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  const first = text.match(/^.*?[.!?](\s|$)/);
+  return (first ? first[0] : text).trim().slice(0, 300);
+}
+
+const nameOrArn = (max, what) => ({ type: 'string', minLength: 1, maxLength: max, description: `The Name of a ${what} declared in this file, or its ARN.` });
+
+const issuerItem = shapeSchema(admin, 'CreateTrustedTokenIssuerRequest', {
+  optional: ['InstanceArn'],
+  extra: { TrustedTokenIssuerArn: { ...stringSchema(admin.shapes.TrustedTokenIssuerArn), description: 'The ARN of an issuer that already exists; else tipkit derives one from the instance and Name.' } },
+});
+
+const grantItem = shapeSchema(admin, 'PutApplicationGrantRequest', {
+  optional: ['ApplicationArn'],
+  overrides: { 'Grant.JwtBearer.AuthorizedTokenIssuers[].TrustedTokenIssuerArn': nameOrArn(admin.shapes.TrustedTokenIssuerArn.max, 'trusted token issuer') },
+});
+const scopeItem = shapeSchema(admin, 'PutApplicationAccessScopeRequest', {
+  optional: ['ApplicationArn'],
+  overrides: { 'AuthorizedTargets[]': nameOrArn(admin.shapes.ScopeTarget.max, 'application') },
+});
+const authMethodItem = shapeSchema(admin, 'PutApplicationAuthenticationMethodRequest', { optional: ['ApplicationArn'] });
+const assignmentItem = shapeSchema(admin, 'CreateApplicationAssignmentRequest', {
+  optional: ['ApplicationArn'],
+  overrides: {
+    PrincipalId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: idstore.shapes.GroupDisplayName?.max ?? 1024,
+      description: 'An identity-store user or group id, or a group DisplayName / UserName.',
+    },
+  },
+});
+
+const applicationItem = shapeSchema(admin, 'CreateApplicationRequest', {
+  optional: ['InstanceArn', 'ApplicationProviderArn'],
+  extra: {
+    ApplicationArn: { ...stringSchema(admin.shapes.ApplicationArn), description: 'The ARN of an application that already exists; else tipkit derives one from the instance and Name.' },
+    Grants: { type: 'array', items: grantItem, description: 'PutApplicationGrant requests for this application.' },
+    AccessScopes: { type: 'array', items: scopeItem, description: 'PutApplicationAccessScope requests for this application.' },
+    AuthenticationMethods: { type: 'array', items: authMethodItem, description: 'PutApplicationAuthenticationMethod requests for this application.' },
+    AssignmentRequired: { type: 'boolean', description: 'PutApplicationAssignmentConfiguration; AWS defaults to true.' },
+    Assignments: { type: 'array', items: assignmentItem, description: 'CreateApplicationAssignment requests: who may use the application.' },
+  },
+});
+
+const instance = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['InstanceArn'],
+  properties: {
+    InstanceArn: stringSchema(admin.shapes.InstanceArn),
+    IdentityStoreId: stringSchema(idstore.shapes.IdentityStoreId),
+    Region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d{1,2}$', description: 'The Region of the Identity Center instance.' },
+  },
+};
+// identitystore's pattern carries its own anchors in the middle (`$|^`); keep it exactly as AWS wrote it.
+instance.properties.IdentityStoreId.pattern = `^(?:${idstore.shapes.IdentityStoreId.pattern})$`;
+
+const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://tipkit.dev/schema/tipkit.schema.json',
+  title: 'tipkit config',
+  description: 'IAM Identity Center trusted identity propagation, declared. Keys mirror the sso-admin request shapes.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'instance'],
+  properties: {
+    $schema: { type: 'string' },
+    version: { const: 1, description: 'Config format version.' },
+    instance: instance,
+    trustedTokenIssuers: { type: 'array', items: issuerItem, description: 'CreateTrustedTokenIssuer requests.' },
+    applications: { type: 'array', items: applicationItem, description: 'CreateApplication requests, with their grants, scopes, authentication methods and assignments.' },
+  },
+};
+
+// Constraints the rules check directly (limits come from the model, never from memory).
+const adminShapes = {};
+for (const name of [
+  'ApplicationArn', 'InstanceArn', 'TrustedTokenIssuerArn', 'ApplicationProviderArn', 'TrustedTokenIssuerName', 'TrustedTokenIssuerUrl',
+  'ClaimAttributePath', 'JMESPath', 'JwksRetrievalOption', 'TrustedTokenIssuerType', 'GrantType', 'RedirectUris', 'URI',
+  'AuthorizedTokenIssuers', 'TokenIssuerAudiences', 'TokenIssuerAudience', 'Scope', 'ScopeTargets', 'ScopeTarget',
+  'AuthenticationMethodType', 'PrincipalType', 'PrincipalId', 'ClientToken', 'TagList', 'ApplicationNameType', 'Description',
+]) {
+  const { documentation, member, ...rest } = admin.shapes[name];
+  adminShapes[name] = { ...rest, ...(member ? { member: member.shape } : {}), ...(rest.pattern ? { jsPattern: toJsPattern(rest.pattern) } : {}) };
+}
+adminShapes.Grant = { type: 'structure', union: true, members: Object.fromEntries(Object.entries(admin.shapes.Grant.members).map(([k, v]) => [k, v.shape])) };
+adminShapes.TrustedTokenIssuerConfiguration = {
+  type: 'structure',
+  union: true,
+  members: Object.fromEntries(Object.entries(admin.shapes.TrustedTokenIssuerConfiguration.members).map(([k, v]) => [k, v.shape])),
+};
+
+// SSO OIDC: what the simulator validates and what the emulator puts on the wire.
+const oidcModel = { metadata: { signingName: oidc.metadata.signingName, apiVersion: oidc.metadata.apiVersion, protocol: oidc.metadata.protocol }, operations: {}, errors: {} };
+for (const [op, def] of Object.entries(oidc.operations)) {
+  const input = oidc.shapes[def.input.shape];
+  const output = oidc.shapes[def.output.shape];
+  oidcModel.operations[op] = {
+    method: def.http.method,
+    requestUri: def.http.requestUri,
+    auth: def.authtype === 'none' ? 'none' : 'sigv4',
+    required: input.required ?? [],
+    input: Object.fromEntries(Object.entries(input.members).map(([m, r]) => [m, memberInfo(oidc, r.shape)])),
+    output: Object.fromEntries(Object.entries(output.members).map(([m, r]) => [m, memberInfo(oidc, r.shape)])),
+    errors: def.errors.map((e) => e.shape),
+  };
+}
+for (const [name, shape] of Object.entries(oidc.shapes)) {
+  if (!shape.exception) continue;
+  oidcModel.errors[name] = {
+    httpStatusCode: shape.error?.httpStatusCode ?? 400,
+    fault: shape.fault === true || shape.error?.senderFault === false,
+    members: Object.keys(shape.members),
+    reasons: shape.members.reason ? oidc.shapes[shape.members.reason.shape].enum ?? [] : [],
+  };
+}
+function memberInfo(model, shapeName) {
+  const s = model.shapes[shapeName];
+  const info = { type: s.type };
+  if (s.sensitive) info.sensitive = true;
+  if (s.type === 'list') info.member = model.shapes[s.member.shape].type;
+  if (s.enum) info.enum = s.enum;
+  if (s.min !== undefined) info.min = s.min;
+  if (s.max !== undefined) info.max = s.max;
+  return info;
+}
+
+const banner = '// Code generated by scripts/gen-schema.mjs from the AWS service models; DO NOT EDIT.\n';
+const outputs = {
+  'model/schema/tipkit.schema.json': JSON.stringify(configSchema, null, 2) + '\n',
+  'model/generated/config-schema.ts': `${banner}export const configSchema = ${JSON.stringify(configSchema, null, 2)} as const;\n`,
+  'model/generated/sso-admin-shapes.ts': `${banner}export const ssoAdminShapes = ${JSON.stringify(adminShapes, null, 2)} as const;\n`,
+  'simulator/generated/sso-oidc-model.ts': `${banner}export const ssoOidcModel = ${JSON.stringify(oidcModel, null, 2)} as const;\n`,
+};
+
+let stale = 0;
+for (const [rel, text] of Object.entries(outputs)) {
+  const file = join(root, rel);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  if (check) {
+    if (current !== text) {
+      process.stderr.write(`stale: ${rel} (run: node scripts/gen-schema.mjs)\n`);
+      stale++;
+    }
+    continue;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  if (current !== text) writeFileSync(file, text);
+  process.stdout.write(`${current === text ? 'unchanged' : 'wrote'} ${rel}\n`);
+}
+if (check) process.exitCode = stale ? 1 : 0;
