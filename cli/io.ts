@@ -1,0 +1,40 @@
+/**
+ * Output helpers shared by the commands: every file is written to a temporary sibling and renamed into
+ * place, so a failure never leaves half an output behind.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, carets). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export const processIo = (): Io => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+});
+
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.tipkit-tmp-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Print a report to stdout, or to --output FILE (atomically). */
+export function emit(io: Io, text: string, output: string | undefined): void {
+  if (output) writeFileAtomic(output, text);
+  else io.stdout(text);
+}
