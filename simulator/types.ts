@@ -43,3 +43,23 @@ export interface CallOptions {
   /** For CreateTokenWithIAM: the IAM caller's ARN (the signer in `serve`, the scenario `caller` in `simulate`). */
   callerArn?: string;
 }
+
+/** An IAM caller of the scenario (`principals:`); `serve` accepts SigV4 signatures made with its keys. */
+export interface Principal {
+  name: string;
+  arn: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}
+
+/**
+ * What `tipkit serve` and `tipkit simulate` both drive. simulator/index.ts exports:
+ *   loadScenarioFile(file, { config?: string }) → LoadedScenario        (InputError with file:line:col on bad input)
+ *   createSimulator(model, scenario, { clock, allowNetwork? }) → SimulatorApi
+ *   simulate(model, scenario, { allowNetwork? }) → SimulationReport     (the spec's JSON shape)
+ */
+export interface SimulatorApi {
+  call(operation: Operation, input: Record<string, unknown>, opts?: CallOptions): Promise<OperationResult>;
+  /** The scenario's principals (for SigV4 verification in `serve`). */
+  readonly principals: readonly Principal[];
+}
