@@ -63,7 +63,9 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0]);
-    const message = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const raw = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // The parser recurses per nesting level; a stack overflow means hostile nesting, not a parser bug.
+    const message = /call stack/i.test(raw) ? 'the document nests too deeply to read' : raw;
     throw new InputError(`invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, { file, line: pos.line, column: pos.col });
   }
   let value: unknown;
