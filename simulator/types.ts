@@ -54,12 +54,135 @@ export interface Principal {
 
 /**
  * What `tipkit serve` and `tipkit simulate` both drive. simulator/index.ts exports:
- *   loadScenarioFile(file, { config?: string }) → LoadedScenario        (InputError with file:line:col on bad input)
- *   createSimulator(model, scenario, { clock, allowNetwork? }) → SimulatorApi
- *   simulate(model, scenario, { allowNetwork? }) → SimulationReport     (the spec's JSON shape)
+ *   loadScenarioFile(file, { config?: string }) → Promise<LoadedScenario>   (InputError with file:line:col on bad input)
+ *   emptyScenario(file?) → Scenario                                         (serve without --scenario)
+ *   createSimulator(model, scenario, { clock, allowNetwork? }) → Promise<SimulatorApi>
+ *   simulate(model, scenario, { allowNetwork? }) → Promise<SimulationReport> (the spec's JSON shape)
  */
 export interface SimulatorApi {
   call(operation: Operation, input: Record<string, unknown>, opts?: CallOptions): Promise<OperationResult>;
   /** The scenario's principals (for SigV4 verification in `serve`). */
   readonly principals: readonly Principal[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scenario files (spec §4) and the simulation report.
+
+/** IdentityStore DescribeUser shape (the members the simulator reads; others are kept as written). */
+export interface IdentityStoreUser {
+  UserId: string;
+  UserName?: string;
+  DisplayName?: string;
+  Emails?: { Value?: string; Type?: string; Primary?: boolean }[];
+  ExternalIds?: { Issuer: string; Id: string }[];
+  [member: string]: unknown;
+}
+
+/** IdentityStore DescribeGroup shape plus `Members` (UserNames or UserIds). */
+export interface IdentityStoreGroup {
+  GroupId: string;
+  DisplayName?: string;
+  Members?: string[];
+  [member: string]: unknown;
+}
+
+export interface IdentityStore {
+  Users: IdentityStoreUser[];
+  Groups: IdentityStoreGroup[];
+}
+
+/** Signing material standing in for an external IdP (`issuers.NAME`). Files are read at load time. */
+export interface ScenarioIssuer {
+  /** The issuer Name from the config. */
+  name: string;
+  generateKey?: 'RS256' | 'ES256';
+  /** A private JWK (with `kid`): signs scenario JWTs; its public half verifies. */
+  privateJwk?: Record<string, unknown>;
+  /** A JWKS (public keys): verify only. */
+  jwks?: { keys: Record<string, unknown>[] };
+}
+
+export interface Expectation {
+  outcome?: 'success' | 'error';
+  /** The AWS exception name. */
+  error?: string;
+  /** Response members that must be equal. */
+  response?: Record<string, unknown>;
+}
+
+export interface ScenarioRequest {
+  name: string;
+  operation: Operation;
+  /** A key of `principals` (CreateTokenWithIAM). */
+  caller?: string;
+  /** Milliseconds to advance the clock before this request (`after: 30s`). */
+  afterMs: number;
+  /** As written; `${NAME.FIELD}` references and `jwt:` assertions are resolved when the request runs. */
+  input: Record<string, unknown>;
+  expect?: Expectation;
+  /** Index in `requests`. */
+  index: number;
+}
+
+/** Token and code lifetimes, in seconds (scenario `lifetimes:`). */
+export interface Lifetimes {
+  accessToken: number;
+  refreshToken: number;
+  authorizationCode: number;
+  deviceCode: number;
+  deviceInterval: number;
+  clientSecret: number;
+}
+
+export interface Scenario {
+  file: string;
+  /** The simulated clock at the first request (ms since the epoch). */
+  now: number;
+  identityStore: IdentityStore;
+  issuers: Record<string, ScenarioIssuer>;
+  principals: Principal[];
+  requests: ScenarioRequest[];
+  lifetimes: Lifetimes;
+}
+
+export interface LoadedScenario {
+  file: string;
+  /** The config file used (`config:` relative to the scenario, or `--config`). */
+  configFile: string;
+  model: import('../model/types.js').TipModel;
+  scenario: Scenario;
+}
+
+export interface CreateSimulatorOptions {
+  clock: Clock;
+  /** Fetch OpenID discovery + JWKS for issuers without scenario keys. Never otherwise. */
+  allowNetwork?: boolean;
+}
+
+export interface SimulateOptions {
+  allowNetwork?: boolean;
+}
+
+export interface ExpectationResult {
+  met: boolean;
+  /** Why it was not met. */
+  reason?: string;
+}
+
+export interface RequestResult {
+  name: string;
+  operation: Operation;
+  /** `not-run`: a `${…}` reference could not be resolved because an earlier request failed. */
+  outcome: 'success' | 'error' | 'not-run';
+  response: Record<string, unknown> | null;
+  error: OidcErrorBody | null;
+  trace: TraceStep[];
+  expectation: ExpectationResult;
+}
+
+export interface SimulationReport {
+  tool: 'tipkit';
+  command: 'simulate';
+  results: RequestResult[];
+  summary: { requests: number; succeeded: number; failed: number; expectationsMet: number; expectationsFailed: number };
 }
