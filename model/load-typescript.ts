@@ -1,9 +1,603 @@
-/** cdktf TypeScript, read statically with ts-morph → RawConfig. (Filled in by the linter work.) */
-import { InputError } from './errors.js';
+/**
+ * cdktf TypeScript, read statically with ts-morph → RawConfig. The files are parsed, never executed: only
+ * `new <TipkitConstruct>(scope, id, props)` calls are read, and only arguments that are literals or can be
+ * resolved to literals without running code (const bindings, `as const`, simple spreads, template strings of
+ * constants, references to other tipkit constructs). Anything else is skipped with a note, never guessed.
+ */
+import { dirname, posix, resolve as resolvePath } from 'node:path';
+import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
 import type { RawInput } from './load.js';
-import type { ReadOptions } from './load-yaml.js';
+import { readSourceFile, type ReadOptions } from './load-yaml.js';
+import { PositionIndex } from './positions.js';
+import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
+
+type TsMorph = typeof import('ts-morph');
+type Note = NonNullable<RawInput['notes']>[number];
+type Obj = Record<string, unknown>;
+
+const CONSTRUCT_CLASSES = [
+  'IdentityCenterApplication',
+  'TrustedTokenIssuer',
+  'ApplicationGrant',
+  'ApplicationAccessScope',
+  'ApplicationAuthenticationMethod',
+] as const;
+type ConstructClass = (typeof CONSTRUCT_CLASSES)[number];
+
+/** Construct attributes that stand for the construct itself when used as a reference (`app.applicationArn`). */
+const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trustedTokenIssuerArn', 'issuerName', 'arn', 'name', 'id']);
+
+/** A value read from the source, with where each part of it was written. */
+type Val =
+  | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
+  | { kind: 'object'; members: Member[]; loc: SourceLocation }
+  | { kind: 'array'; items: Val[]; loc: SourceLocation }
+  | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation };
+interface Member {
+  key: string;
+  keyLoc: SourceLocation;
+  val: Val;
+}
+
+interface ConstructDecl {
+  cls: ConstructClass;
+  node: TsNode;
+  loc: SourceLocation;
+  /** The props object, read lazily (it may reference other constructs). */
+  props?: Val;
+  propsRead: boolean;
+}
+
+/** Max depth of const-following and nesting, so a cyclic or absurd file cannot hang the reader. */
+const MAX_DEPTH = 64;
 
 export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {}): Promise<RawInput> {
-  void opts;
-  throw new InputError('TypeScript is not supported yet', { file: files[0] ?? '<none>' });
+  const tsm: TsMorph = await import('ts-morph');
+  const project: Project = new tsm.Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    compilerOptions: { noLib: true, allowJs: false, noResolve: true },
+  });
+  const positions = new PositionIndex(files[0] ?? '<none>');
+  const notes: Note[] = [];
+  // In-memory path → the file name as the user gave it (locations report the latter).
+  const displayName = new Map<string, string>();
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const text = readSourceFile(file, opts);
+    positions.texts.set(file, text);
+    const memPath = posix.normalize('/' + resolvePath(file).replace(/\\/g, '/').replace(/^[A-Za-z]:/, ''));
+    displayName.set(memPath, file);
+    const sf = project.createSourceFile(memPath, text, { overwrite: true });
+    const syntax = project.getProgram().getSyntacticDiagnostics(sf);
+    const first = syntax[0];
+    if (first) {
+      const pos = sf.getLineAndColumnAtPos(first.getStart() ?? 0);
+      const msg = first.getMessageText();
+      const text = typeof msg === 'string' ? msg : msg.getMessageText();
+      notes.push({ message: `skipped ${file}: TypeScript syntax error: ${text}`, file, line: pos.line, column: pos.column });
+      continue;
+    }
+    sources.push(sf);
+  }
+  const reader = new StaticReader(tsm, sources, displayName, notes);
+  return reader.read(positions);
 }
+
+class StaticReader {
+  private readonly SK: TsMorph['SyntaxKind'];
+  private readonly Node: TsMorph['Node'];
+  private readonly decls = new Map<TsNode, ConstructDecl>();
+  private readonly byPath = new Map<string, SourceFile>();
+  private readonly noted = new Set<string>();
+
+  constructor(
+    tsm: TsMorph,
+    private readonly sources: SourceFile[],
+    private readonly displayName: Map<string, string>,
+    private readonly notes: Note[],
+  ) {
+    this.SK = tsm.SyntaxKind;
+    this.Node = tsm.Node;
+    for (const sf of sources) this.byPath.set(sf.getFilePath(), sf);
+  }
+
+  read(positions: PositionIndex): RawInput {
+    const all: ConstructDecl[] = [];
+    for (const sf of this.sources) {
+      const classNames = this.constructClassNames(sf);
+      sf.forEachDescendant((n) => {
+        if (!this.Node.isNewExpression(n)) return;
+        const callee = n.getExpression();
+        const name = this.Node.isIdentifier(callee)
+          ? classNames.get(callee.getText())
+          : this.Node.isPropertyAccessExpression(callee)
+            ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
+            : undefined;
+        if (!name) return;
+        const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
+        this.decls.set(n, decl);
+        all.push(decl);
+      });
+    }
+    return new RawBuilder(this, positions, this.notes).build(all);
+  }
+
+  /** Local names of the construct classes in a file: the class names themselves, plus import aliases. */
+  private constructClassNames(sf: SourceFile): Map<string, ConstructClass> {
+    const names = new Map<string, ConstructClass>(CONSTRUCT_CLASSES.map((c) => [c, c]));
+    for (const imp of sf.getImportDeclarations()) {
+      for (const spec of imp.getNamedImports()) {
+        const imported = spec.getName() as ConstructClass;
+        const alias = spec.getAliasNode()?.getText();
+        if (alias && CONSTRUCT_CLASSES.includes(imported)) names.set(alias, imported);
+      }
+    }
+    return names;
+  }
+
+  loc(node: TsNode): SourceLocation {
+    const sf = node.getSourceFile();
+    const start = sf.getLineAndColumnAtPos(node.getStart());
+    const end = sf.getLineAndColumnAtPos(node.getEnd());
+    return { file: this.fileOf(node), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  fileOf(node: TsNode): string {
+    const p = node.getSourceFile().getFilePath();
+    return this.displayName.get(p) ?? p;
+  }
+
+  note(node: TsNode, message: string): void {
+    const loc = this.loc(node);
+    const key = `${loc.file}:${loc.line}:${loc.column}:${message}`;
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
+  }
+
+  propsOf(decl: ConstructDecl): Val | undefined {
+    if (decl.propsRead) return decl.props;
+    decl.propsRead = true;
+    const args = (decl.node as import('ts-morph').NewExpression).getArguments();
+    const propsNode = args[2];
+    if (!propsNode) {
+      this.note(decl.node, `skipped new ${decl.cls}(…): expected (scope, id, props)`);
+      return undefined;
+    }
+    decl.props = this.evaluate(propsNode, 0);
+    if (decl.props && decl.props.kind !== 'object') {
+      this.note(propsNode, `skipped new ${decl.cls}(…): its props are not an object literal`);
+      decl.props = undefined;
+    }
+    return decl.props;
+  }
+
+  /** The construct's `name` prop as a string, when it resolves to one. */
+  nameOf(decl: ConstructDecl): string | undefined {
+    const props = this.propsOf(decl);
+    if (props?.kind !== 'object') return undefined;
+    const name = props.members.find((m) => m.key === 'name')?.val;
+    return name?.kind === 'primitive' && typeof name.value === 'string' ? name.value : undefined;
+  }
+
+  /** Resolve an expression to a value without running it; undefined (with a note) when that is not possible. */
+  evaluate(node: TsNode, depth: number): Val | undefined {
+    const { Node, SK } = this;
+    if (depth > MAX_DEPTH) return this.skip(node, 'nested too deeply');
+    const loc = this.loc(node);
+    if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
+    if (Node.isNumericLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
+    if (node.getKind() === SK.TrueKeyword) return { kind: 'primitive', value: true, loc };
+    if (node.getKind() === SK.FalseKeyword) return { kind: 'primitive', value: false, loc };
+    if (node.getKind() === SK.NullKeyword) return { kind: 'primitive', value: null, loc };
+    if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SK.MinusToken) {
+      const v = this.evaluate(node.getOperand(), depth + 1);
+      return v?.kind === 'primitive' && typeof v.value === 'number' ? { kind: 'primitive', value: -v.value, loc } : this.skip(node, 'not a constant number');
+    }
+    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isNonNullExpression(node) || Node.isTypeAssertion(node)) {
+      const inner = this.evaluate(node.getExpression(), depth + 1);
+      return inner && { ...inner, loc } as Val;
+    }
+    if (Node.isTemplateExpression(node)) {
+      let out = node.getHead().getLiteralText();
+      for (const span of node.getTemplateSpans()) {
+        const v = this.evaluate(span.getExpression(), depth + 1);
+        if (v?.kind !== 'primitive') return v && this.skip(span.getExpression(), 'template substitution is not a constant');
+        out += String(v.value) + span.getLiteral().getLiteralText();
+      }
+      return { kind: 'primitive', value: out, loc };
+    }
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SK.PlusToken) {
+      const l = this.evaluate(node.getLeft(), depth + 1);
+      const r = l && this.evaluate(node.getRight(), depth + 1);
+      if (l?.kind === 'primitive' && r?.kind === 'primitive' && (typeof l.value === 'string' || typeof r.value === 'string')) {
+        return { kind: 'primitive', value: String(l.value) + String(r.value), loc };
+      }
+      return l && r ? this.skip(node, 'not a constant string') : undefined;
+    }
+    if (Node.isArrayLiteralExpression(node)) {
+      const items: Val[] = [];
+      for (const el of node.getElements()) {
+        if (Node.isSpreadElement(el)) {
+          const spread = this.evaluate(el.getExpression(), depth + 1);
+          if (spread?.kind === 'array') items.push(...spread.items);
+          else if (spread) this.skip(el, 'spread of something that is not a constant array');
+          continue;
+        }
+        const v = this.evaluate(el, depth + 1);
+        if (v) items.push(v);
+      }
+      return { kind: 'array', items, loc };
+    }
+    if (Node.isObjectLiteralExpression(node)) {
+      const members: Member[] = [];
+      const put = (m: Member): void => {
+        const at = members.findIndex((x) => x.key === m.key);
+        if (at >= 0) members.splice(at, 1);
+        members.push(m);
+      };
+      for (const p of node.getProperties()) {
+        if (Node.isPropertyAssignment(p)) {
+          const nameNode = p.getNameNode();
+          const key = this.propertyName(nameNode, depth);
+          if (key === undefined) {
+            this.skip(nameNode, 'computed property name is not a constant');
+            continue;
+          }
+          const init = p.getInitializer();
+          const v = init && this.evaluate(init, depth + 1);
+          if (v) put({ key, keyLoc: this.loc(nameNode), val: v });
+        } else if (Node.isShorthandPropertyAssignment(p)) {
+          const v = this.evaluate(p.getNameNode(), depth + 1);
+          if (v) put({ key: p.getName(), keyLoc: this.loc(p.getNameNode()), val: v });
+        } else if (Node.isSpreadAssignment(p)) {
+          const spread = this.evaluate(p.getExpression(), depth + 1);
+          if (spread?.kind === 'object') spread.members.forEach(put);
+          else if (spread) this.skip(p, 'spread of something that is not a constant object');
+        } else {
+          this.skip(p, 'methods and accessors are not read');
+        }
+      }
+      return { kind: 'object', members, loc };
+    }
+    if (Node.isIdentifier(node)) {
+      if (node.getText() === 'undefined') return this.skip(node, '`undefined` is not a value');
+      const target = this.resolveIdentifier(node, depth);
+      if (target === undefined) return this.skip(node, `\`${node.getText()}\` is not a const with a literal value`);
+      if (target === null) return undefined;
+      if (this.Node.isNewExpression(target) && this.decls.has(target)) return { kind: 'construct', decl: this.decls.get(target)!, loc };
+      const v = this.evaluate(target, depth + 1);
+      return v && ({ ...v, loc } as Val);
+    }
+    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+      const objectNode = node.getExpression();
+      const key = Node.isPropertyAccessExpression(node) ? node.getName() : this.elementKey(node, depth);
+      if (key === undefined) return this.skip(node, 'element access with a non-constant key');
+      const base = this.evaluateQuiet(objectNode, depth + 1);
+      if (base?.kind === 'construct') {
+        if (REFERENCE_ATTRIBUTES.has(key)) return { kind: 'construct', decl: base.decl, loc };
+        return this.skip(node, `\`${key}\` of a ${base.decl.cls} is only known after deploy`);
+      }
+      if (base?.kind === 'object') {
+        const m = base.members.find((x) => x.key === key);
+        return m ? ({ ...m.val, loc } as Val) : this.skip(node, `\`${node.getText()}\` has no constant value`);
+      }
+      if (base?.kind === 'array' && /^\d+$/.test(key)) {
+        const item = base.items[Number(key)];
+        return item ? ({ ...item, loc } as Val) : this.skip(node, `\`${node.getText()}\` is out of range`);
+      }
+      return this.skip(node, `\`${node.getText()}\` is not a constant`);
+    }
+    if (Node.isNewExpression(node) && this.decls.has(node)) return { kind: 'construct', decl: this.decls.get(node)!, loc };
+    return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
+  }
+
+  /** Evaluate without noting failure at this node (the caller reports it with better context). */
+  private evaluateQuiet(node: TsNode, depth: number): Val | undefined {
+    const before = this.notes.length;
+    const v = this.evaluate(node, depth);
+    if (!v) this.notes.length = before;
+    return v;
+  }
+
+  private skip(node: TsNode, why: string): undefined {
+    this.note(node, `skipped a value that cannot be read without running the code: ${why}`);
+    return undefined;
+  }
+
+  private propertyName(nameNode: TsNode, depth: number): string | undefined {
+    const { Node } = this;
+    if (Node.isIdentifier(nameNode) || Node.isPrivateIdentifier(nameNode)) return nameNode.getText();
+    if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode) || Node.isNumericLiteral(nameNode)) return String(nameNode.getLiteralValue());
+    if (Node.isComputedPropertyName(nameNode)) {
+      const v = this.evaluateQuiet(nameNode.getExpression(), depth + 1);
+      return v?.kind === 'primitive' ? String(v.value) : undefined;
+    }
+    return undefined;
+  }
+
+  private elementKey(node: import('ts-morph').ElementAccessExpression, depth: number): string | undefined {
+    const arg = node.getArgumentExpression();
+    const v = arg && this.evaluateQuiet(arg, depth + 1);
+    return v?.kind === 'primitive' ? String(v.value) : undefined;
+  }
+
+  /**
+   * The initializer a name is bound to: a `const` in an enclosing scope, or an exported `const` of another
+   * file of the set that this file imports. undefined: not such a binding; null: found but already noted.
+   */
+  private resolveIdentifier(id: TsNode, depth: number): TsNode | undefined | null {
+    const name = id.getText();
+    for (let scope: TsNode | undefined = id.getParent(); scope; scope = scope.getParent()) {
+      const found = this.constInScope(scope, name);
+      if (found) return found;
+      if (this.Node.isSourceFile(scope)) return this.resolveImport(scope, name, depth);
+    }
+    return undefined;
+  }
+
+  private constInScope(scope: TsNode, name: string): TsNode | undefined {
+    const { Node } = this;
+    if (!(Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope))) return undefined;
+    for (const st of scope.getStatements()) {
+      if (!Node.isVariableStatement(st)) continue;
+      if (st.getDeclarationKind() !== 'const') continue;
+      for (const d of st.getDeclarations()) {
+        const nameNode = d.getNameNode();
+        if (Node.isIdentifier(nameNode) && nameNode.getText() === name) return d.getInitializer();
+      }
+    }
+    return undefined;
+  }
+
+  private resolveImport(sf: SourceFile, name: string, depth: number): TsNode | undefined | null {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const imp of sf.getImportDeclarations()) {
+      const spec = imp.getNamedImports().find((s) => (s.getAliasNode()?.getText() ?? s.getName()) === name);
+      if (!spec) continue;
+      const target = this.importedFile(sf, imp.getModuleSpecifierValue());
+      if (!target) return undefined;
+      return this.constInScope(target, spec.getName()) ?? this.resolveImport(target, spec.getName(), depth + 1);
+    }
+    return undefined;
+  }
+
+  /** A relative import that names another file of the set (`./consts.js` → consts.ts). */
+  private importedFile(from: SourceFile, specifier: string): SourceFile | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = posix.join(dirname(from.getFilePath()), specifier);
+    const stem = base.replace(/\.(m|c)?(j|t)s$/, '');
+    for (const candidate of [base, `${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}/index.ts`]) {
+      const hit = this.byPath.get(candidate);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Turns the read constructs into one RawConfig: props keys are upper-cased on the first letter (the props
+ * mirror the sso-admin shapes), `actorPolicy` is kept as written, construct references become Names.
+ */
+class RawBuilder {
+  private readonly raw: RawConfig = { version: 1 };
+  private readonly suppressions: ConstructSuppression[] = [];
+  private instanceArn?: string;
+
+  constructor(
+    private readonly reader: StaticReader,
+    private readonly positions: PositionIndex,
+    private readonly notes: Note[],
+  ) {}
+
+  build(decls: ConstructDecl[]): RawInput {
+    const issuers = decls.filter((d) => d.cls === 'TrustedTokenIssuer');
+    const apps = decls.filter((d) => d.cls === 'IdentityCenterApplication');
+    const children = decls.filter((d) => d.cls !== 'TrustedTokenIssuer' && d.cls !== 'IdentityCenterApplication');
+    const appIndex = new Map<ConstructDecl, number>();
+    const appByName = new Map<string, number>();
+    const rawIssuers: Obj[] = [];
+    const rawApps: Obj[] = [];
+
+    for (const decl of issuers) {
+      const props = this.reader.propsOf(decl);
+      if (props?.kind !== 'object') continue;
+      const path: NodePath = ['trustedTokenIssuers', rawIssuers.length];
+      const out: Obj = {};
+      rawIssuers.push(out);
+      this.positions.setValue(path, props.loc);
+      for (const m of props.members) {
+        if (m.key === 'instanceArn') this.takeInstanceArn(m, out, path);
+        else if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `trustedTokenIssuers/${String(out.Name)}`);
+        else this.put(out, path, m);
+      }
+      // The construct's documented defaults, as synth writes them.
+      if (out.TrustedTokenIssuerType === undefined) this.putDefault(out, path, 'TrustedTokenIssuerType', 'OIDC_JWT', props.loc);
+      const oidc = (out.TrustedTokenIssuerConfiguration as Obj | undefined)?.OidcJwtConfiguration;
+      if (isObj(oidc) && oidc.JwksRetrievalOption === undefined) {
+        this.putDefault(oidc, [...path, 'TrustedTokenIssuerConfiguration', 'OidcJwtConfiguration'], 'JwksRetrievalOption', 'OPEN_ID_DISCOVERY', props.loc);
+      }
+    }
+
+    for (const decl of apps) {
+      const props = this.reader.propsOf(decl);
+      if (props?.kind !== 'object') continue;
+      const path: NodePath = ['applications', rawApps.length];
+      const out: Obj = {};
+      appIndex.set(decl, rawApps.length);
+      rawApps.push(out);
+      this.positions.setValue(path, props.loc);
+      for (const m of props.members) {
+        if (m.key === 'instanceArn') this.takeInstanceArn(m, out, path);
+        else if (m.key === 'identityStoreId') this.takeIdentityStoreId(m);
+        else if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `applications/${String(out.Name)}`);
+        else this.put(out, path, m);
+      }
+      if (typeof out.Name === 'string' && !appByName.has(out.Name)) appByName.set(out.Name, appIndex.get(decl)!);
+    }
+
+    const section: Record<string, string> = {
+      ApplicationGrant: 'Grants',
+      ApplicationAccessScope: 'AccessScopes',
+      ApplicationAuthenticationMethod: 'AuthenticationMethods',
+    };
+    for (const decl of children) {
+      const props = this.reader.propsOf(decl);
+      if (props?.kind !== 'object') continue;
+      const appMember = props.members.find((m) => m.key === 'application');
+      if (!appMember) {
+        this.note(decl.loc, `skipped new ${decl.cls}(…): it has no \`application\``);
+        continue;
+      }
+      const appVal = appMember.val;
+      let index: number | undefined;
+      if (appVal.kind === 'construct') index = appIndex.get(appVal.decl);
+      else if (appVal.kind === 'primitive' && typeof appVal.value === 'string') {
+        index = appByName.get(appVal.value) ?? rawApps.findIndex((a) => a.ApplicationArn === appVal.value);
+        if (index < 0) index = undefined;
+      }
+      if (index === undefined) {
+        this.note(appVal.loc, `skipped new ${decl.cls}(…): its \`application\` is not an IdentityCenterApplication declared in these files`);
+        continue;
+      }
+      const app = rawApps[index]!;
+      const key = section[decl.cls]!;
+      const list = (app[key] ??= []) as Obj[];
+      const path: NodePath = ['applications', index, key, list.length];
+      const out: Obj = {};
+      list.push(out);
+      this.positions.setValue(path, props.loc);
+      for (const m of props.members) {
+        if (m.key === 'application') continue;
+        if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `applications/${String(app.Name)}/${key}/${String(path[3])}`);
+        else this.put(out, path, m);
+      }
+      if (decl.cls === 'ApplicationGrant' && out.Grant === undefined) {
+        // refresh_token and token_exchange take no settings; the construct sends the empty union member.
+        const member = out.GrantType === 'refresh_token' ? 'RefreshToken' : out.GrantType === 'urn:ietf:params:oauth:grant-type:token-exchange' ? 'TokenExchange' : undefined;
+        if (member) this.putDefault(out, path, 'Grant', { [member]: {} }, props.loc);
+      }
+      if (decl.cls === 'ApplicationAuthenticationMethod' && out.AuthenticationMethodType === undefined) {
+        this.putDefault(out, path, 'AuthenticationMethodType', 'IAM', props.loc);
+      }
+    }
+
+    if (rawIssuers.length) this.raw.trustedTokenIssuers = rawIssuers;
+    if (rawApps.length) this.raw.applications = rawApps;
+    this.raw.instance ??= {};
+    return { raw: this.raw, positions: this.positions, suppressions: this.suppressions, notes: this.notes };
+  }
+
+  private note(loc: SourceLocation, message: string): void {
+    this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
+  }
+
+  /** The first instanceArn seen is the config's instance; a resource on another instance keeps its own. */
+  private takeInstanceArn(m: Member, out: Obj, path: NodePath): void {
+    const value = m.val.kind === 'primitive' ? m.val.value : undefined;
+    if (typeof value !== 'string') return this.put(out, path, m);
+    if (this.instanceArn === undefined) {
+      this.instanceArn = value;
+      this.raw.instance = { InstanceArn: value, ...(this.raw.instance ?? {}) };
+      this.positions.setValue(['instance'], m.val.loc);
+      this.positions.setValue(['instance', 'InstanceArn'], m.val.loc);
+      this.positions.setKey(['instance', 'InstanceArn'], m.keyLoc);
+    } else if (value !== this.instanceArn) {
+      this.put(out, path, m);
+    }
+  }
+
+  private takeIdentityStoreId(m: Member): void {
+    const instance = (this.raw.instance ??= {});
+    if (instance.IdentityStoreId !== undefined) return;
+    const value = this.toRaw(m.val, ['instance', 'IdentityStoreId'], false);
+    if (value === SKIP) return;
+    instance.IdentityStoreId = value;
+    this.positions.setKey(['instance', 'IdentityStoreId'], m.keyLoc);
+  }
+
+  private takeSuppressions(m: Member, path: NodePath, resource: () => string): void {
+    if (m.val.kind !== 'array') {
+      this.note(m.val.loc, 'skipped `suppressions`: expected an array of { id, reason }');
+      return;
+    }
+    m.val.items.forEach((item, k) => {
+      const id = item.kind === 'object' ? item.members.find((x) => x.key === 'id')?.val : undefined;
+      const reason = item.kind === 'object' ? item.members.find((x) => x.key === 'reason')?.val : undefined;
+      if (id?.kind !== 'primitive' || typeof id.value !== 'string') {
+        this.note(item.loc, 'skipped a suppression: expected { id, reason }');
+        return;
+      }
+      const pointer: NodePath = [...path, 'suppressions', k];
+      this.positions.setValue(pointer, item.loc);
+      const why = reason?.kind === 'primitive' && typeof reason.value === 'string' ? reason.value : undefined;
+      this.suppressions.push({ id: id.value, reason: why, resource: resource(), pointer });
+    });
+  }
+
+  private put(out: Obj, path: NodePath, m: Member): void {
+    const key = pascal(m.key);
+    const childPath = [...path, key];
+    const value = this.toRaw(m.val, childPath, m.key === 'actorPolicy');
+    if (value === SKIP) return;
+    this.positions.setKey(childPath, m.keyLoc);
+    out[key] = value;
+  }
+
+  private putDefault(out: Obj, path: NodePath, key: string, value: unknown, loc: SourceLocation): void {
+    out[key] = value;
+    this.positions.setValue([...path, key], loc);
+  }
+
+  /**
+   * A Val → plain JSON at `path`, recording positions; `verbatim` keeps object keys as written. SKIP: a
+   * reference to a construct whose name is not constant (noted, left out like any unreadable value).
+   */
+  private toRaw(val: Val, path: NodePath, verbatim: boolean): unknown {
+    switch (val.kind) {
+      case 'primitive':
+        this.positions.setValue(path, val.loc);
+        return val.value;
+      case 'construct': {
+        const name = this.reader.nameOf(val.decl);
+        if (name === undefined) {
+          this.note(val.loc, `skipped a reference: the referenced ${val.decl.cls} has no constant \`name\``);
+          return SKIP;
+        }
+        this.positions.setValue(path, val.loc);
+        return name;
+      }
+      case 'array': {
+        this.positions.setValue(path, val.loc);
+        const out: unknown[] = [];
+        for (const item of val.items) {
+          const v = this.toRaw(item, [...path, out.length], verbatim);
+          if (v !== SKIP) out.push(v);
+        }
+        return out;
+      }
+      case 'object': {
+        this.positions.setValue(path, val.loc);
+        const out: Obj = {};
+        for (const m of val.members) {
+          const key = verbatim ? m.key : pascal(m.key);
+          const v = this.toRaw(m.val, [...path, key], verbatim || m.key === 'actorPolicy');
+          if (v === SKIP) continue;
+          this.positions.setKey([...path, key], m.keyLoc);
+          out[key] = v;
+        }
+        return out;
+      }
+    }
+  }
+}
+
+const SKIP: unique symbol = Symbol('skip');
+const pascal = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const abbreviate = (s: string): string => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+};
