@@ -1,0 +1,387 @@
+/**
+ * Terraform resources (from HCL or Terraform JSON) → one RawConfig. Both Terraform readers hand over their
+ * blocks in the shape Terraform JSON and hcl2json share (attributes by name, nested blocks as lists of
+ * objects or as one object, expressions as `${…}` strings) plus a way to locate each attribute; this module
+ * maps the aws_ssoadmin_* resources to tipkit.yaml keys and resolves references to declared resources to
+ * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
+ * calls) is skipped with a note, never guessed.
+ */
+import type { RawInput } from './load.js';
+import type { PositionIndex } from './positions.js';
+import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
+
+type Obj = Record<string, unknown>;
+type Note = NonNullable<RawInput['notes']>[number];
+
+/** One `resource` or `data` block. */
+export interface TerraformBlock {
+  mode: 'resource' | 'data';
+  type: string;
+  /** The Terraform name (`resource "TYPE" "NAME"`). */
+  name: string;
+  body: Obj;
+  /** Where the block is written. */
+  loc: SourceLocation;
+  /** Where an attribute, block or element below the body is written (its key, and its value). */
+  locate(path: NodePath): { key?: SourceLocation; value?: SourceLocation } | undefined;
+}
+
+/**
+ * A grant or authentication method that a reader recovered from something other than a native resource
+ * (tipkit's synthesized form in Terraform JSON), already in tipkit.yaml shape. `application` is a Terraform
+ * expression (a reference to an aws_ssoadmin_application, or an ARN); `origin` locates the parts.
+ */
+export interface ExtraChild {
+  section: 'Grants' | 'AuthenticationMethods' | 'AccessScopes' | 'Assignments';
+  application: string;
+  applicationLoc?: SourceLocation;
+  value: Obj;
+  loc: SourceLocation;
+  /** Locations of parts of `value`, by path inside it. */
+  locate?(path: NodePath): SourceLocation | undefined;
+}
+
+export interface TerraformMappingOptions {
+  positions: PositionIndex;
+  notes?: Note[];
+  /** `locals` values, for `${local.NAME}` (only literal ones are used). */
+  locals?: Obj;
+  extra?: ExtraChild[];
+}
+
+export const TERRAFORM_TYPES = {
+  application: 'aws_ssoadmin_application',
+  issuer: 'aws_ssoadmin_trusted_token_issuer',
+  accessScope: 'aws_ssoadmin_application_access_scope',
+  assignment: 'aws_ssoadmin_application_assignment',
+  assignmentConfiguration: 'aws_ssoadmin_application_assignment_configuration',
+  grant: 'aws_ssoadmin_application_grant',
+} as const;
+
+/** Nested blocks that occur at most once, so tipkit.yaml writes them as one object rather than a list. */
+const SINGLE_BLOCKS = new Set([
+  'trusted_token_issuer_configuration',
+  'oidc_jwt_configuration',
+  'portal_options',
+  'sign_in_options',
+  'grant',
+  'authorization_code',
+  'jwt_bearer',
+  'refresh_token',
+  'token_exchange',
+]);
+
+/** Top-level attributes read per resource type (others — meta-arguments, computed ids — are not config). */
+const ISSUER_ATTRIBUTES = ['name', 'trusted_token_issuer_type', 'trusted_token_issuer_configuration', 'client_token', 'tags'];
+const APPLICATION_ATTRIBUTES = ['name', 'application_provider_arn', 'description', 'status', 'portal_options', 'client_token', 'tags'];
+
+/** A resolved expression: a literal, or a reference to a declared block. */
+type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: TerraformBlock; attribute: string } | { kind: 'unresolved'; why: string };
+
+const SKIP: unique symbol = Symbol('skip');
+
+export function terraformToRaw(blocks: readonly TerraformBlock[], opts: TerraformMappingOptions): RawInput {
+  return new TerraformMapper(blocks, opts).map();
+}
+
+/** `snake_case` → `SnakeCase`, the tipkit.yaml (API) spelling. */
+export const pascalFromSnake = (key: string): string => key.split('_').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+
+class TerraformMapper {
+  private readonly raw: RawConfig = { version: 1 };
+  private readonly notes: Note[];
+  private readonly positions: PositionIndex;
+  private readonly byAddress = new Map<string, TerraformBlock>();
+  private readonly appIndex = new Map<TerraformBlock, number>();
+  private readonly rawApps: Obj[] = [];
+
+  constructor(
+    private readonly blocks: readonly TerraformBlock[],
+    private readonly opts: TerraformMappingOptions,
+  ) {
+    this.notes = opts.notes ?? [];
+    this.positions = opts.positions;
+    for (const b of blocks) this.byAddress.set(`${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`, b);
+  }
+
+  map(): RawInput {
+    const usable = this.blocks.filter((b) => b.mode === 'resource' && Object.values(TERRAFORM_TYPES).includes(b.type as never) && this.single(b));
+    const ofType = (t: string) => usable.filter((b) => b.type === t);
+
+    const issuers = ofType(TERRAFORM_TYPES.issuer).map((b, i) => this.mapTopLevel(b, ['trustedTokenIssuers', i], ISSUER_ATTRIBUTES));
+    if (issuers.length) this.raw.trustedTokenIssuers = issuers;
+    ofType(TERRAFORM_TYPES.application).forEach((b) => {
+      this.appIndex.set(b, this.rawApps.length);
+      this.rawApps.push(this.mapTopLevel(b, ['applications', this.rawApps.length], APPLICATION_ATTRIBUTES));
+    });
+    if (this.rawApps.length) this.raw.applications = this.rawApps;
+
+    for (const b of ofType(TERRAFORM_TYPES.assignmentConfiguration)) {
+      const app = this.applicationOf(b);
+      if (app === undefined) continue;
+      const path: NodePath = ['applications', app, 'AssignmentRequired'];
+      const v = this.convert(b, ['assignment_required'], b.body.assignment_required, path);
+      if (v !== SKIP && v !== undefined) this.rawApps[app]!.AssignmentRequired = v;
+    }
+    for (const b of ofType(TERRAFORM_TYPES.grant)) this.mapChild(b, 'Grants', ['grant_type', 'grant'], (out) => defaultGrant(out));
+    for (const b of ofType(TERRAFORM_TYPES.accessScope)) this.mapChild(b, 'AccessScopes', ['scope', 'authorized_targets']);
+    for (const b of ofType(TERRAFORM_TYPES.assignment)) this.mapChild(b, 'Assignments', ['principal_type', 'principal_id']);
+    for (const extra of this.opts.extra ?? []) this.mapExtra(extra);
+    this.takeIdentityStore();
+
+    this.raw.instance ??= {};
+    return { raw: this.raw, positions: this.positions, notes: this.notes };
+  }
+
+  /** count / for_each make several instances whose values only Terraform knows: skipped, not guessed. */
+  private single(b: TerraformBlock): boolean {
+    for (const meta of ['count', 'for_each']) {
+      if (b.body[meta] !== undefined) {
+        this.note(b.locate([meta])?.key ?? b.loc, `skipped ${b.type}.${b.name}: \`${meta}\` makes instances that only Terraform can expand`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private mapTopLevel(b: TerraformBlock, path: NodePath, attributes: string[]): Obj {
+    const out: Obj = {};
+    this.positions.setValue(path, b.loc);
+    this.takeInstance(b, out, path);
+    for (const attr of attributes) {
+      if (b.body[attr] === undefined) continue;
+      const key = pascalFromSnake(attr);
+      const v = attr === 'tags' ? this.tags(b, b.body.tags, [...path, key]) : this.convert(b, [attr], b.body[attr], [...path, key]);
+      if (v === SKIP) continue;
+      out[key] = v;
+      const keyLoc = b.locate([attr])?.key;
+      if (keyLoc) this.positions.setKey([...path, key], keyLoc);
+    }
+    return out;
+  }
+
+  /** The first instance_arn (and region) seen is the config's instance; another instance stays on its resource. */
+  private takeInstance(b: TerraformBlock, out: Obj, path: NodePath): void {
+    const instance = (this.raw.instance ??= {});
+    for (const [attr, key] of [
+      ['instance_arn', 'InstanceArn'],
+      ['region', 'Region'],
+    ] as const) {
+      if (b.body[attr] === undefined) continue;
+      const here = this.locate(b, [attr]);
+      const r = this.resolve(b.body[attr]);
+      if (r.kind !== 'literal' || typeof r.value !== 'string') {
+        this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attr}: ${r.kind === 'unresolved' ? r.why : 'not a string'}`);
+        continue;
+      }
+      if (instance[key] === undefined) {
+        instance[key] = r.value;
+        if (here) this.positions.setValue(['instance', key], here);
+        if (key === 'InstanceArn' && here) this.positions.setValue(['instance'], here);
+      } else if (instance[key] !== r.value && key === 'InstanceArn') {
+        out.InstanceArn = r.value;
+        if (here) this.positions.setValue([...path, 'InstanceArn'], here);
+      }
+    }
+  }
+
+  /** The identity store the config's identitystore lookups use (assignments by DisplayName need it). */
+  private takeIdentityStore(): void {
+    const instance = (this.raw.instance ??= {});
+    if (instance.IdentityStoreId !== undefined) return;
+    for (const b of this.blocks) {
+      if (b.mode !== 'data' || !b.type.startsWith('aws_identitystore_')) continue;
+      const r = this.resolve(b.body.identity_store_id);
+      if (r.kind !== 'literal' || typeof r.value !== 'string') continue;
+      instance.IdentityStoreId = r.value;
+      const here = this.locate(b, ['identity_store_id']);
+      if (here) this.positions.setValue(['instance', 'IdentityStoreId'], here);
+      return;
+    }
+  }
+
+  private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments', attributes: string[], fill?: (out: Obj) => void): void {
+    const app = this.applicationOf(b);
+    if (app === undefined) return;
+    const list = (this.rawApps[app]![section] ??= []) as Obj[];
+    const path: NodePath = ['applications', app, section, list.length];
+    const out: Obj = {};
+    this.positions.setValue(path, b.loc);
+    for (const attr of attributes) {
+      if (b.body[attr] === undefined) continue;
+      const key = pascalFromSnake(attr);
+      const v = this.convert(b, [attr], b.body[attr], [...path, key]);
+      if (v === SKIP) continue;
+      out[key] = v;
+      const keyLoc = b.locate([attr])?.key;
+      if (keyLoc) this.positions.setKey([...path, key], keyLoc);
+    }
+    fill?.(out);
+    list.push(out);
+  }
+
+  private mapExtra(extra: ExtraChild): void {
+    const r = this.resolve(extra.application);
+    const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
+    if (app === undefined) {
+      this.note(extra.applicationLoc ?? extra.loc, `skipped a ${extra.section === 'Grants' ? 'grant' : 'setting'}: its application is not an aws_ssoadmin_application declared in these files`);
+      return;
+    }
+    const list = (this.rawApps[app]![extra.section] ??= []) as Obj[];
+    const path: NodePath = ['applications', app, extra.section, list.length];
+    list.push(extra.value);
+    this.positions.setValue(path, extra.loc);
+    const walk = (v: unknown, sub: NodePath): void => {
+      const loc = extra.locate?.(sub);
+      if (loc) this.positions.setValue([...path, ...sub], loc);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...sub, i]));
+      else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...sub, k]);
+    };
+    walk(extra.value, []);
+  }
+
+  /** The index of the application a child resource names in `application_arn`, or undefined (noted). */
+  private applicationOf(b: TerraformBlock): number | undefined {
+    const r = this.resolve(b.body.application_arn);
+    const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
+    if (app === undefined) {
+      const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
+      this.note(this.locate(b, ['application_arn']) ?? b.loc, `skipped ${b.type}.${b.name}: application_arn: ${why}`);
+    }
+    return app;
+  }
+
+  /** Terraform's `tags = { k = v }` → `Tags: [{ Key, Value }]`. */
+  private tags(b: TerraformBlock, value: unknown, path: NodePath): unknown {
+    const here = this.locate(b, ['tags']);
+    if (!isObj(value)) {
+      this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.tags: not a literal map`);
+      return SKIP;
+    }
+    if (here) this.positions.setValue(path, here);
+    const out: Obj[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      const loc = b.locate(['tags', k])?.key;
+      const r = this.resolve(v);
+      if (r.kind !== 'literal' || typeof r.value !== 'string') {
+        this.note(loc ?? here ?? b.loc, `skipped tag ${k}: ${r.kind === 'unresolved' ? r.why : 'not a string'}`);
+        continue;
+      }
+      if (loc) this.positions.setValue([...path, out.length], loc);
+      out.push({ Key: k, Value: r.value });
+    }
+    return out;
+  }
+
+  /** An attribute or block value → tipkit.yaml shape, with positions; SKIP when it cannot be read (noted). */
+  private convert(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
+    const here = this.locate(b, src);
+    const last = src[src.length - 1];
+    if (typeof last === 'string' && SINGLE_BLOCKS.has(last) && Array.isArray(value)) {
+      if (value.length === 0) return SKIP;
+      if (value.length > 1) this.note(here ?? b.loc, `${b.type}.${b.name}: only one \`${last}\` block is allowed; the first is read`);
+      return this.convert(b, [...src, 0], value[0], path);
+    }
+    if (here) this.positions.setValue(path, here);
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      value.forEach((item, i) => {
+        const v = this.convert(b, [...src, i], item, [...path, out.length]);
+        if (v !== SKIP) out.push(v);
+      });
+      return out;
+    }
+    if (isObj(value)) {
+      const out: Obj = {};
+      for (const [k, v] of Object.entries(value)) {
+        const key = pascalFromSnake(k);
+        const c = this.convert(b, [...src, k], v, [...path, key]);
+        if (c === SKIP) continue;
+        out[key] = c;
+        const keyLoc = b.locate([...src, k])?.key;
+        if (keyLoc) this.positions.setKey([...path, key], keyLoc);
+      }
+      return out;
+    }
+    const r = this.resolve(value);
+    if (r.kind === 'literal') return r.value;
+    if (r.kind === 'ref') {
+      const name = this.referencedName(r.block);
+      const wantsName = ARN_ATTRIBUTES.has(String(last)) || src[0] === 'authorized_targets' || (src[0] === 'principal_id' && r.block.mode === 'data');
+      if (name !== undefined && wantsName) return name;
+      this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${src.join('.')}: \`${String(value)}\` is only known after apply`);
+      return SKIP;
+    }
+    this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${src.join('.')}: ${r.why}`);
+    return SKIP;
+  }
+
+  /**
+   * The Name a tipkit.yaml would use for a referenced block: an application's or issuer's `name`, or the
+   * DisplayName / UserName an identitystore data source looks up.
+   */
+  private referencedName(block: TerraformBlock): string | undefined {
+    if (block.type === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
+      const r = this.resolve(block.body.name);
+      return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
+    }
+    if (block.mode === 'data' && (block.type === 'aws_identitystore_group' || block.type === 'aws_identitystore_user')) {
+      const first = (v: unknown): Obj | undefined => (Array.isArray(v) ? (isObj(v[0]) ? v[0] : undefined) : isObj(v) ? v : undefined);
+      const lookup = first(first(block.body.alternate_identifier)?.unique_attribute) ?? first(block.body.filter);
+      const value = lookup && this.resolve(lookup.attribute_value);
+      return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+    }
+    return undefined;
+  }
+
+  /** A Terraform value: a literal, a whole-string reference `${TYPE.NAME.ATTR}`, or a template of locals. */
+  resolve(value: unknown, depth = 0): Resolved {
+    if (typeof value !== 'string') return { kind: 'literal', value };
+    if (!value.includes('${') && !value.includes('%{')) return { kind: 'literal', value };
+    const whole = /^\$\{\s*([^{}]+?)\s*\}$/.exec(value);
+    if (whole) {
+      const ref = /^((?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*)\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
+      const block = ref && this.byAddress.get(ref[1]!);
+      if (ref && block) return { kind: 'ref', block, attribute: ref[2]! };
+      const local = /^local\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
+      if (local && depth < 8 && this.opts.locals && local[1]! in this.opts.locals) {
+        // A whole-value local keeps its type (a list, a number).
+        const r = this.resolve(this.opts.locals[local[1]!], depth + 1);
+        if (r.kind === 'literal') return r;
+      }
+    }
+    // A template whose interpolations are all literal locals.
+    let unresolved: string | undefined;
+    const out = value.replace(/\$\{\s*([^{}]*?)\s*\}|%\{[^}]*\}/g, (m, expr: string | undefined) => {
+      const local = expr && /^local\.([a-zA-Z_][\w-]*)$/.exec(expr);
+      if (local && depth < 8) {
+        const r = this.resolve(this.opts.locals?.[local[1]!], depth + 1);
+        if (r.kind === 'literal' && ['string', 'number', 'boolean'].includes(typeof r.value)) return String(r.value);
+      }
+      unresolved ??= m;
+      return m;
+    });
+    if (unresolved !== undefined) return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    return { kind: 'literal', value: out.replace(/\$\$\{/g, '${') };
+  }
+
+  private locate(b: TerraformBlock, path: NodePath): SourceLocation | undefined {
+    return b.locate(path)?.value;
+  }
+
+  private note(loc: SourceLocation, message: string): void {
+    this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
+  }
+}
+
+/** Attributes that take the ARN of a declared resource, where tipkit.yaml writes its Name. */
+const ARN_ATTRIBUTES = new Set(['application_arn', 'trusted_token_issuer_arn']);
+
+/** refresh_token and token_exchange grants take no block; the API still wants the empty union member. */
+function defaultGrant(out: Obj): void {
+  if (out.Grant !== undefined) return;
+  if (out.GrantType === GRANT_TYPES.refreshToken) out.Grant = { RefreshToken: {} };
+  if (out.GrantType === GRANT_TYPES.tokenExchange) out.Grant = { TokenExchange: {} };
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
