@@ -1,52 +1,132 @@
 /**
  * Runs rules over a loaded input and turns their reports into located findings. Schema violations go to
- * the first rule that claims them, else to `schema-violation`. Suppressions, severity overrides and
- * output formats are layered on top (linter/index.ts).
+ * the first rule that claims them, else to `schema-violation`; reader notes become `input-skipped` notes;
+ * suppressions (linter/suppressions.ts) are applied last. Formats and file discovery live in linter/index.ts.
  */
 import type { LoadedConfig } from '../model/load.js';
-import type { Finding, Report, Rule, RuleContext, Severity } from './types.js';
+import type { NodePath } from '../model/types.js';
+import { applySuppressions } from './suppressions.js';
+import type { Finding, Report, Rule, RuleContext, RuleMeta, Severity } from './types.js';
 
 export const SCHEMA_VIOLATION_RULE_ID = 'schema-violation';
+export const INPUT_SKIPPED_RULE_ID = 'input-skipped';
+
+/** A rule's configured severity, or 'off' to drop it. */
+export type SeverityOverride = Severity | 'off';
 
 export interface RunOptions {
   /** Per-rule severity overrides; 'off' drops the rule. */
-  severities?: Readonly<Record<string, Severity | 'off'>>;
+  severities?: Readonly<Record<string, SeverityOverride>>;
 }
 
-export function runRules(loaded: LoadedConfig, rules: readonly Rule[], opts: RunOptions = {}): Finding[] {
-  const { model } = loaded;
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const severityOf = (rule: Rule): Severity | 'off' => opts.severities?.[rule.meta.id] ?? rule.meta.severity;
+/** A finding plus the model pointer it was reported at (suppression comments cover pointer subtrees). */
+export interface LocatedFinding extends Finding {
+  pointer?: NodePath;
+}
 
-  const push = (rule: Rule, r: Report): void => {
-    const severity = severityOf(rule);
-    if (severity === 'off') return;
+/** Turns reports of one rule into findings: resolves severity overrides, locations and duplicates. */
+export class FindingSink {
+  readonly findings: LocatedFinding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly loaded: LoadedConfig,
+    private readonly severities: RunOptions['severities'] = {},
+  ) {}
+
+  severityOf(meta: RuleMeta): SeverityOverride {
+    return this.severities?.[meta.id] ?? meta.severity;
+  }
+
+  /** Add a report made against a model node. */
+  report(meta: RuleMeta, r: Report): void {
+    const { positions } = this.loaded.model;
     const path = [...r.node.pointer, ...(r.field ?? [])];
-    const location = r.atKey ? model.positions.locateKey(path) : model.positions.locate(path);
-    const resource = r.node.resource;
-    const key = `${rule.meta.id}|${location.file}:${location.line}:${location.column}|${r.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push({ ruleId: rule.meta.id, severity, message: r.message, resource, location });
-  };
+    const at = r.atKey ? positions.locateKey(path) : positions.locate(path);
+    this.add(meta, { message: r.message, resource: r.node.resource, location: { file: at.file, line: at.line, column: at.column }, pointer: r.node.pointer });
+  }
 
+  /** Add a finding whose location is already known (reader notes, suppression comments). */
+  add(meta: RuleMeta, f: Omit<LocatedFinding, 'ruleId' | 'severity'>): void {
+    const severity = this.severityOf(meta);
+    if (severity === 'off') return;
+    const { location } = f;
+    const key = `${meta.id}|${location.file}:${location.line}:${location.column}|${f.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push({ ruleId: meta.id, severity, ...f });
+  }
+}
+
+/** Metadata of `input-skipped`, used when the rule set does not define it. */
+export const inputSkippedFallback: RuleMeta = {
+  id: INPUT_SKIPPED_RULE_ID,
+  severity: 'note',
+  summary: 'a reader skipped part of the input it could not evaluate statically',
+  docs: {
+    why: 'A TypeScript or HCL reader met a value it cannot know without running the code (a function call, a variable from elsewhere). It skips that part rather than guess, so the rules did not check it.',
+    fix: 'Write the value as a literal where tipkit can read it, or lint the synthesized Terraform JSON (`cdktf.out/stacks/*/cdk.tf.json`) instead.',
+    bad: 'new IdentityCenterApplication(this, "app", { name: computeName() })',
+    good: 'new IdentityCenterApplication(this, "app", { name: "analytics-portal" })',
+    reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation.html',
+  },
+};
+
+/** Runs the rules only (no notes, no suppressions): the findings in report order, with their pointers. */
+export function collectFindings(loaded: LoadedConfig, rules: readonly Rule[], sink: FindingSink): void {
   const schemaRule = rules.find((r) => r.meta.id === SCHEMA_VIOLATION_RULE_ID);
   for (const violation of loaded.violations) {
     const rule = rules.find((r) => r.claims?.(violation)) ?? schemaRule;
     if (!rule) continue;
-    push(rule, { message: violation.message, node: { pointer: violation.pointer, resource: resourceOf(violation.pointer, loaded) }, atKey: violation.atKey });
+    sink.report(rule.meta, { message: violation.message, node: { pointer: violation.pointer, resource: resourceOf(violation.pointer, loaded) }, atKey: violation.atKey });
   }
 
   for (const rule of rules) {
-    if (severityOf(rule) === 'off') continue;
-    const context: RuleContext = { model, kind: loaded.kind, violations: loaded.violations, report: (r) => push(rule, r) };
+    if (sink.severityOf(rule.meta) === 'off') continue;
+    const context: RuleContext = { model: loaded.model, kind: loaded.kind, violations: loaded.violations, report: (r) => sink.report(rule.meta, r) };
     rule.check(context);
   }
+}
 
+export interface LintLoadedOptions extends RunOptions {
+  /** Rule ids a suppression may name without being `suppression-unknown-rule` (default: the rules run). */
+  knownRuleIds?: ReadonlySet<string>;
+}
+
+/** Rules + reader notes + suppressions over one loaded input, sorted. */
+export function lintLoadedWith(loaded: LoadedConfig, rules: readonly Rule[], opts: LintLoadedOptions = {}): LocatedFinding[] {
+  const sink = new FindingSink(loaded, opts.severities);
+  collectFindings(loaded, rules, sink);
+  const skippedMeta = rules.find((r) => r.meta.id === INPUT_SKIPPED_RULE_ID)?.meta ?? inputSkippedFallback;
+  for (const note of loaded.notes) {
+    sink.add(skippedMeta, { message: note.message, resource: '(input)', location: { file: note.file, line: note.line, column: note.column } });
+  }
+  const known = opts.knownRuleIds ?? new Set(rules.map((r) => r.meta.id));
+  applySuppressions(loaded, sink, known, (pointer) => resourceOf(pointer, loaded));
+  return sortFindings(sink.findings);
+}
+
+/** The findings of one input as a plain list (no pointers); kept for callers of the first engine API. */
+export function runRules(loaded: LoadedConfig, rules: readonly Rule[], opts: RunOptions = {}): Finding[] {
+  const sink = new FindingSink(loaded, opts.severities);
+  collectFindings(loaded, rules, sink);
+  return sortFindings(sink.findings).map(withoutPointer);
+}
+
+export function sortFindings<F extends Finding>(findings: F[]): F[] {
   return findings.sort(
-    (a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId),
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
   );
+}
+
+export function withoutPointer(f: LocatedFinding): Finding {
+  const { pointer: _pointer, ...finding } = f;
+  return finding;
 }
 
 /** The name-based resource path of a pointer: ['applications', 0, 'Grants', 1] → applications/web/Grants/1. */

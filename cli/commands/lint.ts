@@ -1,11 +1,65 @@
-/** `tipkit lint` (to be filled in by its issue). */
+/** `tipkit lint [PATH...]`: lint configs, Terraform JSON, HCL and cdktf TypeScript; exit 1 on errors. */
+import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
+import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
+import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
+import { toolVersion } from '../../linter/formatters/version.js';
+import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { emit } from '../io.js';
 import type { Command } from '../main.js';
-import { UsageError } from '../../model/errors.js';
+
+const options = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'config-file': { type: 'string' },
+  'show-suppressed': { type: 'boolean' },
+  'max-input-bytes': { type: 'string' },
+} as const;
 
 export const command: Command = {
   summary: 'lint tipkit configs, Terraform JSON, HCL and cdktf TypeScript',
-  usage: 'Usage: tipkit lint',
-  async run() {
-    throw new UsageError('lint is not implemented yet');
+  usage: `Usage: tipkit lint [PATH...] [options]
+
+Lints every supported file under the paths (default: the current directory): tipkit configs (.yaml, .yml,
+.json), Terraform JSON (.tf.json), Terraform HCL (.tf) and cdktf TypeScript (.ts, read, never run).
+Directories are walked without entering node_modules, .git, .terraform, cdktf.out or dist (name one to lint it).
+
+Options:
+  -f, --format FORMAT     text (default), json, sarif or github (GitHub Actions annotations)
+  -o, --output FILE       write the report to FILE (atomically) instead of stdout
+  -q, --quiet             report errors only
+      --max-warnings N    also exit 1 when there are more than N warnings
+      --rule ID=LEVEL     set a rule's severity: off, note, warning or error (repeatable)
+      --config-file FILE  rule severities from FILE (default: ${RC_FILE_NAMES.join(' or ')} in the current directory)
+      --show-suppressed   list suppressed findings in text output (json and sarif always include them)
+      --max-input-bytes N largest file read (default 10 MiB)
+      --debug             stack traces for internal errors
+
+Suppress a finding with a comment on the line above its node: # tipkit-ignore RULE-ID: reason
+(// in TypeScript). Exit codes: 0 clean, 1 errors (or warnings over --max-warnings), 2 unusable input.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, options, 'lint');
+    const format = oneOf(values.format, OUTPUT_FORMATS, '--format', 'text');
+    const maxWarnings = positiveInt(values['max-warnings'], '--max-warnings');
+    const maxInputBytes = positiveInt(values['max-input-bytes'], '--max-input-bytes');
+    const rules = ruleCatalog();
+    const known = new Set(rules.map((r) => r.meta.id));
+    const flagSeverities = parseRuleFlags(values.rule ?? [], known);
+    const rc = loadLintRc(io.cwd, values['config-file'], known);
+
+    const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes });
+    const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
+    const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
+    const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
+    emit(io, text, values.output);
+    return exitCode(report.summary, maxWarnings);
   },
 };
+
+/** 1 for unsuppressed errors, or for more warnings than allowed; else 0. */
+export function exitCode(summary: LintSummary, maxWarnings: number | undefined): number {
+  if (summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,125 @@
+/**
+ * Rule documentation rendered from rule metadata: the `docs/rules/*.md` pages (scripts/gen-rule-docs.mjs),
+ * `tipkit rules ID`, and the help text SARIF carries for each rule.
+ */
+import type { Rule, RuleMeta } from '../types.js';
+
+/** Where tipkit's sources and docs are published (SARIF informationUri and helpUri). */
+export const PROJECT_URL = 'https://github.com/tipkit/tipkit';
+
+export const GENERATED_BANNER = '<!-- generated from the rule metadata by scripts/gen-rule-docs.mjs — do not edit -->';
+
+export function ruleHelpUri(id: string): string {
+  return `${PROJECT_URL}/blob/main/docs/rules/${id}.md`;
+}
+
+/** TypeScript examples (reader notes) are fenced as such; everything else is a tipkit.yaml fragment. */
+function fenceLanguage(example: string): string {
+  return /\bnew\s+\w+\(|;\s*$/m.test(example) ? 'ts' : 'yaml';
+}
+
+/** The body of a rule's page, without the generated banner (also SARIF's help.markdown). */
+export function ruleDocMarkdown(meta: RuleMeta): string {
+  const { docs } = meta;
+  return [
+    `# ${meta.id}`,
+    '',
+    `**Severity:** ${meta.severity}`,
+    '',
+    sentence(meta.summary),
+    '',
+    '## Why',
+    '',
+    docs.why,
+    '',
+    '## How to fix',
+    '',
+    docs.fix,
+    '',
+    '## Example',
+    '',
+    'Fires on:',
+    '',
+    '```' + fenceLanguage(docs.bad),
+    docs.bad.trimEnd(),
+    '```',
+    '',
+    'Passes:',
+    '',
+    '```' + fenceLanguage(docs.good),
+    docs.good.trimEnd(),
+    '```',
+    '',
+    '## Reference',
+    '',
+    docs.reference,
+    '',
+    '## Suppressing',
+    '',
+    `Put \`# tipkit-ignore ${meta.id}: reason\` on the line above the node (\`//\` in TypeScript), or add \`{ id: '${meta.id}', reason }\` to a construct's \`suppressions\`. Change its severity with \`tipkit lint --rule ${meta.id}=warning\` (or \`off\`).`,
+    '',
+  ].join('\n');
+}
+
+/** Plain-text help (SARIF help.text, `tipkit rules ID` when not writing markdown). */
+export function ruleDocText(meta: RuleMeta): string {
+  const { docs } = meta;
+  const indent = (s: string) => s.trimEnd().split('\n').map((l) => `    ${l}`).join('\n');
+  return [
+    `${meta.id} (${meta.severity})`,
+    '',
+    sentence(meta.summary),
+    '',
+    'Why:',
+    wrapParagraph(docs.why),
+    '',
+    'How to fix:',
+    wrapParagraph(docs.fix),
+    '',
+    'Fires on:',
+    indent(docs.bad),
+    '',
+    'Passes:',
+    indent(docs.good),
+    '',
+    `Reference: ${docs.reference}`,
+    `Docs: ${ruleHelpUri(meta.id)}`,
+    '',
+  ].join('\n');
+}
+
+function wrapParagraph(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function sentence(summary: string): string {
+  const s = summary.charAt(0).toUpperCase() + summary.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** docs/rules/README.md: every rule, its severity and summary. */
+export function rulesIndexMarkdown(rules: readonly Rule[]): string {
+  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    GENERATED_BANNER,
+    '# tipkit lint rules',
+    '',
+    'Every rule `tipkit lint` runs. `tipkit rules` prints this list, `tipkit rules ID` one rule\'s page.',
+    'Severities can be changed with `--rule ID=off|note|warning|error` or a `.tipkitrc.json` file.',
+    '',
+    '| rule | severity | fires when |',
+    '|---|---|---|',
+    ...rules.map((r) => `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} | ${escape(r.meta.summary)} |`),
+    '',
+  ].join('\n');
+}
+
+/** Every generated file of docs/rules/, by file name. */
+export function ruleDocFiles(rules: readonly Rule[]): Map<string, string> {
+  const files = new Map<string, string>([['README.md', rulesIndexMarkdown(rules)]]);
+  for (const r of rules) files.set(`${r.meta.id}.md`, `${GENERATED_BANNER}\n${ruleDocMarkdown(r.meta)}`);
+  return files;
+}

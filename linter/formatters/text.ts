@@ -1,0 +1,50 @@
+/**
+ * `--format text`: findings grouped by file, `line:col  severity  message  rule-id`, the source line with
+ * a caret under the column, and a summary line. Colour only when the caller says so (a TTY, NO_COLOR unset).
+ */
+import type { Finding, Severity } from '../types.js';
+import type { Formatter } from './types.js';
+
+const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
+type Style = keyof typeof ANSI;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'cyan' };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const formatText: Formatter = (report, context) => {
+  const paint = (style: Style, s: string): string => (context.color ? `\x1b[${ANSI[style]}m${s}\x1b[0m` : s);
+  const shown = report.findings.filter((f) => context.showSuppressed || !f.suppression);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of shown) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+
+  const out: string[] = [];
+  for (const [file, findings] of byFile) {
+    const lines = report.sources.get(file)?.split(/\r?\n/);
+    const posWidth = Math.max(...findings.map((f) => `${f.location.line}:${f.location.column}`.length));
+    out.push(paint('bold', file));
+    for (const f of findings) {
+      const pos = `${f.location.line}:${f.location.column}`.padEnd(posWidth);
+      const severity = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7));
+      const suppressed = f.suppression ? paint('dim', ` (suppressed: ${f.suppression.reason})`) : '';
+      out.push(`  ${pos}  ${severity}  ${f.message}  ${paint('dim', f.ruleId)}${suppressed}`);
+      const source = lines?.[f.location.line - 1];
+      if (source !== undefined) {
+        const gutter = String(f.location.line);
+        // Keep tabs so the caret lines up with the column as the terminal shows it.
+        const lead = source.slice(0, f.location.column - 1).replace(/[^\t]/g, ' ');
+        out.push(`    ${paint('dim', `${gutter} |`)} ${source}`);
+        out.push(`    ${' '.repeat(gutter.length)} ${paint('dim', '|')} ${lead}${paint(SEVERITY_STYLE[f.severity], '^')}`);
+      }
+    }
+    out.push('');
+  }
+
+  const { errors, warnings, notes, files } = report.summary;
+  const problems = errors + warnings + notes;
+  const suppressedCount = report.findings.filter((f) => f.suppression).length;
+  const suppressedNote = suppressedCount > 0 ? `, ${suppressedCount} suppressed${context.showSuppressed ? '' : ' (--show-suppressed lists them)'}` : '';
+  const summary = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}) in ${plural(files, 'file')}${suppressedNote}`;
+  out.push(paint(errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green', summary));
+  return `${out.join('\n')}\n`;
+};
