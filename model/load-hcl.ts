@@ -106,19 +106,19 @@ export function locateIn(body: HclBody, path: NodePath): { key?: SourceLocation;
         current = attr.value;
         continue;
       }
-      const named = current.blocks.filter((b) => b.type === String(seg));
+      const named: HclBlock[] = current.blocks.filter((b) => b.type === String(seg));
       // hcl2json writes every block as a list; a path may or may not carry the index.
       const next = path[i + 1];
       const index = typeof next === 'number' ? next : 0;
       if (typeof next === 'number') i++;
-      const block = named[index];
+      const block: HclBlock | undefined = named[index];
       if (!block) return undefined;
       key = value = block.loc;
       current = block.body;
       continue;
     }
-    const item = typeof seg === 'number' ? current.items?.[seg] : undefined;
-    const member = typeof seg === 'string' ? current.members?.get(seg) : undefined;
+    const item: HclExpr | undefined = typeof seg === 'number' ? current.items?.[seg] : undefined;
+    const member: { key: SourceLocation; value: HclExpr } | undefined = typeof seg === 'string' ? current.members?.get(seg) : undefined;
     if (item) {
       key = value = item.loc;
       current = item;
