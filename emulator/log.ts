@@ -1,0 +1,48 @@
+/** The emulator's request log: one line per call (text or JSON lines), with tokens and secrets shortened. */
+
+export interface RequestLogEntry {
+  time: string;
+  requestId: string;
+  method: string;
+  path: string;
+  /** The SSO OIDC operation, or the emulator page / admin action. */
+  operation: string;
+  status: number;
+  outcome: 'success' | 'error';
+  clientId?: string;
+  caller?: string;
+  errorType?: string;
+  /** The first check that failed (from the simulator's trace), or why the request never reached it. */
+  failedCheck?: string;
+  detail?: string;
+}
+
+export type RequestLogger = (entry: RequestLogEntry) => void;
+
+/** `eyJh…Q5fw`: enough to tell two values apart, never enough to use one. */
+export function shorten(secret: string): string {
+  return secret.length <= 12 ? '****' : `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+}
+
+const JWT = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+/** Long opaque strings: access/refresh tokens, client secrets, device codes. ARNs and URLs contain ':' or '/' and survive. */
+const OPAQUE = /(?<![\w:/.-])[\w-]{32,}(?![\w:/.-])/g;
+
+/** Replaces anything that looks like a token inside free text. */
+export function scrub(text: string): string {
+  return text.replace(JWT, shorten).replace(OPAQUE, shorten);
+}
+
+export function formatTextEntry(e: RequestLogEntry): string {
+  const parts = [e.time, e.requestId.slice(0, 8), `${e.method} ${e.path}`, e.operation, String(e.status), e.outcome];
+  if (e.clientId) parts.push(`client=${e.clientId}`);
+  if (e.caller) parts.push(`caller=${e.caller}`);
+  if (e.errorType) parts.push(e.errorType);
+  if (e.failedCheck) parts.push(`check=${e.failedCheck}`);
+  if (e.detail) parts.push(`– ${e.detail}`);
+  return parts.join(' ');
+}
+
+export function streamLogger(write: (line: string) => void, format: 'text' | 'json'): RequestLogger {
+  return (entry) => write(`${format === 'json' ? JSON.stringify(entry) : formatTextEntry(entry)}\n`);
+}

@@ -1,0 +1,158 @@
+/**
+ * SigV4 verification for CreateTokenWithIAM: the signature is recomputed with @smithy/signature-v4 over the request
+ * as received (method, path, query, the signed headers, the body) using the principal's secret, and compared in
+ * constant time.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { Principal } from '../simulator/types.js';
+
+export const SIGNING_SERVICE = 'sso-oauth';
+/** AWS refuses a request signed more than 5 minutes away from its own clock. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** The parts of an incoming request that the signature covers. */
+export interface ReceivedRequest {
+  method: string;
+  /** Path as received (percent-encoded). */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case header names, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
+
+export type SignatureCheck =
+  | { ok: true; principal: Principal; region: string }
+  | { ok: false; reason: 'missing' | 'malformed' | 'unknown-key' | 'scope' | 'skew' | 'mismatch'; message: string };
+
+interface ParsedAuthorization {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+const AUTH_PATTERN =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;!#$%&'*+.^_`|~-]+),\s*Signature=([0-9a-f]{64})$/;
+
+export function parseAuthorization(header: string): ParsedAuthorization | undefined {
+  const m = AUTH_PATTERN.exec(header.trim());
+  if (!m) return undefined;
+  return { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: m[5]!.split(';'), signature: m[6]! };
+}
+
+/** `20261123T120000Z` → Date, or undefined when it is not that form. */
+export function parseAmzDate(value: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function headerValue(headers: ReceivedRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+/**
+ * Who signed the request, or why the signature is refused. The messages are the ones AWS's signature front end
+ * gives, so a user who has seen them in AWS recognizes them.
+ */
+export async function verifySignature(
+  req: ReceivedRequest,
+  principals: readonly Principal[],
+  opts: { now: number; region?: string },
+): Promise<SignatureCheck> {
+  const header = headerValue(req.headers, 'authorization');
+  if (!header) {
+    return { ok: false, reason: 'missing', message: 'Missing Authentication Token: CreateTokenWithIAM must be signed with SigV4 (service sso-oauth)' };
+  }
+  const auth = parseAuthorization(header);
+  if (!auth) {
+    return { ok: false, reason: 'malformed', message: "Authorization header is not 'AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…'" };
+  }
+  const principal = principals.find((p) => p.accessKeyId !== undefined && p.accessKeyId === auth.accessKeyId && p.secretAccessKey);
+  if (!principal) {
+    return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid: no scenario principal has this access key id' };
+  }
+  if (auth.service !== SIGNING_SERVICE) {
+    return { ok: false, reason: 'scope', message: `Credential should be scoped to correct service: '${SIGNING_SERVICE}' (got '${auth.service}')` };
+  }
+  if (opts.region && auth.region !== opts.region) {
+    return { ok: false, reason: 'scope', message: `Credential should be scoped to a valid region: '${opts.region}' (got '${auth.region}')` };
+  }
+  const amzDate = headerValue(req.headers, 'x-amz-date');
+  const signingDate = amzDate ? parseAmzDate(amzDate) : undefined;
+  if (!signingDate || !auth.signedHeaders.includes('x-amz-date')) {
+    return { ok: false, reason: 'malformed', message: 'the request must carry a signed X-Amz-Date header (YYYYMMDDTHHMMSSZ)' };
+  }
+  if (!amzDate!.startsWith(auth.date)) {
+    return { ok: false, reason: 'scope', message: `Date in Credential scope does not match YYYYMMDD from X-Amz-Date (${auth.date} vs ${amzDate})` };
+  }
+  if (Math.abs(opts.now - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
+    return {
+      ok: false,
+      reason: 'skew',
+      message: `Signature expired: ${amzDate} is more than 5 minutes away from the server time ${new Date(opts.now).toISOString()}`,
+    };
+  }
+  if (!auth.signedHeaders.includes('host')) {
+    return { ok: false, reason: 'malformed', message: "the 'host' header must be signed" };
+  }
+
+  // The signer trusts an x-amz-content-sha256 header as the payload hash, so it must really be the body's hash.
+  const declaredHash = headerValue(req.headers, 'x-amz-content-sha256');
+  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(req.body).digest('hex')) {
+    return { ok: false, reason: 'mismatch', message: 'The provided x-amz-content-sha256 header does not match what was computed.' };
+  }
+
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) {
+    const value = headerValue(req.headers, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(req.query.keys())) {
+    const values = req.query.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const signer = new SignatureV4({
+    service: auth.service,
+    region: auth.region,
+    credentials: { accessKeyId: principal.accessKeyId!, secretAccessKey: principal.secretAccessKey! },
+    sha256: Sha256,
+    // Sign only the headers that arrived; never add x-amz-content-sha256 of our own.
+    applyChecksum: false,
+  });
+  const expected = await signer.sign(
+    new HttpRequest({ method: req.method, protocol: 'http:', hostname: 'localhost', path: safeDecodePath(req.path), query, headers, body: req.body }),
+    // The client chose which headers to sign; honour exactly that list (even ones the SDK itself never signs).
+    { signingDate, signableHeaders: new Set(auth.signedHeaders) },
+  );
+  const expectedAuth = parseAuthorization(String(expected.headers.authorization ?? expected.headers.Authorization ?? ''));
+  const matches =
+    expectedAuth !== undefined &&
+    expectedAuth.signedHeaders.join(';') === auth.signedHeaders.join(';') &&
+    timingSafeEqual(Buffer.from(expectedAuth.signature, 'hex'), Buffer.from(auth.signature, 'hex'));
+  if (!matches) {
+    return {
+      ok: false,
+      reason: 'mismatch',
+      message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    };
+  }
+  return { ok: true, principal, region: auth.region };
+}
+
+function safeDecodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
