@@ -117,16 +117,14 @@ export function locateIn(body: HclBody, path: NodePath): { key?: SourceLocation;
       current = block.body;
       continue;
     }
-    const item: HclExpr | undefined = typeof seg === 'number' ? current.items?.[seg] : undefined;
-    const member: { key: SourceLocation; value: HclExpr } | undefined = typeof seg === 'string' ? current.members?.get(seg) : undefined;
-    if (item) {
-      key = value = item.loc;
-      current = item;
-    } else if (member) {
-      key = member.key;
-      value = member.value.loc;
-      current = member.value;
-    } else return undefined;
+    const expr: HclExpr = current;
+    const item = typeof seg === 'number' ? expr.items?.[seg] : undefined;
+    const member = typeof seg === 'string' ? expr.members?.get(seg) : undefined;
+    const next = item ?? member?.value;
+    if (!next) return undefined;
+    key = member ? member.key : next.loc;
+    value = next.loc;
+    current = next;
   }
   return { key, value };
 }
