@@ -1,1 +1,10 @@
-export {};
+/** tipkit's constructs for CDK for Terraform, the synth-time checks aspect, and the config → constructs bridge. */
+export * from './props.js';
+export { IdentityCenterApplication, TipkitConstructError, isPrincipalId } from './application.js';
+export { TrustedTokenIssuer } from './trusted-token-issuer.js';
+export { ApplicationAccessScope } from './access-scope.js';
+export { ApplicationGrant, grantUnion } from './grant.js';
+export { ApplicationAuthenticationMethod } from './authentication-method.js';
+export { collectConfig, type CollectedConfig } from './collect.js';
+export { addConfigToStack, TipkitStack, INSTANCE_LOCAL, type TipkitConstructs } from './from-config.js';
+export { SSO_ADMIN_CALL_MARKERS, type SsoAdminCallMarker } from './sso-admin-call.js';

@@ -1,0 +1,32 @@
+/**
+ * ApplicationAuthenticationMethod: PutApplicationAuthenticationMethod (the IAM actor policy that may call
+ * CreateTokenWithIAM for the application). Like grants, a terraform_data resource running the AWS CLI.
+ */
+import { Construct } from 'constructs';
+import type { DataResource } from 'cdktf';
+import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import type { ApplicationAuthenticationMethodProps } from './props.js';
+import { applicationArnOf } from './refs.js';
+import { ssoAdminCall } from './sso-admin-call.js';
+
+export class ApplicationAuthenticationMethod extends Construct {
+  declare readonly [TIPKIT_RECORD]: TipkitRecord;
+  readonly resource: DataResource;
+
+  constructor(scope: Construct, id: string, props: ApplicationAuthenticationMethodProps) {
+    super(scope, id);
+    attachRecord(this, 'authenticationMethod', props);
+    this.resource = ssoAdminCall(this, 'Default', {
+      marker: 'PutApplicationAuthenticationMethod',
+      putCommand: 'put-application-authentication-method',
+      deleteCommand: 'delete-application-authentication-method',
+      deleteFlags: { '--application-arn': 'ApplicationArn', '--authentication-method-type': 'AuthenticationMethodType' },
+      request: {
+        ApplicationArn: applicationArnOf(props.application),
+        AuthenticationMethodType: props.authenticationMethodType ?? 'IAM',
+        // The actor policy is an IAM document: its keys stay exactly as written.
+        AuthenticationMethod: { Iam: { ActorPolicy: props.authenticationMethod.iam.actorPolicy } },
+      },
+    });
+  }
+}

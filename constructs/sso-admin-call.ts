@@ -1,0 +1,68 @@
+/**
+ * A `terraform_data` resource that performs an sso-admin put/delete pair with the AWS CLI, for what the AWS
+ * provider has no resource for (application grants, authentication methods). Its `input` holds the exact API
+ * request (PascalCase) under a marker the Terraform JSON loader recognizes; `triggers_replace` holds the same,
+ * so a changed request is deleted and put again. Destroy-time provisioners may only reference `self`, so both
+ * provisioners take the request from `self.input` through environment variables (never spliced into the shell).
+ */
+import { DataResource, Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
+import type { Construct, IConstruct } from 'constructs';
+
+/** The marker values of `input.tipkit` (the API operation the resource performs). */
+export const SSO_ADMIN_CALL_MARKERS = ['PutApplicationGrant', 'PutApplicationAuthenticationMethod'] as const;
+export type SsoAdminCallMarker = (typeof SSO_ADMIN_CALL_MARKERS)[number];
+
+export interface SsoAdminCallSpec {
+  marker: SsoAdminCallMarker;
+  /** `put-application-grant` */
+  putCommand: string;
+  /** `delete-application-grant` */
+  deleteCommand: string;
+  /** Flags of the delete call and the request member each comes from: `{ '--grant-type': 'GrantType' }`. */
+  deleteFlags: Record<string, string>;
+  request: Record<string, unknown>;
+}
+
+const SHELL = ['/bin/sh', '-c'];
+
+export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): DataResource {
+  const region = (): string | undefined => providerRegion(TerraformStack.of(scope));
+  const input = {
+    tipkit: spec.marker,
+    region: Lazy.anyValue({ produce: () => region() }),
+    request: spec.request,
+  };
+  const regionFlag = (): string => (region() === undefined ? '' : ' --region "$AWS_REGION"');
+  const regionEnv = (): Record<string, string> => (region() === undefined ? {} : { AWS_REGION: '${self.input.region}' });
+
+  const put: LocalExecProvisioner = {
+    type: 'local-exec',
+    interpreter: SHELL,
+    command: Lazy.stringValue({ produce: () => `aws sso-admin ${spec.putCommand}${regionFlag()} --cli-input-json "$TIPKIT_REQUEST"` }),
+    environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), TIPKIT_REQUEST: '${jsonencode(self.input.request)}' }) }) as unknown as Record<string, string>,
+  };
+  const deleteEnv = Object.fromEntries(Object.entries(spec.deleteFlags).map(([, member]) => [envName(member), `\${self.input.request.${member}}`]));
+  const deleteArgs = Object.entries(spec.deleteFlags)
+    .map(([flag, member]) => ` ${flag} "$${envName(member)}"`)
+    .join('');
+  const del: LocalExecProvisioner = {
+    type: 'local-exec',
+    when: 'destroy',
+    interpreter: SHELL,
+    command: Lazy.stringValue({ produce: () => `aws sso-admin ${spec.deleteCommand}${regionFlag()}${deleteArgs}` }),
+    environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), ...deleteEnv }) }) as unknown as Record<string, string>,
+  };
+  return new DataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });
+}
+
+/** `ApplicationArn` → `TIPKIT_APPLICATION_ARN` */
+const envName = (member: string): string => `TIPKIT_${member.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+
+/** The region of the default (un-aliased) AWS provider under `root`, when it is a literal. */
+export function providerRegion(root: IConstruct): string | undefined {
+  for (const c of root.node.findAll()) {
+    const p = c as { terraformResourceType?: string; alias?: string; region?: unknown };
+    if (p.terraformResourceType === 'aws' && p.alias === undefined && typeof p.region === 'string' && !p.region.includes('${')) return p.region;
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+/** TrustedTokenIssuer: an external OIDC IdP whose JWTs Identity Center accepts (aws_ssoadmin_trusted_token_issuer). */
+import { Construct } from 'constructs';
+import { SsoadminTrustedTokenIssuer } from '@cdktf/provider-aws/lib/ssoadmin-trusted-token-issuer/index.js';
+import { tagMap } from './application.js';
+import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import type { TrustedTokenIssuerProps } from './props.js';
+
+export class TrustedTokenIssuer extends Construct {
+  declare readonly [TIPKIT_RECORD]: TipkitRecord;
+  /** The issuer's ARN (a Terraform reference). */
+  readonly trustedTokenIssuerArn: string;
+  readonly issuerName: string;
+  readonly resource: SsoadminTrustedTokenIssuer;
+
+  constructor(scope: Construct, id: string, props: TrustedTokenIssuerProps) {
+    super(scope, id);
+    attachRecord(this, 'trustedTokenIssuer', props);
+    const oidc = props.trustedTokenIssuerConfiguration.oidcJwtConfiguration;
+    this.resource = new SsoadminTrustedTokenIssuer(this, 'Default', {
+      instanceArn: props.instanceArn,
+      name: props.name,
+      trustedTokenIssuerType: props.trustedTokenIssuerType ?? 'OIDC_JWT',
+      trustedTokenIssuerConfiguration: [
+        {
+          oidcJwtConfiguration: [
+            {
+              issuerUrl: oidc.issuerUrl,
+              claimAttributePath: oidc.claimAttributePath,
+              identityStoreAttributePath: oidc.identityStoreAttributePath,
+              jwksRetrievalOption: oidc.jwksRetrievalOption ?? 'OPEN_ID_DISCOVERY',
+            },
+          ],
+        },
+      ],
+      tags: tagMap(props.tags),
+    });
+    this.trustedTokenIssuerArn = this.resource.arn;
+    this.issuerName = props.name;
+  }
+}
