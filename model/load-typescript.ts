@@ -30,7 +30,7 @@ const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trus
 /** A value read from the source, with where each part of it was written. */
 type Val =
   | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
-  | { kind: 'object'; members: Member[]; loc: SourceLocation }
+  | { kind: 'object'; members: Member[]; loc: SourceLocation; skipped?: string[] }
   | { kind: 'array'; items: Val[]; loc: SourceLocation }
   | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation };
 interface Member {
@@ -233,6 +233,7 @@ class StaticReader {
     }
     if (Node.isObjectLiteralExpression(node)) {
       const members: Member[] = [];
+      const skipped: string[] = [];
       const put = (m: Member): void => {
         const at = members.findIndex((x) => x.key === m.key);
         if (at >= 0) members.splice(at, 1);
@@ -249,9 +250,11 @@ class StaticReader {
           const init = p.getInitializer();
           const v = init && this.evaluate(init, depth + 1);
           if (v) put({ key, keyLoc: this.loc(nameNode), val: v });
+          else skipped.push(key);
         } else if (Node.isShorthandPropertyAssignment(p)) {
           const v = this.evaluate(p.getNameNode(), depth + 1);
           if (v) put({ key: p.getName(), keyLoc: this.loc(p.getNameNode()), val: v });
+          else skipped.push(p.getName());
         } else if (Node.isSpreadAssignment(p)) {
           const spread = this.evaluate(p.getExpression(), depth + 1);
           if (spread?.kind === 'object') spread.members.forEach(put);
@@ -260,7 +263,7 @@ class StaticReader {
           this.skip(p, 'methods and accessors are not read');
         }
       }
-      return { kind: 'object', members, loc };
+      return { kind: 'object', members, loc, skipped };
     }
     if (Node.isIdentifier(node)) {
       if (node.getText() === 'undefined') return this.skip(node, '`undefined` is not a value');
@@ -448,7 +451,8 @@ class RawBuilder {
       if (props?.kind !== 'object') continue;
       const appMember = props.members.find((m) => m.key === 'application');
       if (!appMember) {
-        this.note(decl.loc, `skipped new ${decl.cls}(…): it has no \`application\``);
+        const why = props.skipped?.includes('application') ? 'its `application` cannot be read without running the code' : 'it has no `application`';
+        this.note(decl.loc, `skipped new ${decl.cls}(…): ${why}`);
         continue;
       }
       const appVal = appMember.val;
