@@ -1,0 +1,57 @@
+/** authorized-audiences-required: an authorized token issuer has no (or an empty) audience. */
+import type { Rule } from '../types.js';
+import { AUTHORIZED_TOKEN_ISSUER, claimViolations, hasKey, valueAt } from './support/paths.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'authorized-audiences-required',
+    severity: 'error',
+    summary: 'an authorized token issuer has no (or an empty) audience',
+    docs: {
+      why:
+        'Identity Center accepts a JWT from a trusted token issuer only when its `aud` claim is one of the ' +
+        '`AuthorizedAudiences` listed for that issuer on the jwt-bearer grant (RFC 7523). No audiences, an empty list ' +
+        'or a blank audience means every assertion is refused with InvalidGrantException.',
+      fix: 'Add the audience your IdP puts in `aud` for this application (often its client id, e.g. `0oa1analytics`).',
+      bad: `applications:
+  - Name: portal
+    Grants:
+      - GrantType: urn:ietf:params:oauth:grant-type:jwt-bearer
+        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: okta, AuthorizedAudiences: [] }] } }
+`,
+      good: `applications:
+  - Name: portal
+    Grants:
+      - GrantType: urn:ietf:params:oauth:grant-type:jwt-bearer
+        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: okta, AuthorizedAudiences: [0oa1portal] }] } }
+`,
+      reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_AuthorizedTokenIssuer.html',
+    },
+  },
+  claims: claimViolations(
+    { at: [...AUTHORIZED_TOKEN_ISSUER, 'AuthorizedAudiences'], keywords: ['minItems'] },
+    { at: [...AUTHORIZED_TOKEN_ISSUER, 'AuthorizedAudiences', '*'], keywords: ['minLength'] },
+  ),
+  check({ model, report }) {
+    for (const app of model.applications) {
+      for (const grant of app.grants) {
+        for (const issuer of grant.authorizedTokenIssuers ?? []) {
+          const raw = valueAt(model.raw, issuer.pointer);
+          const who = issuer.ref ? `trusted token issuer '${issuer.ref}'` : 'a trusted token issuer';
+          if (!hasKey(raw, 'AuthorizedAudiences')) {
+            report({ node: issuer, message: `${who} of application '${app.name}' has no AuthorizedAudiences, so no token's aud can match` });
+            continue;
+          }
+          const audiences = valueAt(raw, ['AuthorizedAudiences']);
+          if (!Array.isArray(audiences)) continue;
+          audiences.forEach((audience, k) => {
+            // '' breaks the schema's minLength (claimed above); a blank one passes it but matches no real aud either.
+            if (typeof audience === 'string' && audience !== '' && audience.trim() === '') {
+              report({ node: issuer, field: ['AuthorizedAudiences', k], message: `audience ${k + 1} of ${who} is blank` });
+            }
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,80 @@
+/** jmespath-invalid: `ClaimAttributePath` or `IdentityStoreAttributePath` is not a JMESPath Identity Center accepts. */
+import { compile } from '@jmespath-community/jmespath';
+import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
+import type { Rule } from '../types.js';
+import { OIDC_JWT, claimViolations } from './support/paths.js';
+
+/** The two attribute paths of an OidcJwtConfiguration, with the sso-admin pattern each must match. */
+export const ATTRIBUTE_PATHS = [
+  { key: 'ClaimAttributePath', modelKey: 'claimAttributePath', pattern: new RegExp(ssoAdminShapes.ClaimAttributePath.jsPattern, 'u') },
+  { key: 'IdentityStoreAttributePath', modelKey: 'identityStoreAttributePath', pattern: new RegExp(ssoAdminShapes.JMESPath.jsPattern, 'u') },
+] as const;
+
+/** The parser's complaint, or undefined when `expression` compiles. */
+export function jmespathError(expression: string): string | undefined {
+  try {
+    compile(expression);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'jmespath-invalid',
+    severity: 'error',
+    summary: '`ClaimAttributePath` or `IdentityStoreAttributePath` is not valid JMESPath',
+    docs: {
+      why:
+        'Both attribute paths are JMESPath expressions that Identity Center evaluates on the incoming JWT and on the ' +
+        'identity-store user. It accepts only a small subset: one to three segments of letters (`email`, ' +
+        '`emails.value`; the claim path may also join segments with `_`), no indexes, filters, functions or `:` ' +
+        '(the sso-admin ClaimAttributePath and JMESPath shapes). Anything else is a ValidationException or, if it ' +
+        'slips through, matches no user.',
+      fix: 'Name the claim (`email`, `preferred_username`, `sub`) and the identity-store attribute (`emails.value`, `userName`) plainly.',
+      bad: `trustedTokenIssuers:
+  - Name: okta
+    TrustedTokenIssuerType: OIDC_JWT
+    TrustedTokenIssuerConfiguration:
+      OidcJwtConfiguration:
+        IssuerUrl: https://dev-123.okta.com/oauth2/default
+        ClaimAttributePath: "emails[0"
+        IdentityStoreAttributePath: emails.value
+        JwksRetrievalOption: OPEN_ID_DISCOVERY
+`,
+      good: `trustedTokenIssuers:
+  - Name: okta
+    TrustedTokenIssuerType: OIDC_JWT
+    TrustedTokenIssuerConfiguration:
+      OidcJwtConfiguration:
+        IssuerUrl: https://dev-123.okta.com/oauth2/default
+        ClaimAttributePath: email
+        IdentityStoreAttributePath: emails.value
+        JwksRetrievalOption: OPEN_ID_DISCOVERY
+`,
+      reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_OidcJwtConfiguration.html',
+    },
+  },
+  // A path outside the sso-admin pattern (brackets, digits, `:`, too many segments) is this rule's finding.
+  claims: claimViolations(
+    ...ATTRIBUTE_PATHS.map(({ key }) => ({ at: [...OIDC_JWT, key], keywords: ['pattern', 'minLength', 'maxLength'] })),
+  ),
+  check({ model, report }) {
+    for (const issuer of model.issuers) {
+      for (const { key, modelKey, pattern } of ATTRIBUTE_PATHS) {
+        const path = issuer.oidc?.[modelKey];
+        // Paths the pattern rejects were reported through the claimed schema violation; the pattern admits
+        // letters JMESPath does not (`é`), so what passes it is still compiled.
+        if (path === undefined || !pattern.test(path)) continue;
+        const error = jmespathError(path);
+        if (error === undefined) continue;
+        report({
+          node: issuer,
+          field: ['TrustedTokenIssuerConfiguration', 'OidcJwtConfiguration', key],
+          message: `${key} of trusted token issuer '${issuer.name}' is not valid JMESPath: ${error}`,
+        });
+      }
+    }
+  },
+};

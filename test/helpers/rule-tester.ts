@@ -1,0 +1,94 @@
+/**
+ * ESLint-RuleTester-style harness: each case is a whole tipkit.yaml, loaded with loadConfigText and linted with
+ * every rule (so `claims` decide who reports a schema violation, as in real runs); only the findings of the rule
+ * under test are compared.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadConfigText } from '../../model/load.js';
+import { SCHEMA_VIOLATION_RULE_ID, runRules } from '../../linter/engine.js';
+import { allRules } from '../../linter/rules/index.js';
+import type { Finding, Rule } from '../../linter/types.js';
+
+export interface ValidCase {
+  name: string;
+  yaml: string;
+  /** File name the text is loaded as (default tipkit.yaml). */
+  file?: string;
+}
+
+export interface ExpectedError {
+  line: number;
+  column?: number;
+  messageIncludes?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+}
+
+export interface RuleCases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+/** Every finding of every rule for a config text. */
+export function lintText(yaml: string, file = 'tipkit.yaml'): Finding[] {
+  return runRules(loadConfigText(yaml, file), allRules);
+}
+
+const show = (findings: readonly Finding[]): string =>
+  findings.map((f) => `  ${f.location.line}:${f.location.column} ${f.ruleId}: ${f.message}`).join('\n') || '  (none)';
+
+function assertUniqueNames(rule: Rule, cases: RuleCases): void {
+  const seen = new Set<string>();
+  for (const { name } of [...cases.valid, ...cases.invalid]) {
+    if (seen.has(name)) throw new Error(`${rule.meta.id}: duplicate test case name '${name}'`);
+    seen.add(name);
+  }
+  if (cases.valid.length === 0 || cases.invalid.length === 0) throw new Error(`${rule.meta.id}: needs at least one valid and one invalid case`);
+  for (const c of cases.invalid) if (c.errors.length === 0) throw new Error(`${rule.meta.id}: invalid case '${c.name}' lists no errors`);
+}
+
+export const ruleTester = {
+  run(rule: Rule, cases: RuleCases): void {
+    assertUniqueNames(rule, cases);
+    const id = rule.meta.id;
+    const own = (all: readonly Finding[]) => all.filter((f) => f.ruleId === id);
+
+    describe(id, () => {
+      describe('valid', () => {
+        for (const c of cases.valid) {
+          it(c.name, () => {
+            const all = lintText(c.yaml, c.file);
+            expect(own(all), `expected no ${id} finding, got:\n${show(own(all))}`).toEqual([]);
+          });
+        }
+      });
+      describe('invalid', () => {
+        for (const c of cases.invalid) {
+          it(c.name, () => {
+            const all = lintText(c.yaml, c.file);
+            const mine = own(all);
+            const context = `${id} findings:\n${show(mine)}\nall findings:\n${show(all)}`;
+            expect(mine.length, context).toBe(c.errors.length);
+            const expected = [...c.errors].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+            expected.forEach((e, i) => {
+              const f = mine[i]!;
+              expect(f.location.line, context).toBe(e.line);
+              if (e.column !== undefined) expect(f.location.column, context).toBe(e.column);
+              if (e.messageIncludes !== undefined) expect(f.message, context).toContain(e.messageIncludes);
+              expect(f.severity).toBe(rule.meta.severity);
+            });
+            // One problem, one finding: never the specific rule and schema-violation on the same node.
+            if (id !== SCHEMA_VIOLATION_RULE_ID) {
+              const generic = all.filter(
+                (g) => g.ruleId === SCHEMA_VIOLATION_RULE_ID && mine.some((f) => f.location.line === g.location.line && f.location.column === g.location.column),
+              );
+              expect(generic, `schema-violation reported at the same place as ${id}:\n${show(generic)}`).toEqual([]);
+            }
+          });
+        }
+      });
+    });
+  },
+};
