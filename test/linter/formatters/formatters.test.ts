@@ -11,7 +11,7 @@ const context: FormatContext = { cwd: '/work/project', color: false, showSuppres
 
 // Compiled once for the file: the official SARIF 2.1.0 schema (draft-04).
 const sarifSchema = JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8'));
-const ajv = new Ajv04({ strict: false, allErrors: true });
+const ajv = new Ajv04.default({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
