@@ -309,10 +309,10 @@ class TerraformMapper {
       const name = this.referencedName(r.block);
       const wantsName = ARN_ATTRIBUTES.has(String(last)) || src[0] === 'authorized_targets' || (src[0] === 'principal_id' && r.block.mode === 'data');
       if (name !== undefined && wantsName) return name;
-      this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${src.join('.')}: \`${String(value)}\` is only known after apply`);
+      this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: \`${String(value)}\` is only known after apply`);
       return SKIP;
     }
-    this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${src.join('.')}: ${r.why}`);
+    this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.why}`);
     return SKIP;
   }
 
@@ -382,6 +382,16 @@ function defaultGrant(out: Obj): void {
   if (out.Grant !== undefined) return;
   if (out.GrantType === GRANT_TYPES.refreshToken) out.Grant = { RefreshToken: {} };
   if (out.GrantType === GRANT_TYPES.tokenExchange) out.Grant = { TokenExchange: {} };
+}
+
+/** ['grant', 0, 'jwt_bearer', 0, 'authorized_token_issuers', 1, 'authorized_audiences', 0] → grant.jwt_bearer.authorized_token_issuers[1].authorized_audiences[0] */
+function attributePath(path: NodePath): string {
+  let out = '';
+  path.forEach((seg, i) => {
+    if (typeof seg === 'string') out += (out ? '.' : '') + seg;
+    else if (!SINGLE_BLOCKS.has(String(path[i - 1]))) out += `[${seg}]`;
+  });
+  return out;
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
