@@ -15,15 +15,21 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
 }
 
-/** Headers every page carries: no scripts, no framing, forms post only back here. */
-export const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-} as const;
+/**
+ * Headers every page carries: no scripts, no framing, forms post only back here. The authorize page's form ends in a
+ * redirect to the client, which browsers check against form-action too, so that origin may be added.
+ */
+export function pageHeaders(formRedirectOrigin?: string): Record<string, string> {
+  const formAction = formRedirectOrigin ? `'self' ${formRedirectOrigin}` : "'self'";
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  };
+}
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#16191f}
 h1{font-size:1.4rem}label{display:block;margin:1rem 0 .3rem;font-weight:600}
@@ -43,14 +49,19 @@ ${body}
 `;
 }
 
-/** GET /device: the form a user fills in after opening verificationUri(Complete). */
-export function devicePage(opts: { userCode: string; users: readonly PageUser[]; csrfToken: string; error?: string }): string {
-  const options = opts.users
+/** The identity-store users to sign in as (no passwords: this is a test double of the sign-in page). */
+function userSelect(users: readonly PageUser[]): string {
+  if (!users.length) {
+    return `<p class="error">The scenario's identity store has no users, so no one can sign in. Add <code>identityStore.Users</code> to the scenario.</p>`;
+  }
+  const options = users
     .map((u) => `<option value="${escapeHtml(u.userName)}">${escapeHtml(u.displayName ? `${u.displayName} (${u.userName})` : u.userName)}</option>`)
     .join('');
-  const userField = opts.users.length
-    ? `<label for="user">Sign in as</label><select id="user" name="user" required>${options}</select>`
-    : `<p class="error">The scenario's identity store has no users, so no one can approve this code. Add <code>identityStore.Users</code> to the scenario.</p>`;
+  return `<label for="user">Sign in as</label><select id="user" name="user" required>${options}</select>`;
+}
+
+/** GET /device: the form a user fills in after opening verificationUri(Complete). */
+export function devicePage(opts: { userCode: string; users: readonly PageUser[]; csrfToken: string; error?: string }): string {
   const error = opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : '';
   return layout(
     'Authorize request',
@@ -58,8 +69,34 @@ export function devicePage(opts: { userCode: string; users: readonly PageUser[];
 <input type="hidden" name="csrf" value="${escapeHtml(opts.csrfToken)}">
 <label for="user_code">Code shown by the application</label>
 <input id="user_code" name="user_code" class="code" value="${escapeHtml(opts.userCode)}" required autocomplete="off" spellcheck="false">
-${userField}
+${userSelect(opts.users)}
 <button type="submit" id="approve">Approve</button>
+</form>`,
+  );
+}
+
+/** The authorization request a browser brings to GET /authorize, carried through the form unchanged. */
+export interface AuthorizeRequest {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+}
+
+/** GET /authorize: the sign-in and consent page of the authorization_code flow. */
+export function authorizePage(opts: { request: AuthorizeRequest; users: readonly PageUser[]; csrfToken: string; error?: string }): string {
+  const r = opts.request;
+  const hidden = (name: string, value: string | undefined) => (value === undefined ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`);
+  const error = opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : '';
+  return layout(
+    'Allow access',
+    `${error}<p>Client <span class="code">${escapeHtml(r.clientId)}</span> asks for ${r.scopes.length ? `the scopes <span class="code">${escapeHtml(r.scopes.join(' '))}</span>` : 'its configured scopes'} and will receive the code at <span class="code">${escapeHtml(r.redirectUri)}</span>.</p>
+<form method="post" action="/authorize">
+${hidden('csrf', opts.csrfToken)}${hidden('client_id', r.clientId)}${hidden('redirect_uri', r.redirectUri)}${hidden('scopes', r.scopes.join(' '))}${hidden('state', r.state)}${hidden('code_challenge', r.codeChallenge)}${hidden('code_challenge_method', r.codeChallengeMethod)}
+${userSelect(opts.users)}
+<button type="submit" id="allow">Allow</button>
 </form>`,
   );
 }

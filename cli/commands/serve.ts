@@ -1,11 +1,98 @@
-/** `tipkit serve` (to be filled in by its issue). */
+/** `tipkit serve`: run the SSO OIDC emulator on 127.0.0.1 until SIGINT/SIGTERM. */
+import { resolve } from 'node:path';
 import type { Command } from '../main.js';
+import { parseCommandArgs, positiveInt } from '../args.js';
+import type { Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';
+
+const options = {
+  config: { type: 'string', short: 'c' },
+  scenario: { type: 'string', short: 's' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  'allow-network': { type: 'boolean' },
+  'json-log': { type: 'boolean' },
+} as const;
+
+/** A fixed default, so an app's SDK configuration can name it; `--port 0` picks a free one. */
+export const DEFAULT_PORT = 8917;
+
+const usage = `Usage: tipkit serve [--config FILE] [--scenario FILE] [--port N] [options]
+
+Answers the SSO OIDC API (CreateTokenWithIAM, CreateToken, RegisterClient, StartDeviceAuthorization) on
+http://127.0.0.1:PORT for real AWS SDK clients (endpoint: "http://127.0.0.1:PORT"), through the simulator.
+
+Options:
+  -c, --config FILE     tipkit config (default: the scenario's \`config:\`, else ./tipkit.yaml)
+  -s, --scenario FILE   identity-store users, issuer keys and the principals whose SigV4 keys are accepted
+  -p, --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
+      --host ADDR       address to bind (default 127.0.0.1; anything else exposes token minting to the network)
+      --allow-network   let the simulator fetch OpenID discovery and JWKS for issuers without scenario keys
+      --json-log        log one JSON object per request (stderr) instead of text
+  -q, --quiet           no request log
+      --debug           stack traces on internal errors
+
+Device flow: verificationUriComplete opens http://127.0.0.1:PORT/device?user_code=… (pick a user, Approve).
+Stops cleanly on Ctrl-C / SIGTERM (exit 0).`;
 
 export const command: Command = {
   summary: 'an SSO OIDC endpoint on 127.0.0.1 for real AWS SDK clients',
-  usage: 'Usage: tipkit serve',
-  async run() {
-    throw new UsageError('serve is not implemented yet');
+  usage,
+  async run(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, options, 'serve');
+    if (positionals.length) throw new UsageError(`serve: unexpected argument '${positionals[0]}' (did you mean --scenario ${positionals[0]}?)`);
+    const port = positiveInt(values.port, '--port') ?? DEFAULT_PORT;
+    if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port})`);
+
+    const { loadServeInput, isLoopbackHost } = await import('../../emulator/load.js');
+    const { startEmulator } = await import('../../emulator/server.js');
+    const { streamLogger } = await import('../../emulator/log.js');
+
+    const input = await loadServeInput({
+      scenario: values.scenario ? resolve(io.cwd, values.scenario) : undefined,
+      config: values.config ? resolve(io.cwd, values.config) : undefined,
+      cwd: io.cwd,
+    });
+    const host = values.host ?? '127.0.0.1';
+    if (!isLoopbackHost(host)) io.stderr(`tipkit serve: warning: listening on ${host}; anyone who can reach it can mint tokens for this scenario\n`);
+
+    let emulator;
+    try {
+      emulator = await startEmulator({
+        model: input.model,
+        scenario: input.scenario,
+        port,
+        host,
+        allowNetwork: Boolean(values['allow-network']),
+        log: values.quiet ? false : streamLogger(io.stderr, values['json-log'] ? 'json' : 'text'),
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+        throw new UsageError(`serve: cannot listen on ${host}:${port} (${code}); choose another --port`);
+      }
+      throw err;
+    }
+    io.stdout(`tipkit serve listening on ${emulator.url}\n`);
+    if (!values.quiet) {
+      const principals = input.scenario.principals.filter((p) => p.accessKeyId).map((p) => p.name);
+      io.stderr(
+        `tipkit serve: config ${input.configFile}${input.scenarioFile ? `, scenario ${input.scenarioFile}` : ''}; ` +
+          `${input.scenario.identityStore.Users.length} user(s); SigV4 principals: ${principals.length ? principals.join(', ') : 'none'}\n`,
+      );
+    }
+
+    const signal = await new Promise<NodeJS.Signals>((done) => {
+      const stop = (sig: NodeJS.Signals) => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done(sig);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await emulator.close();
+    if (!values.quiet) io.stderr(`tipkit serve: ${signal}, stopped\n`);
+    return 0;
   },
 };

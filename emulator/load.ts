@@ -1,0 +1,34 @@
+/** What `serve` runs on: the config model and the scenario (users, issuer keys, principals), or an empty scenario. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../model/errors.js';
+import { loadValidConfigFile } from '../model/load.js';
+import type { TipModel } from '../model/types.js';
+import { emptyScenario, loadScenarioFile } from '../simulator/scenario.js';
+import type { Scenario } from '../simulator/types.js';
+
+export interface ServeInput {
+  model: TipModel;
+  scenario: Scenario;
+  configFile: string;
+  scenarioFile?: string;
+}
+
+export async function loadServeInput(opts: { scenario?: string; config?: string; cwd: string }): Promise<ServeInput> {
+  if (opts.scenario) {
+    const loaded = await loadScenarioFile(opts.scenario, { config: opts.config });
+    return { model: loaded.model, scenario: loaded.scenario, configFile: loaded.configFile, scenarioFile: loaded.file };
+  }
+  // Without a scenario the emulator still answers RegisterClient / device authorization, but nobody can sign in
+  // (no users) and CreateTokenWithIAM refuses every caller (no principals).
+  const configFile = opts.config ?? resolve(opts.cwd, 'tipkit.yaml');
+  if (!opts.config && !existsSync(configFile)) {
+    throw new InputError('no config: pass --config FILE or --scenario FILE (no tipkit.yaml in the current directory)', { file: configFile });
+  }
+  const { model } = await loadValidConfigFile(configFile);
+  return { model, scenario: emptyScenario(configFile), configFile };
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

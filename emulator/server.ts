@@ -1,0 +1,381 @@
+/**
+ * `tipkit serve`: the SSO OIDC REST API (restJson1, as the sso-oidc model describes it) on a loopback HTTP server,
+ * answering through the same simulator `tipkit simulate` drives. Also serves the device verification page and
+ * a small admin API for tests.
+ */
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TipModel } from '../model/types.js';
+import { wallClock } from '../simulator/clock.js';
+import { createSimulator } from '../simulator/simulator.js';
+import type { Clock, Operation, OperationResult, Scenario, SimulatorApi } from '../simulator/types.js';
+import { MAX_BODY_BYTES, readBody } from './body.js';
+import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
+import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
+import { verifySignature } from './sigv4.js';
+import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
+
+export interface EmulatorOptions {
+  model: TipModel;
+  scenario: Scenario;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback unless told otherwise. */
+  host?: string;
+  /** Let the simulator fetch OpenID discovery and JWKS for issuers the scenario has no keys for. */
+  allowNetwork?: boolean;
+  /** One call per request; false for none. Defaults to none. */
+  log?: RequestLogger | false;
+  /** Defaults to the wall clock (the SDK signs with the wall clock, and the signature date is checked against it). */
+  clock?: Clock;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`: the `endpoint` for an SSOOIDCClient. */
+  url: string;
+  port: number;
+  host: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+/** Form posts from the verification page are small. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+interface Context {
+  requestId: string;
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  log: Omit<RequestLogEntry, 'time' | 'status' | 'outcome'> & { outcome?: RequestLogEntry['outcome'] };
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const host = opts.host ?? DEFAULT_HOST;
+  const clock = opts.clock ?? wallClock;
+  const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork });
+  const emulator = new Emulator(opts, simulator, clock);
+  const server = createServer({
+    // A slow or stalled client cannot hold a connection open for long.
+    headersTimeout: 10_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 2_000,
+  });
+  server.on('request', (req, res) => void emulator.handle(req, res));
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  const port = await listen(server, opts.port ?? 0, host);
+  emulator.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: emulator.baseUrl,
+    port,
+    host,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+class Emulator {
+  baseUrl = '';
+  /** Guards the verification form against cross-site posts (a page elsewhere cannot read this value). */
+  private readonly csrfToken = randomBytes(16).toString('hex');
+
+  constructor(
+    private readonly opts: EmulatorOptions,
+    private readonly simulator: SimulatorApi,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const ctx: Context = { requestId, req, res, url, log: { requestId, method: req.method ?? '', path: url.pathname, operation: '-' } };
+    res.setHeader('x-amzn-requestid', requestId);
+    try {
+      await this.dispatch(ctx);
+    } catch (err) {
+      // A bug must not leak a stack trace to the client; the log says what happened.
+      ctx.log.detail = `internal error: ${(err as Error)?.message ?? String(err)}`;
+      if (!res.headersSent) this.sendError(ctx, modelledError('InternalServerException', 'An internal error occurred in tipkit serve'));
+      else res.destroy();
+    }
+  }
+
+  private async dispatch(ctx: Context): Promise<void> {
+    const { req, url } = ctx;
+    const method = req.method ?? '';
+    if (url.pathname === '/device' && (method === 'GET' || method === 'HEAD')) return this.showDevicePage(ctx);
+    if (url.pathname === '/device' && method === 'POST') return this.submitDevicePage(ctx);
+    if (url.pathname === '/authorize' && (method === 'GET' || method === 'HEAD')) return this.showAuthorizePage(ctx);
+    if (url.pathname === '/authorize' && method === 'POST') return this.submitAuthorizePage(ctx);
+    if (url.pathname === '/_tipkit/health' && method === 'GET') {
+      ctx.log.operation = 'health';
+      return this.sendJson(ctx, 200, { status: 'ok' });
+    }
+    if (url.pathname === '/_tipkit/approve-device' && method === 'POST') return this.adminCall(ctx, 'ApproveDevice');
+    if (url.pathname === '/_tipkit/authorize' && method === 'POST') return this.adminCall(ctx, 'Authorize');
+
+    const route = matchRoute(method, url);
+    if (!route) return this.sendError(ctx, unknownOperation(method, url.pathname), { drain: true });
+    ctx.log.operation = route.operation;
+
+    const body = await this.readJsonBody(ctx);
+    if (!body.ok) return;
+    const read = readInput(route.operation, body.value);
+    if ('error' in read) return this.sendError(ctx, read.error);
+    const input = read.input;
+    if (typeof input.clientId === 'string') ctx.log.clientId = scrub(input.clientId);
+
+    let callerArn: string | undefined;
+    if (route.auth === 'sigv4') {
+      const check = await verifySignature(
+        { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: body.raw },
+        this.simulator.principals,
+        { now: this.clock.now(), region: this.opts.model.instance.region },
+      );
+      if (!check.ok) {
+        ctx.log.failedCheck = `sigv4:${check.reason}`;
+        // AWS refuses a bad signature at its front end (InvalidSignatureException, UnrecognizedClientException,
+        // MissingAuthenticationTokenException, 403); none of those is in the sso-oidc model, so the SDK would not
+        // map them to a modelled class. The modelled AccessDeniedException is the closest the SDK understands.
+        return this.sendError(ctx, modelledError('AccessDeniedException', check.message));
+      }
+      callerArn = check.principal.arn;
+      ctx.log.caller = callerArn;
+    }
+
+    const result = await this.simulator.call(route.operation, input, { callerArn });
+    if (result.outcome === 'success') return this.sendJson(ctx, 200, this.pointAtThisServer(route.operation, result.response ?? {}));
+    this.noteFailure(ctx, result);
+    return this.sendError(ctx, toWireError(result.error ?? { type: 'InternalServerException', error: 'server_error', error_description: 'no error returned' }));
+  }
+
+  /**
+   * The simulator names AWS's own endpoints; a client of the emulator must come back here instead: the device
+   * page for verificationUri(Complete), this server for RegisterClient's endpoints.
+   */
+  private pointAtThisServer(operation: Operation, response: Record<string, unknown>): Record<string, unknown> {
+    const out = { ...response };
+    if (operation === 'StartDeviceAuthorization' && typeof out.userCode === 'string') {
+      out.verificationUri = `${this.baseUrl}/device`;
+      out.verificationUriComplete = `${this.baseUrl}/device?user_code=${encodeURIComponent(out.userCode)}`;
+    }
+    if (operation === 'RegisterClient') {
+      if ('tokenEndpoint' in out) out.tokenEndpoint = `${this.baseUrl}/token`;
+      if ('authorizationEndpoint' in out) out.authorizationEndpoint = `${this.baseUrl}/authorize`;
+    }
+    return out;
+  }
+
+  private async readJsonBody(ctx: Context): Promise<{ ok: true; value: unknown; raw: Buffer } | { ok: false }> {
+    const read = await readBody(ctx.req, MAX_BODY_BYTES);
+    if (!read.ok) {
+      if ('tooLarge' in read) {
+        // 413 tells HTTP clients and proxies the truth; the modelled type keeps the SDK's error mapping.
+        this.sendError(ctx, { ...modelledError('InvalidRequestException', `request body exceeds ${MAX_BODY_BYTES} bytes`), status: 413 }, { drain: true });
+      } else ctx.res.destroy();
+      return { ok: false };
+    }
+    const contentType = String(ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (read.body.length === 0 && !contentType) return { ok: true, value: {}, raw: read.body };
+    if (contentType && contentType !== 'application/json' && !contentType.endsWith('+json')) {
+      this.sendError(ctx, modelledError('InvalidRequestException', `content-type must be application/json (got ${contentType})`));
+      return { ok: false };
+    }
+    try {
+      return { ok: true, value: JSON.parse(read.body.toString('utf8')), raw: read.body };
+    } catch {
+      this.sendError(ctx, modelledError('InvalidRequestException', 'the request body is not valid JSON'));
+      return { ok: false };
+    }
+  }
+
+  /** POST /_tipkit/approve-device and /_tipkit/authorize: the user actions, as JSON, for tests. */
+  private async adminCall(ctx: Context, operation: 'ApproveDevice' | 'Authorize'): Promise<void> {
+    ctx.log.operation = operation;
+    const body = await this.readJsonBody(ctx);
+    if (!body.ok) return;
+    if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
+      return this.sendError(ctx, modelledError('InvalidRequestException', 'the request body must be a JSON object'));
+    }
+    const input = body.value as Record<string, unknown>;
+    if (typeof input.clientId === 'string') ctx.log.clientId = scrub(input.clientId);
+    const result = await this.simulator.call(operation, input);
+    if (result.outcome === 'success') return this.sendJson(ctx, 200, result.response ?? {});
+    this.noteFailure(ctx, result);
+    return this.sendError(ctx, toWireError(result.error!));
+  }
+
+  private showDevicePage(ctx: Context): void {
+    ctx.log.operation = 'DevicePage';
+    const userCode = ctx.url.searchParams.get('user_code') ?? '';
+    this.sendHtml(ctx, 200, devicePage({ userCode, users: this.pageUsers(), csrfToken: this.csrfToken }));
+  }
+
+  private async submitDevicePage(ctx: Context): Promise<void> {
+    ctx.log.operation = 'ApproveDevice';
+    const form = await this.readForm(ctx);
+    if (!form) return;
+    const userCode = (form.get('user_code') ?? '').trim();
+    const user = form.get('user') ?? '';
+    const result = await this.simulator.call('ApproveDevice', { userCode, user });
+    if (result.outcome === 'success') return this.sendHtml(ctx, 200, deviceApprovedPage({ userCode, user }));
+    this.noteFailure(ctx, result);
+    const error = describeFailure(result);
+    return this.sendHtml(ctx, toWireError(result.error!).status, devicePage({ userCode, users: this.pageUsers(), csrfToken: this.csrfToken, error }));
+  }
+
+  /** GET /authorize (the authorization_code flow's sign-in page), with AWS's query parameter names. */
+  private showAuthorizePage(ctx: Context): void {
+    ctx.log.operation = 'AuthorizePage';
+    const q = ctx.url.searchParams;
+    const request = authorizeRequest((name) => q.get(name) ?? undefined);
+    ctx.log.clientId = request.clientId ? scrub(request.clientId) : undefined;
+    if (!request.clientId || !request.redirectUri) {
+      return this.sendHtml(ctx, 400, errorPage('Invalid request', 'client_id and redirect_uri are required'));
+    }
+    if (q.get('response_type') !== null && q.get('response_type') !== 'code') {
+      return this.sendHtml(ctx, 400, errorPage('Invalid request', `response_type must be code (got ${q.get('response_type')})`));
+    }
+    this.sendHtml(ctx, 200, authorizePage({ request, users: this.pageUsers(), csrfToken: this.csrfToken }), { formRedirect: request.redirectUri });
+  }
+
+  /** POST /authorize: the simulator's Authorize; on success the browser goes back to the client with the code. */
+  private async submitAuthorizePage(ctx: Context): Promise<void> {
+    ctx.log.operation = 'Authorize';
+    const form = await this.readForm(ctx);
+    if (!form) return;
+    const request = authorizeRequest((name) => form.get(name) ?? undefined);
+    ctx.log.clientId = scrub(request.clientId);
+    const input: Record<string, unknown> = { clientId: request.clientId, redirectUri: request.redirectUri, user: form.get('user') ?? '' };
+    if (request.scopes.length) input.scope = request.scopes;
+    if (request.state !== undefined) input.state = request.state;
+    if (request.codeChallenge !== undefined) input.codeChallenge = request.codeChallenge;
+    if (request.codeChallengeMethod !== undefined) input.codeChallengeMethod = request.codeChallengeMethod;
+    const result = await this.simulator.call('Authorize', input);
+    if (result.outcome !== 'success') {
+      // Never redirect on failure: the redirect URI may be the very thing that was refused.
+      this.noteFailure(ctx, result);
+      const page = authorizePage({ request, users: this.pageUsers(), csrfToken: this.csrfToken, error: describeFailure(result) });
+      return this.sendHtml(ctx, toWireError(result.error!).status, page, { formRedirect: request.redirectUri });
+    }
+    // The simulator checked redirectUri against the client's registered URIs before issuing the code.
+    const target = new URL(request.redirectUri);
+    target.searchParams.set('code', String(result.response!.code));
+    if (result.response!.state !== undefined) target.searchParams.set('state', String(result.response!.state));
+    ctx.res.writeHead(302, { location: target.toString(), 'cache-control': 'no-store', 'content-length': 0 });
+    ctx.res.end();
+    this.logDone(ctx, 302);
+  }
+
+  /** A posted form from one of this server's pages (size-limited, CSRF-checked), or undefined once answered. */
+  private async readForm(ctx: Context): Promise<URLSearchParams | undefined> {
+    const read = await readBody(ctx.req, MAX_FORM_BYTES);
+    if (!read.ok) {
+      if ('tooLarge' in read) this.sendHtml(ctx, 413, errorPage('Request too large', 'The form data is too large.'), { drain: true });
+      else ctx.res.destroy();
+      return undefined;
+    }
+    const form = new URLSearchParams(read.body.toString('utf8'));
+    if (!constantTimeEqual(form.get('csrf') ?? '', this.csrfToken)) {
+      ctx.log.failedCheck = 'csrf';
+      this.sendHtml(ctx, 403, errorPage('Request refused', 'This form did not come from this server. Open the link again.'));
+      return undefined;
+    }
+    return form;
+  }
+
+  private pageUsers(): PageUser[] {
+    return this.opts.scenario.identityStore.Users.map((u) => ({
+      userName: u.UserName ?? u.UserId,
+      userId: u.UserId,
+      displayName: u.DisplayName,
+    }));
+  }
+
+  private noteFailure(ctx: Context, result: OperationResult): void {
+    const failed = result.trace.find((step) => !step.ok);
+    if (failed) {
+      ctx.log.failedCheck = failed.check;
+      ctx.log.detail = scrub(failed.detail);
+    }
+  }
+
+  private sendJson(ctx: Context, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+    const payload = JSON.stringify(body);
+    ctx.res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...extraHeaders });
+    ctx.res.end(payload);
+    this.logDone(ctx, status);
+  }
+
+  private sendError(ctx: Context, err: WireError, opts: { drain?: boolean } = {}): void {
+    ctx.log.errorType = err.type;
+    this.sendJson(ctx, err.status, err.body, { 'x-amzn-errortype': err.type, ...(opts.drain ? { connection: 'close' } : {}) });
+    if (opts.drain) ctx.req.resume();
+  }
+
+  private sendHtml(ctx: Context, status: number, html: string, opts: { drain?: boolean; formRedirect?: string } = {}): void {
+    const headers = { ...pageHeaders(originOf(opts.formRedirect)), 'content-length': Buffer.byteLength(html), ...(opts.drain ? { connection: 'close' } : {}) };
+    ctx.res.writeHead(status, headers);
+    ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
+    if (opts.drain) ctx.req.resume();
+    this.logDone(ctx, status);
+  }
+
+  private logDone(ctx: Context, status: number): void {
+    if (!this.opts.log) return;
+    this.opts.log({ time: new Date(this.clock.now()).toISOString(), ...ctx.log, status, outcome: status < 400 ? 'success' : 'error' });
+  }
+}
+
+/** AWS's /authorize parameters: `scopes` space- or comma-separated (`scope` accepted too). */
+function authorizeRequest(get: (name: string) => string | undefined): AuthorizeRequest {
+  const scopes = (get('scopes') ?? get('scope') ?? '').split(/[\s,]+/).filter(Boolean);
+  return {
+    clientId: get('client_id') ?? '',
+    redirectUri: get('redirect_uri') ?? '',
+    scopes,
+    state: get('state'),
+    codeChallenge: get('code_challenge'),
+    codeChallengeMethod: get('code_challenge_method'),
+  };
+}
+
+function describeFailure(result: OperationResult): string {
+  return `${result.error?.type ?? 'Error'}: ${result.error?.error_description ?? 'refused'}`;
+}
+
+/** `http://127.0.0.1:3000` for a CSP source list; undefined for anything that is not a plain http(s) URL. */
+function originOf(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  try {
+    const u = new URL(uri);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

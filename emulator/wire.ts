@@ -1,0 +1,126 @@
+/** The SSO OIDC restJson1 wire format, read from the generated sso-oidc model: routes, input members, error bodies. */
+import { ssoOidcModel } from '../simulator/generated/sso-oidc-model.js';
+import { ERROR_CODES } from '../simulator/errors.js';
+import type { OidcErrorBody } from '../simulator/types.js';
+
+export type ApiOperation = keyof typeof ssoOidcModel.operations;
+export type ExceptionName = keyof typeof ssoOidcModel.errors;
+
+interface Route {
+  operation: ApiOperation;
+  method: string;
+  path: string;
+  /** Query literals the request URI fixes (`/token?aws_iam=t` → { aws_iam: 't' }). */
+  query: Record<string, string>;
+  auth: 'none' | 'sigv4';
+}
+
+/** One route per modelled operation, most specific (most query literals) first. */
+export const ROUTES: readonly Route[] = Object.entries(ssoOidcModel.operations)
+  .map(([operation, op]): Route => {
+    const [path, query = ''] = op.requestUri.split('?');
+    return {
+      operation: operation as ApiOperation,
+      method: op.method,
+      path: path!,
+      query: Object.fromEntries(new URLSearchParams(query)),
+      auth: op.auth,
+    };
+  })
+  .sort((a, b) => Object.keys(b.query).length - Object.keys(a.query).length);
+
+/** The operation a request addresses, as the service front end dispatches it: method, path, fixed query. */
+export function matchRoute(method: string, url: URL): Route | undefined {
+  return ROUTES.find(
+    (r) => r.method === method && r.path === url.pathname && Object.entries(r.query).every(([k, v]) => url.searchParams.get(k) === v),
+  );
+}
+
+/** An error as the service sends it: status, `x-amzn-errortype`, and the body members the shape declares. */
+export interface WireError {
+  status: number;
+  type: string;
+  body: Record<string, unknown>;
+}
+
+export function isModelledException(type: string): type is ExceptionName {
+  return Object.hasOwn(ssoOidcModel.errors, type);
+}
+
+/** A modelled exception with a description (and `reason`/`endpoint`/`region` where the shape has them). */
+export function modelledError(type: ExceptionName, description: string, extra: Record<string, unknown> = {}): WireError {
+  return toWireError({ type, error: ERROR_CODES[type], error_description: description, ...extra });
+}
+
+/**
+ * The simulator's error as it goes on the wire. Body members are limited to those the error shape declares, so
+ * the SDK deserializes exactly what AWS would send; the `reason` enum values come from the shape too.
+ */
+export function toWireError(err: OidcErrorBody): WireError {
+  const { type, ...fields } = err;
+  if (!isModelledException(type)) {
+    // Not an sso-oidc exception: say so as a server fault rather than invent a shape.
+    return modelledError('InternalServerException', `unmodelled error ${type}: ${String(fields.error_description ?? '')}`);
+  }
+  const shape = ssoOidcModel.errors[type];
+  const body: Record<string, unknown> = {};
+  for (const member of shape.members as readonly string[]) {
+    if (fields[member] === undefined) continue;
+    if (member === 'reason' && !(shape.reasons as readonly string[]).includes(String(fields[member]))) continue;
+    body[member] = fields[member];
+  }
+  body.error ??= ERROR_CODES[type];
+  body.error_description ??= '';
+  return { status: shape.httpStatusCode, type, body };
+}
+
+/** Neither a modelled operation nor an emulator page: what AWS front ends answer for an unknown operation. */
+export function unknownOperation(method: string, path: string): WireError {
+  return { status: 404, type: 'UnknownOperationException', body: { message: `no operation for ${method} ${path}` } };
+}
+
+type MemberShape = { type: string; member?: string };
+
+/**
+ * Checks the JSON body against the operation's input members and keeps only those members. Unknown members are
+ * dropped, as restJson1 servers ignore them (a newer client may send members this model does not know); a known
+ * member of the wrong JSON type is an InvalidRequestException, as AWS would reject it before the handler runs.
+ */
+export function readInput(operation: ApiOperation, body: unknown): { input: Record<string, unknown> } | { error: WireError } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { error: modelledError('InvalidRequestException', 'the request body must be a JSON object') };
+  }
+  const members = ssoOidcModel.operations[operation].input as Record<string, MemberShape>;
+  const input: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    const shape = members[name];
+    if (!shape || value === null) continue;
+    if (!matchesShape(value, shape)) {
+      return { error: modelledError('InvalidRequestException', `member '${name}' must be ${describeShape(shape)}`) };
+    }
+    input[name] = value;
+  }
+  return { input };
+}
+
+function matchesShape(value: unknown, shape: MemberShape): boolean {
+  switch (shape.type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+    case 'long':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'list':
+      return Array.isArray(value) && value.every((v) => matchesShape(v, { type: shape.member ?? 'string' }));
+    case 'structure':
+      return typeof value === 'object' && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+function describeShape(shape: MemberShape): string {
+  return shape.type === 'list' ? `a list of ${shape.member ?? 'string'}s` : `a ${shape.type}`;
+}

@@ -1,0 +1,79 @@
+/** The device verification page in headless Chromium: open verificationUriComplete, pick a user, approve, get the token. */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTokenCommand, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationArn, oidcClient, startFromFixture, writeFixture, type Started } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+
+let started: Started;
+let browser: Browser | undefined;
+let profileDir: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  started = await startFromFixture(await writeFixture());
+  profileDir = mkdtempSync(join(tmpdir(), 'tipkit-chromium-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profileDir}`,
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await started?.emulator.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+describe('device verification page', () => {
+  it.skipIf(!hasChromium)('a user approves the code in the browser, then CreateToken succeeds', async () => {
+    const client = oidcClient(started.emulator.url);
+    const reg = await client.send(
+      new RegisterClientCommand({
+        clientName: 'data-cli',
+        clientType: 'public',
+        grantTypes: ['urn:ietf:params:oauth:grant-type:device_code'],
+        scopes: ['sso:account:access'],
+        entitledApplicationArn: applicationArn(started.model, 'data-cli'),
+      }),
+    );
+    const device = await client.send(
+      new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://d-1234567890.awsapps.com/start' }),
+    );
+
+    const page = await browser!.newPage();
+    await page.goto(device.verificationUriComplete!);
+    expect(await page.inputValue('#user_code')).toBe(device.userCode);
+    await page.selectOption('#user', 'alice');
+    await page.click('#approve');
+    const status = await page.waitForSelector('[role=status]');
+    expect(await status.textContent()).toContain('approved for alice');
+    await page.close();
+
+    const token = await client.send(
+      new CreateTokenCommand({
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        grantType: 'urn:ietf:params:oauth:grant-type:device_code',
+        deviceCode: device.deviceCode,
+      }),
+    );
+    expect(token.accessToken).toEqual(expect.any(String));
+  });
+});

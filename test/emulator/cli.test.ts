@@ -1,0 +1,71 @@
+/** `tipkit serve` as a user runs it (bin/tipkit.js on the compiled CLI): start, answer, stop on SIGTERM; refuse bad input. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { writeFixture } from './helpers.js';
+
+beforeAll(() => {
+  // The compiled CLI must reflect the current sources (tsc emits even when unrelated files have type errors).
+  spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
+}, 180_000);
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+/** Spawns `tipkit serve …`; resolves with the URL once it prints its listening line. */
+function serve(args: string[]): Promise<{ url: string; stderr: () => string; exited: Promise<number | null> }> {
+  const proc = spawn(process.execPath, [resolve(repoRoot, 'bin/tipkit.js'), 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = proc;
+  let stdout = '';
+  let stderr = '';
+  proc.stderr!.on('data', (c) => (stderr += c));
+  const exited = new Promise<number | null>((done) => proc.on('exit', (code) => done(code)));
+  return new Promise((resolveStart, reject) => {
+    proc.stdout!.on('data', (c) => {
+      stdout += c;
+      const m = /tipkit serve listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      if (m) resolveStart({ url: m[1]!, stderr: () => stderr, exited });
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code} before listening: ${stderr}`)));
+  });
+}
+
+describe('tipkit serve', () => {
+  it('listens on 127.0.0.1, logs JSON lines, and exits 0 on SIGTERM', async () => {
+    const fixture = await writeFixture();
+    const server = await serve(['--scenario', fixture.scenarioFile, '--port', '0', '--json-log']);
+    const reg = await fetch(`${server.url}/client/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientName: 'cli-test', clientType: 'public' }),
+    });
+    expect(reg.status).toBe(200);
+    const { clientSecret } = (await reg.json()) as { clientSecret: string };
+
+    child!.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const logLines = server.stderr().split('\n').filter((l) => l.startsWith('{'));
+    const entry = JSON.parse(logLines.find((l) => l.includes('RegisterClient'))!);
+    expect(entry).toMatchObject({ operation: 'RegisterClient', status: 200, outcome: 'success', method: 'POST', path: '/client/register' });
+    expect(server.stderr()).not.toContain(clientSecret);
+  });
+
+  it('a config that cannot be read is exit 2 with one line naming the file', () => {
+    const r = runCli(['serve', '--config', 'does/not/exist.yaml', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/exist\.yaml/);
+  });
+
+  it('a bad flag value is exit 2', () => {
+    const r = runCli(['serve', '--port', 'eighty']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port/);
+  });
+});
