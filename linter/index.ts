@@ -11,7 +11,7 @@ import { inputSkippedFallback, lintLoadedWith, sortFindings, withoutPointer, typ
 import { allRules } from './rules/index.js';
 import { suppressionRules } from './suppressions.js';
 import type { Finding, Rule } from './types.js';
-import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf, type DiscoveredFile } from './walk.js';
+import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf, relativeTypeScriptImports, type DiscoveredFile } from './walk.js';
 
 export type { Finding, Rule, RuleMeta, RuleDocs, Severity, Suppression } from './types.js';
 export type { SeverityOverride } from './engine.js';
@@ -23,11 +23,11 @@ export interface LintOptions {
   severities?: Readonly<Record<string, SeverityOverride>>;
 }
 
-/** Every rule tipkit knows: the rule set plus the engine's own (suppression problems, reader notes). */
+/** Every rule tipkit knows, in listing order: the rule set, then the engine's own (suppression problems). */
 export function ruleCatalog(rules: readonly Rule[] = allRules): Rule[] {
   const ids = new Set(rules.map((r) => r.meta.id));
   const engineRules: Rule[] = [...suppressionRules, { meta: inputSkippedFallback, check() {} }].filter((r) => !ids.has(r.meta.id));
-  return [...rules, ...engineRules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  return [...rules, ...engineRules];
 }
 
 /** Lint one loaded input (rules, reader notes, suppressions); findings sorted by location. */
@@ -89,8 +89,11 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
   for (const input of inputs) {
     files.push(...input.files.map(display));
     for (const [file, text] of input.loaded.model.positions.texts) sources.set(display(file), text);
+    // Readers name files in some messages ("skipped /abs/x.tf: …"); show them as the locations do.
+    const renames = input.files.map((file) => [file, display(file)] as const).filter(([from, to]) => from !== to);
+    const relativeMessage = (message: string) => renames.reduce((m, [from, to]) => m.split(from).join(to), message);
     for (const f of lintLoadedWith(input.loaded, rules, { severities: opts.severities, knownRuleIds })) {
-      located.push({ ...f, location: { ...f.location, file: display(f.location.file) } });
+      located.push({ ...f, message: relativeMessage(f.message), location: { ...f.location, file: display(f.location.file) } });
     }
   }
   const findings = sortFindings(located).map(withoutPointer);
@@ -124,11 +127,12 @@ interface LoadedInput {
 /**
  * Load what discovery found. Config and Terraform JSON files are read once and parsed once; walked files
  * are sniffed first. TypeScript files are read together per project (nearest package.json, tsconfig.json
- * or cdktf.json) and HCL files per directory (a Terraform module), so references across files resolve.
+ * or cdktf.json) with the files they import, and HCL files per directory (a Terraform module), so
+ * references across files resolve.
  */
 async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions): Promise<LoadedInput[]> {
   const inputs: LoadedInput[] = [];
-  const typescriptGroups = new Map<string, string[]>();
+  const typescriptGroups = new Map<string, Set<string>>();
   const hclByDirectory = new Map<string, { files: string[]; relevant: boolean }>();
   const projectRoots = new Map<string, string | null>();
 
@@ -145,9 +149,21 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
         inputs.push({ loaded: fromRawInput('tfjson', tfJsonToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       }
     } else if (d.kind === 'typescript') {
-      if (!d.explicit && !mentionsIdentityCenter(d.kind, readSourceFile(d.file, readOptions))) continue;
+      const text = readSourceFile(d.file, readOptions);
+      if (!d.explicit && !mentionsIdentityCenter(d.kind, text)) continue;
       const root = projectRootOf(d.file, projectRoots);
-      typescriptGroups.set(root, [...(typescriptGroups.get(root) ?? []), d.file]);
+      const group = typescriptGroups.get(root) ?? new Set<string>();
+      typescriptGroups.set(root, group);
+      // The files it imports go along (only them, not the whole project), so consts resolve across files.
+      const pending = [{ file: d.file, text }];
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        if (group.has(next.file)) continue;
+        group.add(next.file);
+        for (const imported of relativeTypeScriptImports(next.file, next.text)) {
+          if (!group.has(imported)) pending.push({ file: imported, text: readSourceFile(imported, readOptions) });
+        }
+      }
     } else {
       const dir = dirname(d.file);
       const group = hclByDirectory.get(dir) ?? { files: [], relevant: false };
@@ -159,7 +175,10 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
 
   if (typescriptGroups.size > 0) {
     const { readTypeScriptFiles } = await import('../model/load-typescript.js');
-    for (const files of typescriptGroups.values()) inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
+    for (const group of typescriptGroups.values()) {
+      const files = [...group];
+      inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
+    }
   }
   const hclGroups = [...hclByDirectory.values()].filter((g) => g.relevant);
   if (hclGroups.length > 0) {

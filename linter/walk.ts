@@ -124,3 +124,21 @@ function isFile(path: string): boolean {
     return false;
   }
 }
+
+const RELATIVE_IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+/**
+ * The TypeScript files that `text` imports by relative path and that exist, so the reader can follow consts
+ * into them (`import { INSTANCE_ARN } from './settings.js'` → settings.ts).
+ */
+export function relativeTypeScriptImports(file: string, text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(RELATIVE_IMPORT)) {
+    const spec = (m[1] ?? m[2])!;
+    const base = resolve(dirname(file), spec);
+    const candidates = /\.[cm]?js$/.test(base) ? [base.replace(/js$/, 'ts')] : /\.[cm]?ts$/.test(base) ? [base] : [`${base}.ts`, join(base, 'index.ts')];
+    const hit = candidates.find((c) => !/\.d\.ts$/.test(c) && isFile(c));
+    if (hit) out.add(hit);
+  }
+  return [...out];
+}
