@@ -28,8 +28,8 @@ export const rule: Rule = {
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_AuthorizationCodeGrant.html',
     },
   },
-  // An empty list breaks the schema's minItems; that is this rule's finding, not a generic one.
-  claims: claimViolations({ at: [...AUTHORIZATION_CODE, 'RedirectUris'], keywords: ['minItems'] }),
+  // An empty list (minItems) or no list at all (`RedirectUris:` with no value) is this rule's finding, not a generic one.
+  claims: claimViolations({ at: [...AUTHORIZATION_CODE, 'RedirectUris'], keywords: ['minItems', 'type'] }),
   check({ model, report }) {
     for (const app of model.applications) {
       for (const grant of app.grants) {

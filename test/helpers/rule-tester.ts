@@ -92,3 +92,58 @@ export const ruleTester = {
     });
   },
 };
+
+/** The first three lines of every test config; a fragment appended to it starts on line 4. */
+export const HEAD = `version: 1
+instance:
+  InstanceArn: arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d
+`;
+
+export interface IssuerFields {
+  name?: string;
+  url?: string;
+  claim?: string;
+  attribute?: string;
+  /** Extra lines inside the issuer item (indented by 4), e.g. `TrustedTokenIssuerArn: …`. */
+  extra?: string;
+}
+
+/**
+ * A `trustedTokenIssuers:` section with one 8-line item per issuer. Issuer k (0-based) of a section that starts on
+ * line S: Name on S+1+8k (column 11), IssuerUrl on S+5+8k (column 20), ClaimAttributePath on S+6+8k (column 29),
+ * IdentityStoreAttributePath on S+7+8k (column 37). `extra` lines go after the item's last line.
+ */
+export function issuersYaml(...issuers: IssuerFields[]): string {
+  return (
+    'trustedTokenIssuers:\n' +
+    issuers
+      .map(
+        (i) => `  - Name: ${i.name ?? 'okta-prod'}
+    TrustedTokenIssuerType: OIDC_JWT
+    TrustedTokenIssuerConfiguration:
+      OidcJwtConfiguration:
+        IssuerUrl: ${JSON.stringify(i.url ?? 'https://dev-123.okta.com/oauth2/default')}
+        ClaimAttributePath: ${JSON.stringify(i.claim ?? 'email')}
+        IdentityStoreAttributePath: ${JSON.stringify(i.attribute ?? 'emails.value')}
+        JwksRetrievalOption: OPEN_ID_DISCOVERY
+${i.extra ? i.extra.replace(/^/gm, '    ') + '\n' : ''}`,
+      )
+      .join('')
+  );
+}
+
+/** An IAM authentication method allowing `action` (list item indented for an application at `  - Name:`). */
+export function iamMethodYaml(action = 'sso-oauth:CreateTokenWithIAM'): string {
+  return `    AuthenticationMethods:
+      - AuthenticationMethodType: IAM
+        AuthenticationMethod:
+          Iam:
+            ActorPolicy:
+              Version: "2012-10-17"
+              Statement:
+                - Effect: Allow
+                  Principal: { AWS: arn:aws:iam::111122223333:role/Backend }
+                  Action: ${action}
+                  Resource: "*"
+`;
+}
