@@ -122,6 +122,8 @@ export interface ScenarioRequest {
   expect?: Expectation;
   /** Index in `requests`. */
   index: number;
+  /** Where the request is written. */
+  location?: { file: string; line: number; column: number };
 }
 
 /** Token and code lifetimes, in seconds (scenario `lifetimes:`). */

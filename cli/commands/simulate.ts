@@ -1,11 +1,43 @@
-/** `tipkit simulate` (to be filled in by its issue). */
+/** `tipkit simulate SCENARIO`: dry-run a scenario's SSO OIDC requests against the config; exit 1 when an expectation fails. */
 import type { Command } from '../main.js';
 import { UsageError } from '../../model/errors.js';
+import { oneOf, parseCommandArgs } from '../args.js';
+import { emit } from '../io.js';
+
+const USAGE = `Usage: tipkit simulate SCENARIO [options]
+
+Runs the scenario's requests (CreateTokenWithIAM, CreateToken, RegisterClient, StartDeviceAuthorization,
+Authorize, ApproveDevice) in order against the declared config, on a simulated clock, and checks each
+request's \`expect\`.
+
+Options:
+  --config FILE        the tipkit config (overrides the scenario's \`config:\`)
+  --format text|json   output format (default: text)
+  --output, -o FILE    write the report to FILE instead of stdout
+  --verbose            print every check of every request (text)
+  --allow-network      fetch OpenID discovery and JWKS for issuers without scenario keys
+  --quiet, -q          print only failed expectations (text)
+  --debug              stack traces on internal errors
+
+Exit codes: 0 every expectation met, 1 an expectation failed, 2 the scenario or config could not be used.
+`;
 
 export const command: Command = {
   summary: 'dry-run a scenario of SSO OIDC requests against the config',
-  usage: 'Usage: tipkit simulate',
-  async run() {
-    throw new UsageError('simulate is not implemented yet');
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { config: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-network': { type: 'boolean' } },
+      'simulate',
+    );
+    const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
+    if (positionals.length !== 1) throw new UsageError(`simulate takes one SCENARIO file (got ${positionals.length}) (see: tipkit simulate --help)`);
+    const { loadScenarioFile, simulate, formatText } = await import('../../simulator/index.js');
+    const loaded = await loadScenarioFile(positionals[0]!, { config: values.config });
+    const report = await simulate(loaded.model, loaded.scenario, { allowNetwork: values['allow-network'] ?? false });
+    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, { verbose: values.verbose, quiet: values.quiet });
+    emit(io, text, values.output);
+    return report.summary.expectationsFailed > 0 ? 1 : 0;
   },
 };

@@ -1,0 +1,125 @@
+/** RegisterClient and StartDeviceAuthorization: public clients of the device-code and PKCE flows. */
+import { DEVICE_CODE_GRANT, applicationScopes, findApplication, publicClient, str, type SimulatorContext } from './context.js';
+import { isoSeconds } from './clock.js';
+import {
+  InvalidClientException,
+  InvalidClientMetadataException,
+  InvalidRedirectUriException,
+  InvalidRequestException,
+  InvalidScopeException,
+  UnauthorizedClientException,
+  UnsupportedGrantTypeException,
+} from './errors.js';
+import { checkInputShape } from './shapes.js';
+import { opaque, type RegisteredClient } from './tokens.js';
+import type { Trace } from './trace.js';
+
+const PUBLIC_CLIENT_GRANTS = ['authorization_code', DEVICE_CODE_GRANT, 'refresh_token'];
+/** Scopes per access-token request (tip-facts §6.1). */
+const MAX_SCOPES = 25;
+
+const region = (ctx: SimulatorContext): string => ctx.model.instance.region ?? 'us-east-1';
+
+export function registerClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
+  checkInputShape('RegisterClient', input, trace);
+  if (input.clientType !== 'public') trace.fail('client-type', `clientType ${JSON.stringify(input.clientType)} is not supported; only public`, InvalidClientMetadataException);
+  trace.pass('client-type', 'public');
+
+  const grantTypes = input.grantTypes as string[] | undefined;
+  const unsupported = (grantTypes ?? []).filter((g) => !PUBLIC_CLIENT_GRANTS.includes(g));
+  if (unsupported.length) trace.fail('grant-types', `${unsupported.join(', ')} cannot be registered (supported: ${PUBLIC_CLIENT_GRANTS.join(', ')})`, UnsupportedGrantTypeException);
+  trace.pass('grant-types', grantTypes ? grantTypes.join(', ') : 'none given: the device code grant only');
+
+  const redirectUris = (input.redirectUris as string[] | undefined) ?? [];
+  for (const uri of redirectUris) {
+    let ok = false;
+    try {
+      ok = new URL(uri).hash === '' && !uri.includes('#');
+    } catch {
+      ok = false;
+    }
+    if (!ok) trace.fail('redirect-uris', `redirect URI ${JSON.stringify(uri)} is not an absolute URI without a fragment`, InvalidRedirectUriException);
+  }
+  trace.pass('redirect-uris', redirectUris.length ? redirectUris.join(', ') : 'none');
+
+  const entitledRef = str(input.entitledApplicationArn);
+  const entitledApp = entitledRef === undefined ? undefined : findApplication(ctx.model, entitledRef);
+  if (entitledRef !== undefined && !entitledApp) trace.fail('entitled-application', `entitledApplicationArn ${entitledRef} is not a declared application`, InvalidRequestException);
+  trace.pass('entitled-application', entitledApp ? `restricted by application ${entitledApp.name} (${entitledApp.arn})` : 'none');
+
+  const scopes = [...new Set((input.scopes as string[] | undefined) ?? [])];
+  if (scopes.length > MAX_SCOPES) trace.fail('scope', `${scopes.length} scopes, more than ${MAX_SCOPES}`, InvalidScopeException);
+  if (entitledApp) {
+    const allowed = applicationScopes(entitledApp);
+    const extra = scopes.filter((s) => !allowed.includes(s));
+    if (extra.length) trace.fail('scope', `${extra.join(', ')} not among ${entitledApp.name}'s access scopes (${allowed.join(', ')})`, InvalidScopeException);
+  }
+  trace.pass('scope', scopes.length ? scopes.join(', ') : 'none');
+
+  const now = ctx.clock.now();
+  const client: RegisteredClient = {
+    clientId: opaque('sim', 16),
+    clientSecret: opaque('simsecret', 48),
+    clientName: String(input.clientName),
+    grantTypes,
+    scopes,
+    redirectUris,
+    entitledApp,
+    issuedAt: now,
+    secretExpiresAt: now + ctx.scenario.lifetimes.clientSecret * 1000,
+  };
+  ctx.store.clients.set(client.clientId, client);
+  const base = `https://oidc.${region(ctx)}.amazonaws.com`;
+  return {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    clientIdIssuedAt: Math.floor(now / 1000),
+    clientSecretExpiresAt: Math.floor(client.secretExpiresAt / 1000),
+    authorizationEndpoint: `${base}/authorize`,
+    tokenEndpoint: `${base}/token`,
+  };
+}
+
+/** Resolve a public client by id and secret (InvalidClientException). */
+export function authenticatePublicClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): RegisteredClient {
+  const clientId = String(input.clientId);
+  const registered = ctx.store.clients.get(clientId);
+  if (!registered) trace.fail('client', `clientId ${clientId} was not issued by RegisterClient`, InvalidClientException);
+  if (registered.clientSecret !== input.clientSecret) trace.fail('client', `clientSecret is not the secret issued to ${clientId}`, InvalidClientException);
+  if (ctx.clock.now() >= registered.secretExpiresAt) trace.fail('client', `the client secret expired at ${isoSeconds(registered.secretExpiresAt)}`, InvalidClientException);
+  trace.pass('client', `${publicClient(registered).label}, secret valid until ${isoSeconds(registered.secretExpiresAt)}`);
+  return registered;
+}
+
+export function startDeviceAuthorization(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
+  checkInputShape('StartDeviceAuthorization', input, trace);
+  const client = authenticatePublicClient(ctx, input, trace);
+  const grants = client.grantTypes ?? [DEVICE_CODE_GRANT];
+  if (!grants.includes(DEVICE_CODE_GRANT)) trace.fail('grant', `client ${client.clientName} did not register the device code grant (${grants.join(', ')})`, UnauthorizedClientException);
+  trace.pass('grant', 'the client may use the device code grant');
+  const startUrl = String(input.startUrl);
+  let ok = false;
+  try {
+    ok = new URL(startUrl).protocol === 'https:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) trace.fail('start-url', `startUrl ${JSON.stringify(startUrl)} is not an https URL`, InvalidRequestException);
+  trace.pass('start-url', startUrl);
+
+  const now = ctx.clock.now();
+  const { deviceCode: lifetime, deviceInterval } = ctx.scenario.lifetimes;
+  const userCode = ctx.store.newUserCode();
+  const device = { deviceCode: opaque('', 48), userCode, clientId: client.clientId, issuedAt: now, expiresAt: now + lifetime * 1000, interval: deviceInterval };
+  ctx.store.devices.set(device.deviceCode, device);
+  ctx.store.deviceByUserCode.set(userCode, device.deviceCode);
+  const verificationUri = `https://device.sso.${region(ctx)}.amazonaws.com/`;
+  return {
+    deviceCode: device.deviceCode,
+    userCode,
+    verificationUri,
+    verificationUriComplete: `${verificationUri}?user_code=${userCode}`,
+    expiresIn: lifetime,
+    interval: deviceInterval,
+  };
+}

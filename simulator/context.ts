@@ -1,0 +1,86 @@
+/** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
+import type { IdentityStoreUser } from './types.js';
+import type { ApplicationNode, TipModel } from '../model/types.js';
+import { AccessDeniedException } from './errors.js';
+import type { IdentityDirectory } from './identity.js';
+import type { IssuerKeyring } from './keys.js';
+import type { IdTokenSigner } from './id-token.js';
+import type { Trace } from './trace.js';
+import type { RegisteredClient, TokenStore } from './tokens.js';
+import type { Clock, Scenario } from './types.js';
+
+export interface SimulatorContext {
+  model: TipModel;
+  scenario: Scenario;
+  clock: Clock;
+  allowNetwork: boolean;
+  store: TokenStore;
+  directory: IdentityDirectory;
+  keyring: IssuerKeyring;
+  idTokens: IdTokenSigner;
+}
+
+/** Scopes every CreateTokenWithIAM token may carry besides the application's access scopes. */
+export const DEFAULT_SCOPES = ['openid', 'aws', 'sts:identity_context'];
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+export const REFRESH_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:refresh_token';
+
+/** The caller of a token request: a declared application (CreateTokenWithIAM) or a registered public client (CreateToken). */
+export interface OAuthClient {
+  kind: 'application' | 'public';
+  /** The application ARN, or the public clientId. */
+  clientId: string;
+  /** The application itself, or the public client's entitled application. */
+  app?: ApplicationNode;
+  registered?: RegisteredClient;
+  label: string;
+}
+
+export function findApplication(model: TipModel, ref: string): ApplicationNode | undefined {
+  return model.index.applicationByName.get(ref) ?? model.index.applicationByArn.get(ref);
+}
+
+export const applicationClient = (app: ApplicationNode): OAuthClient => ({ kind: 'application', clientId: app.arn, app, label: `application ${app.name} (${app.arn})` });
+
+export const publicClient = (c: RegisteredClient): OAuthClient => ({
+  kind: 'public',
+  clientId: c.clientId,
+  app: c.entitledApp,
+  registered: c,
+  label: `public client ${c.clientName} (${c.clientId})`,
+});
+
+/** The application's access scopes plus the defaults. */
+export function applicationScopes(app: ApplicationNode): string[] {
+  const scopes = [...DEFAULT_SCOPES];
+  for (const s of app.accessScopes) if (s.scope !== undefined && !scopes.includes(s.scope)) scopes.push(s.scope);
+  return scopes;
+}
+
+/** Whether the client may use `grantType` (an application's grants; a public client's registered grant types). */
+export function clientHasGrant(client: OAuthClient, grantType: string): boolean {
+  if (client.kind === 'application') return client.app!.grants.some((g) => g.grantType === grantType);
+  return (client.registered!.grantTypes ?? [DEVICE_CODE_GRANT]).includes(grantType);
+}
+
+export function clientRedirectUris(client: OAuthClient): string[] {
+  if (client.kind === 'public') return client.registered!.redirectUris;
+  return client.app!.grants.find((g) => g.grantType === 'authorization_code')?.redirectUris ?? [];
+}
+
+/** The scopes a client may be granted. */
+export function clientScopes(client: OAuthClient): string[] {
+  return client.kind === 'application' ? applicationScopes(client.app!) : client.registered!.scopes;
+}
+
+/** The assignment check (AccessDeniedException when the application requires assignments the user lacks). */
+export function checkAssignment(ctx: SimulatorContext, app: ApplicationNode | undefined, user: IdentityStoreUser, trace: Trace): void {
+  if (!app) return trace.pass('assignment', 'no application governs this client, so no assignment is required');
+  const { ok, detail } = ctx.directory.assignment(app, user);
+  if (ok) trace.pass('assignment', detail);
+  else trace.fail('assignment', detail, AccessDeniedException);
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,0 +1,138 @@
+/**
+ * urn:ietf:params:oauth:grant-type:jwt-bearer: a trusted token issuer's JWT, verified with jose — exact
+ * `iss` match, asymmetric signature with the issuer's keys (never keys named in the token's own header),
+ * audience, lifetime on the simulated clock, jti replay — then the user it maps to and that user's assignment.
+ */
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthorizedTokenIssuerNode } from '../../model/types.js';
+import { applicationScopes, checkAssignment, clientHasGrant, str } from '../context.js';
+import { isoSeconds } from '../clock.js';
+import { InvalidGrantException, InvalidRequestException } from '../errors.js';
+import { describeUser, searchJmespath } from '../identity.js';
+import { ASYMMETRIC_ALGS } from '../keys.js';
+import type { Trace } from '../trace.js';
+import type { GrantHandler } from './grant.js';
+
+/** Largest assertion accepted (characters). Identity Center's own limit is not published; 64 KiB is far above real IdP tokens. */
+export const MAX_ASSERTION_LENGTH = 64 * 1024;
+
+/** Header members that name keys; a verifier that trusted them would let the token choose its own key. */
+const KEY_REFERENCE_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'];
+
+const audiences = (aud: JWTPayload['aud']): string[] => (aud === undefined ? [] : Array.isArray(aud) ? aud : [aud]);
+
+export const jwtBearerGrant: GrantHandler = {
+  grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  operations: ['CreateTokenWithIAM'],
+  async handle(req) {
+    const { ctx, input, client } = req;
+    const trace: Trace = req.trace; // explicitly typed, so trace.fail() narrows
+    const app = client.app!;
+    const now = ctx.clock.now();
+    const assertion = str(input.assertion);
+    if (assertion === undefined || assertion === '') trace.fail('assertion', 'the jwt-bearer grant needs `assertion`', InvalidRequestException);
+    if (assertion.length > MAX_ASSERTION_LENGTH)
+      trace.fail('assertion', `the assertion is ${assertion.length} characters, over the ${MAX_ASSERTION_LENGTH}-character limit`, InvalidRequestException);
+
+    // Structure (RFC 7523 §3.1: an invalid JWT is invalid_grant).
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let claims: JWTPayload;
+    try {
+      if (assertion.split('.').length !== 3) throw new Error(`it has ${assertion.split('.').length} dot-separated parts, not 3`);
+      header = decodeProtectedHeader(assertion);
+      claims = decodeJwt(assertion);
+    } catch (err) {
+      return trace.fail('assertion', `the assertion is not a well-formed JWT: ${(err as Error).message}`, InvalidGrantException);
+    }
+    trace.pass('assertion', `a JWT (alg ${String(header.alg)}${header.kid ? `, kid ${header.kid}` : ''})`);
+
+    if (typeof header.alg !== 'string' || !ASYMMETRIC_ALGS.includes(header.alg))
+      trace.fail('algorithm', `alg ${JSON.stringify(header.alg ?? null)} is not allowed; only asymmetric algorithms (${ASYMMETRIC_ALGS.join(', ')})`, InvalidGrantException);
+    const keyRefs = KEY_REFERENCE_HEADERS.filter((h) => h in header);
+    trace.pass('algorithm', `${header.alg} is asymmetric${keyRefs.length ? `; header ${keyRefs.join(', ')} ignored (keys come only from the issuer's configuration, never from the token)` : ''}`);
+
+    // Issuer: `iss` must equal an authorized issuer's IssuerUrl exactly.
+    const grant = app.grants.find((g) => g.grantType === this.grantType);
+    const authorized = (grant?.authorizedTokenIssuers ?? []).filter((a): a is AuthorizedTokenIssuerNode & { issuer: NonNullable<AuthorizedTokenIssuerNode['issuer']> } => !!a.issuer);
+    const iss = claims.iss;
+    const entry = authorized.find((a) => a.issuer.oidc?.issuerUrl === iss);
+    if (!entry) {
+      const urls = authorized.map((a) => `${a.issuer.name}: ${a.issuer.oidc?.issuerUrl ?? '(no IssuerUrl)'}`);
+      const near = authorized.find((a) => typeof iss === 'string' && a.issuer.oidc?.issuerUrl?.replace(/\/$/, '') === iss.replace(/\/$/, ''));
+      const why = near ? ` — it differs from ${near.issuer.name}'s IssuerUrl only by a trailing slash, and the match is exact` : '';
+      trace.fail('issuer', `iss ${JSON.stringify(iss ?? null)} is not the IssuerUrl of any trusted token issuer authorized by the grant (${urls.join('; ') || 'none'})${why}`, InvalidGrantException);
+    }
+    const issuer = entry.issuer;
+    trace.pass('issuer', `iss equals the IssuerUrl of trusted token issuer ${issuer.name} (${issuer.arn})`);
+
+    // Signature (and lifetime, which jose checks against the simulated clock).
+    const keys = await ctx.keyring.verificationKeys(issuer);
+    if ('missing' in keys) trace.fail('signature', keys.missing, InvalidGrantException);
+    try {
+      await jwtVerify(assertion, keys.getKey, { algorithms: ASYMMETRIC_ALGS, currentDate: new Date(now), requiredClaims: ['exp'] });
+    } catch (err) {
+      // jose checks claims only after the signature verified.
+      if (err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTClaimValidationFailed) trace.pass('signature', `verified with ${keys.source}`);
+      if (err instanceof joseErrors.JWTExpired) trace.fail('lifetime', `the JWT expired at ${isoSeconds(Number(claims.exp) * 1000)} (now ${isoSeconds(now)})`, InvalidGrantException);
+      if (err instanceof joseErrors.JWTClaimValidationFailed)
+        trace.fail('lifetime', `claim ${err.claim} check failed: ${err.message} (now ${isoSeconds(now)})`, InvalidGrantException);
+      if (err instanceof joseErrors.JWKSNoMatchingKey)
+        trace.fail('signature', `no key of ${keys.source} matches the token's header (kid ${JSON.stringify(header.kid ?? null)}, alg ${header.alg})`, InvalidGrantException);
+      trace.fail('signature', `signature check with ${keys.source} failed: ${(err as Error).message}`, InvalidGrantException);
+    }
+    trace.pass('signature', `verified with ${keys.source}`);
+    if (typeof claims.iat === 'number' && claims.iat * 1000 > now)
+      trace.fail('lifetime', `the JWT was issued in the future (iat ${isoSeconds(claims.iat * 1000)}, now ${isoSeconds(now)})`, InvalidGrantException);
+    trace.pass('lifetime', `valid until ${isoSeconds(Number(claims.exp) * 1000)}${claims.nbf !== undefined ? `, not before ${isoSeconds(claims.nbf * 1000)}` : ''} (now ${isoSeconds(now)})`);
+
+    // Audience.
+    const aud = audiences(claims.aud);
+    const allowed = entry.audiences ?? [];
+    const hit = aud.find((a) => allowed.includes(a));
+    if (hit === undefined)
+      trace.fail('audience', `aud ${JSON.stringify(claims.aud ?? null)} is not among the AuthorizedAudiences for ${issuer.name} (${allowed.join(', ') || 'none'})`, InvalidGrantException);
+    trace.pass('audience', `aud ${hit} is authorized for ${issuer.name}`);
+
+    // Replay: a jti is exchanged once.
+    const jtiKey = typeof claims.jti === 'string' ? `${iss} ${claims.jti}` : undefined;
+    if (jtiKey !== undefined && ctx.store.exchangedJtis.has(jtiKey)) trace.fail('jti', `jti ${claims.jti} was already exchanged`, InvalidGrantException);
+    trace.pass('jti', jtiKey === undefined ? 'the JWT has no jti (replay cannot be detected)' : `jti ${claims.jti} not seen before`);
+
+    // User mapping: ClaimAttributePath (JMESPath over the claims) → IdentityStoreAttributePath.
+    const claimPath = issuer.oidc?.claimAttributePath;
+    const storePath = issuer.oidc?.identityStoreAttributePath;
+    if (!claimPath || !storePath) trace.fail('user', `issuer ${issuer.name} has no ClaimAttributePath / IdentityStoreAttributePath`, InvalidGrantException);
+    let value: unknown;
+    try {
+      value = searchJmespath(claimPath, claims);
+    } catch (err) {
+      trace.fail('user', `ClaimAttributePath ${claimPath} is not valid JMESPath: ${(err as Error).message}`, InvalidGrantException);
+    }
+    if (typeof value !== 'string' && typeof value !== 'number')
+      trace.fail('user', `ClaimAttributePath ${claimPath} yields ${JSON.stringify(value ?? null)} from the JWT, not a single value`, InvalidGrantException);
+    let matches;
+    try {
+      matches = ctx.directory.usersWithAttribute(storePath, String(value));
+    } catch (err) {
+      return trace.fail('user', `IdentityStoreAttributePath ${storePath} cannot be evaluated: ${(err as Error).message}`, InvalidGrantException);
+    }
+    const compared = `claim ${claimPath} = ${JSON.stringify(value)} against identity-store attribute ${storePath}`;
+    if (matches.length === 0) trace.fail('user', `no user matches ${compared}`, InvalidGrantException);
+    if (matches.length > 1) trace.fail('user', `${matches.length} users match ${compared} (${matches.map(describeUser).join(', ')}); exactly one must`, InvalidGrantException);
+    const user = matches[0]!;
+    trace.pass('user', `${describeUser(user)} matches ${compared}`);
+
+    checkAssignment(ctx, app, user, trace);
+    return {
+      user,
+      allowedScopes: applicationScopes(app),
+      scopeSource: `application ${app.name}'s access scopes and the defaults`,
+      authTime: typeof claims.iat === 'number' ? claims.iat * 1000 : now,
+      actor: issuer.arn,
+      issueRefreshToken: clientHasGrant(client, 'refresh_token'),
+      commit: () => {
+        if (jtiKey !== undefined) ctx.store.exchangedJtis.set(jtiKey, Number(claims.exp) * 1000);
+      },
+    };
+  },
+};

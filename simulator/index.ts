@@ -1,0 +1,12 @@
+/** tipkit/simulator: dry-run SSO OIDC token requests against a tipkit config (used by `simulate`, `serve` and users' tests). */
+export * from './types.js';
+export { loadScenarioFile, loadScenarioText, emptyScenario, DEFAULT_LIFETIMES, DEFAULT_NOW, type LoadScenarioOptions } from './scenario.js';
+export { createSimulator, type Simulator } from './simulator.js';
+export { simulate, evaluateExpectation, resolveReferences } from './run.js';
+export { formatText, shortenToken } from './report.js';
+export { SteppingClock, wallClock, parseDuration, parseTimestamp } from './clock.js';
+export * from './errors.js';
+export { evaluatePolicy, wildcardMatch, type PolicyEvaluation, type Decision } from './iam-policy.js';
+export { GRANT_HANDLERS, CREATE_TOKEN_WITH_IAM_ACTION } from './token-endpoint.js';
+export { IdTokenSigner } from './id-token.js';
+export { MAX_ASSERTION_LENGTH } from './grants/jwt-bearer.js';

@@ -1,0 +1,261 @@
+/**
+ * Scenario files (spec §4): parse with positions, check against the scenario schema, then check what a
+ * schema cannot — references to the config, to principals, to scenario issuers and to earlier requests —
+ * so that a broken scenario is one `file:line:col: message` and exit 2, before any request runs.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { InputError } from '../model/errors.js';
+import { loadValidConfigFile } from '../model/load.js';
+import { parseDocumentFile, parseDocumentText, readSourceFile } from '../model/load-yaml.js';
+import type { PositionIndex } from '../model/positions.js';
+import { toViolations } from '../model/schema.js';
+import type { NodePath, TipModel } from '../model/types.js';
+import { parseDuration, parseTimestamp } from './clock.js';
+import { OIDC_ERRORS } from './errors.js';
+import { JWT_SPEC_SCHEMA, scenarioSchema } from './scenario-schema.js';
+import { inputMembers } from './shapes.js';
+import type {
+  Expectation,
+  IdentityStoreGroup,
+  IdentityStoreUser,
+  Lifetimes,
+  LoadedScenario,
+  Operation,
+  Principal,
+  Scenario,
+  ScenarioIssuer,
+  ScenarioRequest,
+} from './types.js';
+
+/** The simulated clock when a scenario gives no `now` (the wall clock is never read). */
+export const DEFAULT_NOW = '2026-01-01T00:00:00Z';
+
+export const DEFAULT_LIFETIMES: Lifetimes = {
+  accessToken: 3600,
+  refreshToken: 8 * 3600,
+  authorizationCode: 300,
+  deviceCode: 600,
+  deviceInterval: 5,
+  clientSecret: 90 * 86400,
+};
+
+/** `${NAME.FIELD}` (FIELD may be a dotted path into the response). */
+export const REFERENCE_RE = /\$\{([^}]*)\}/g;
+const REFERENCE_BODY_RE = /^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+)+)$/;
+
+/** Members whose value may be `jwt: {…}` (signed by the simulator when the request runs). */
+export const JWT_MEMBERS = ['assertion', 'subjectToken'];
+
+type Obj = Record<string, unknown>;
+
+let validators: { scenario: ValidateFunction; jwt: ValidateFunction } | undefined;
+function schemaValidators() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    validators = { scenario: ajv.compile(scenarioSchema), jwt: ajv.compile(JWT_SPEC_SCHEMA) };
+  }
+  return validators;
+}
+
+export interface LoadScenarioOptions {
+  /** A config file that overrides the scenario's `config:` (relative to the working directory). */
+  config?: string;
+  /** Load the config from this model instead of a file. */
+  model?: TipModel;
+}
+
+export async function loadScenarioFile(file: string, opts: LoadScenarioOptions = {}): Promise<LoadedScenario> {
+  const { value, positions } = parseDocumentFile(file);
+  return loadScenarioDocument(value, positions, file, opts);
+}
+
+export async function loadScenarioText(text: string, file: string, opts: LoadScenarioOptions = {}): Promise<LoadedScenario> {
+  const { value, positions } = parseDocumentText(text, file);
+  return loadScenarioDocument(value, positions, file, opts);
+}
+
+/** A scenario with no users, keys, principals or requests (`serve` without --scenario). */
+export function emptyScenario(file = '<none>'): Scenario {
+  return { file, now: Date.parse(DEFAULT_NOW), identityStore: { Users: [], Groups: [] }, issuers: {}, principals: [], requests: [], lifetimes: { ...DEFAULT_LIFETIMES } };
+}
+
+async function loadScenarioDocument(value: unknown, positions: PositionIndex, file: string, opts: LoadScenarioOptions): Promise<LoadedScenario> {
+  const at = (path: NodePath) => positions.locate(path);
+  const atKey = (path: NodePath) => positions.locateKey(path);
+  const fail = (message: string, path: NodePath, key = false): never => {
+    throw new InputError(message, key ? atKey(path) : at(path));
+  };
+
+  const { scenario: validate, jwt: validateJwt } = schemaValidators();
+  if (!validate(value)) {
+    const v = toViolations(validate.errors ?? [])[0]!;
+    fail(`scenario: ${v.message}`, v.pointer, v.atKey);
+  }
+  const doc = value as Obj;
+  const baseDir = dirname(resolve(file));
+
+  // The config: --config, else `config:` relative to the scenario, else tipkit.yaml beside it.
+  let configFile: string;
+  if (opts.config !== undefined) configFile = opts.config;
+  else if (typeof doc.config === 'string') configFile = resolve(baseDir, doc.config);
+  else if (opts.model === undefined) {
+    configFile = resolve(baseDir, 'tipkit.yaml');
+    if (!existsSync(configFile)) fail('the scenario names no config (add `config: ./tipkit.yaml` or pass --config)', []);
+  } else configFile = '<model>';
+  if (typeof doc.config === 'string' && opts.config === undefined && !existsSync(configFile)) fail(`config file ${doc.config} not found (relative to the scenario)`, ['config']);
+  const model = opts.model ?? (await loadValidConfigFile(configFile)).model;
+
+  const nowText = doc.now ?? DEFAULT_NOW;
+  const now = parseTimestamp(nowText);
+  if (now === undefined) fail(`'now' must be an RFC 3339 timestamp such as 2026-11-23T12:00:00Z (got ${JSON.stringify(nowText)})`, ['now']);
+
+  const lifetimes = { ...DEFAULT_LIFETIMES };
+  for (const [k, v] of Object.entries((doc.lifetimes as Obj | undefined) ?? {})) {
+    const ms = parseDuration(v);
+    if (ms === undefined || ms <= 0) fail(`lifetimes.${k} must be a duration such as 30s, 5m, 1h (got ${JSON.stringify(v)})`, ['lifetimes', k]);
+    lifetimes[k as keyof Lifetimes] = ms! / 1000;
+  }
+
+  const identityStore = loadIdentityStore(doc, fail);
+  const issuers = loadIssuers(doc, model, baseDir, fail);
+  const principals: Principal[] = Object.entries((doc.principals as Record<string, Obj> | undefined) ?? {}).map(([name, p]) => ({
+    name,
+    arn: String(p.Arn),
+    accessKeyId: p.AccessKeyId as string | undefined,
+    secretAccessKey: p.SecretAccessKey as string | undefined,
+  }));
+
+  const requests: ScenarioRequest[] = [];
+  const names = new Set<string>();
+  for (const [i, r] of (doc.requests as Obj[]).entries()) {
+    const base: NodePath = ['requests', i];
+    const name = typeof r.name === 'string' ? r.name : `request-${i + 1}`;
+    if (names.has(name)) fail(`request name '${name}' is used twice`, [...base, 'name']);
+    const operation = r.operation as Operation;
+    if (r.caller !== undefined && !principals.some((p) => p.name === r.caller))
+      fail(`caller '${String(r.caller)}' is not one of the principals (${principals.map((p) => p.name).join(', ') || 'none declared'})`, [...base, 'caller']);
+    let afterMs = 0;
+    if (r.after !== undefined) {
+      const ms = parseDuration(r.after);
+      if (ms === undefined) fail(`'after' must be a duration such as 30s, 5m, 1h (got ${JSON.stringify(r.after)})`, [...base, 'after']);
+      afterMs = ms!;
+    }
+    const input = (r.input as Obj | undefined) ?? {};
+    const allowed = inputMembers(operation);
+    for (const key of Object.keys(input))
+      if (!allowed.includes(key)) fail(`unknown ${operation} input member '${key}'; expected one of: ${allowed.join(', ')}`, [...base, 'input', key], true);
+    const expect = r.expect as Expectation | undefined;
+    if (expect?.error !== undefined && !(expect.error in OIDC_ERRORS))
+      fail(`expect.error '${expect.error}' is not an SSO OIDC exception (${Object.keys(OIDC_ERRORS).join(', ')})`, [...base, 'expect', 'error']);
+    if (expect?.error !== undefined && expect.outcome === 'success') fail("expect.error goes with outcome 'error'", [...base, 'expect', 'outcome']);
+
+    for (const member of JWT_MEMBERS) {
+      const v = input[member];
+      const path = [...base, 'input', member];
+      if (typeof v === 'object' && v !== null) {
+        if (!validateJwt(v)) {
+          const viol = toViolations(validateJwt.errors ?? [])[0]!;
+          fail(`${member}: ${viol.message}`, [...path, ...viol.pointer], viol.atKey);
+        }
+        const spec = (v as { jwt: Obj }).jwt;
+        const issuer = issuers[String(spec.issuer)];
+        if (!issuer) fail(`jwt issuer '${String(spec.issuer)}' is not one of the scenario's issuers (${Object.keys(issuers).join(', ') || 'none declared'})`, [...path, 'jwt', 'issuer']);
+        if (!issuer!.generateKey && !issuer!.privateJwk) fail(`jwt issuer '${String(spec.issuer)}' has only a JWKS (verify only); give it generateKey or privateJwk to sign`, [...path, 'jwt', 'issuer']);
+        if (spec.expiresIn !== undefined && parseDuration(spec.expiresIn) === undefined) fail(`jwt.expiresIn must be a duration (got ${JSON.stringify(spec.expiresIn)})`, [...path, 'jwt', 'expiresIn']);
+      } else if (member === 'assertion' && typeof v === 'string' && !v.includes('${') && expect?.outcome === 'success' && !wellFormedJwt(v)) {
+        // A garbage assertion is what a request expecting an error tests; one expected to succeed is a scenario mistake.
+        fail('assertion is not a well-formed JWT (three base64url parts with JSON header and payload), but the request expects success', path);
+      }
+    }
+    checkReferences(input, [...base, 'input'], names, fail);
+    requests.push({ name, operation, caller: r.caller as string | undefined, afterMs, input, expect, index: i, location: at(base) });
+    names.add(name);
+  }
+
+  return { file, configFile, model, scenario: { file, now: now!, identityStore, issuers, principals, requests, lifetimes } };
+}
+
+export function wellFormedJwt(token: string): boolean {
+  try {
+    if (token.split('.').length !== 3) return false;
+    decodeProtectedHeader(token);
+    decodeJwt(token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkReferences(value: unknown, path: NodePath, earlier: Set<string>, fail: (m: string, p: NodePath) => never): void {
+  if (typeof value === 'string') {
+    for (const m of value.matchAll(REFERENCE_RE)) {
+      const ref = REFERENCE_BODY_RE.exec(m[1]!);
+      if (!ref) fail(`reference '${m[0]}' must look like \${NAME.FIELD}`, path);
+      if (!earlier.has(ref![1]!)) fail(`reference '${m[0]}' names no earlier request (earlier: ${[...earlier].join(', ') || 'none'})`, path);
+    }
+  } else if (Array.isArray(value)) value.forEach((v, i) => checkReferences(v, [...path, i], earlier, fail));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) checkReferences(v, [...path, k], earlier, fail);
+}
+
+function loadIdentityStore(doc: Obj, fail: (m: string, p: NodePath) => never): Scenario['identityStore'] {
+  const raw = (doc.identityStore as Obj | undefined) ?? {};
+  const Users = ((raw.Users as IdentityStoreUser[] | undefined) ?? []).map((u) => ({ ...u, UserId: u.UserId ?? `user-${u.UserName}` }));
+  const seen = new Set<string>();
+  Users.forEach((u, i) => {
+    for (const [key, v] of [['UserId', u.UserId], ['UserName', u.UserName]] as const) {
+      if (v === undefined) continue;
+      if (seen.has(v)) fail(`${key} '${v}' is used by two users (a user is found by UserId or UserName)`, ['identityStore', 'Users', i, key]);
+      seen.add(v);
+    }
+  });
+  const Groups = ((raw.Groups as IdentityStoreGroup[] | undefined) ?? []).map((g) => ({ ...g, GroupId: g.GroupId ?? `group-${g.DisplayName}` }));
+  Groups.forEach((g, i) =>
+    (g.Members ?? []).forEach((m, j) => {
+      if (!Users.some((u) => u.UserId === m || u.UserName === m)) fail(`group member '${m}' is not the UserName or UserId of a user`, ['identityStore', 'Groups', i, 'Members', j]);
+    }),
+  );
+  return { Users, Groups };
+}
+
+function readJsonFile(file: string, path: NodePath, fail: (m: string, p: NodePath) => never): Obj {
+  let text: string;
+  try {
+    text = readSourceFile(file);
+  } catch (err) {
+    return fail(`${file}: ${(err as InputError).message}`, path);
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`${file} does not hold a JSON object`, path);
+    return v as Obj;
+  } catch (err) {
+    return fail(`${file} is not valid JSON: ${(err as Error).message}`, path);
+  }
+}
+
+function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never): Record<string, ScenarioIssuer> {
+  const out: Record<string, ScenarioIssuer> = {};
+  for (const [name, spec] of Object.entries((doc.issuers as Record<string, Obj> | undefined) ?? {})) {
+    const path: NodePath = ['issuers', name];
+    if (!model.index.issuerByName.has(name))
+      fail(`issuer '${name}' is not a trusted token issuer Name in the config (${[...model.index.issuerByName.keys()].join(', ') || 'none declared'})`, path, true);
+    const issuer: ScenarioIssuer = { name };
+    if (spec.generateKey) issuer.generateKey = spec.generateKey as 'RS256' | 'ES256';
+    if (typeof spec.privateJwk === 'string') {
+      const jwk = readJsonFile(resolve(baseDir, spec.privateJwk), [...path, 'privateJwk'], fail);
+      if (typeof jwk.kty !== 'string' || typeof jwk.d !== 'string') fail(`${spec.privateJwk} is not a private JWK (needs kty and d)`, [...path, 'privateJwk']);
+      if (jwk.kty === 'oct') fail(`${spec.privateJwk} is a symmetric key; trusted token issuers sign with asymmetric keys`, [...path, 'privateJwk']);
+      issuer.privateJwk = jwk;
+    }
+    if (typeof spec.jwks === 'string') {
+      const jwks = readJsonFile(resolve(baseDir, spec.jwks), [...path, 'jwks'], fail);
+      if (!Array.isArray(jwks.keys) || jwks.keys.some((k) => typeof k !== 'object' || k === null)) fail(`${spec.jwks} is not a JWKS (needs a "keys" list)`, [...path, 'jwks']);
+      issuer.jwks = jwks as { keys: Obj[] };
+    }
+    out[name] = issuer;
+  }
+  return out;
+}

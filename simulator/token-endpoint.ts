@@ -1,0 +1,139 @@
+/**
+ * The one token endpoint behind CreateTokenWithIAM and CreateToken (oidc-provider style): check the input
+ * shape, resolve the client, check the caller (IAM) or the client secret, check the grant type is supported
+ * and configured, dispatch to the grant's module, check the scopes, then mint the tokens.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ACCESS_TOKEN_TYPE,
+  REFRESH_TOKEN_TYPE,
+  applicationClient,
+  clientHasGrant,
+  findApplication,
+  publicClient,
+  type OAuthClient,
+  type SimulatorContext,
+} from './context.js';
+import {
+  AccessDeniedException,
+  InvalidClientException,
+  InvalidScopeException,
+  UnauthorizedClientException,
+  UnsupportedGrantTypeException,
+} from './errors.js';
+import { evaluatePolicy } from './iam-policy.js';
+import { authenticatePublicClient } from './client-registration.js';
+import { checkInputShape } from './shapes.js';
+import { opaque, type IssuedToken } from './tokens.js';
+import type { Trace } from './trace.js';
+import type { GrantHandler, GrantOutcome, TokenOperation } from './grants/grant.js';
+import { authorizationCodeGrant } from './grants/authorization-code.js';
+import { deviceCodeGrant } from './grants/device-code.js';
+import { jwtBearerGrant } from './grants/jwt-bearer.js';
+import { refreshTokenGrant } from './grants/refresh-token.js';
+import { tokenExchangeGrant } from './grants/token-exchange.js';
+
+export const GRANT_HANDLERS: readonly GrantHandler[] = [authorizationCodeGrant, refreshTokenGrant, jwtBearerGrant, tokenExchangeGrant, deviceCodeGrant];
+
+export const CREATE_TOKEN_WITH_IAM_ACTION = 'sso-oauth:CreateTokenWithIAM';
+
+export async function tokenEndpoint(
+  ctx: SimulatorContext,
+  operation: TokenOperation,
+  input: Record<string, unknown>,
+  trace: Trace,
+  callerArn: string | undefined,
+): Promise<Record<string, unknown>> {
+  checkInputShape(operation, input, trace);
+  const client = operation === 'CreateTokenWithIAM' ? resolveApplicationClient(ctx, input, trace) : publicClient(authenticatePublicClient(ctx, input, trace));
+  if (operation === 'CreateTokenWithIAM') checkCaller(client, callerArn, trace);
+
+  const grantType = String(input.grantType);
+  const handlers = GRANT_HANDLERS.filter((h) => h.operations.includes(operation));
+  const handler = handlers.find((h) => h.grantType === grantType);
+  if (!handler) trace.fail('grant', `grantType ${grantType} is not supported by ${operation} (supported: ${handlers.map((h) => h.grantType).join(', ')})`, UnsupportedGrantTypeException);
+  if (!clientHasGrant(client, grantType)) {
+    const configured = client.kind === 'application' ? client.app!.grants.map((g) => g.grantType).join(', ') : (client.registered!.grantTypes ?? ['(none registered: device_code only)']).join(', ');
+    trace.fail('grant', `${client.label} is not configured for ${grantType} (it has: ${configured || 'no grants'})`, UnauthorizedClientException);
+  }
+  if (client.kind === 'public' && client.app && (grantType === 'refresh_token' || grantType === 'authorization_code') && !client.app.grants.some((g) => g.grantType === grantType))
+    trace.fail('grant', `the entitled application ${client.app.name} has no ${grantType} grant`, UnauthorizedClientException);
+  trace.pass('grant', `${grantType} is configured for ${client.label}`);
+
+  const outcome = await handler.handle({ ctx, operation, input, client, trace });
+  const scopes = checkScopes(operation, input, outcome, trace);
+  outcome.commit?.();
+  return mint(ctx, operation, client, outcome, scopes);
+}
+
+function resolveApplicationClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): OAuthClient {
+  const clientId = String(input.clientId);
+  const app = findApplication(ctx.model, clientId);
+  if (!app) {
+    const known = ctx.model.applications.map((a) => a.name).join(', ') || 'none';
+    trace.fail('client', `clientId ${clientId} is not the Name or ARN of a declared application (declared: ${known})`, InvalidClientException);
+  }
+  trace.pass('client', `clientId resolves to application ${app.name} (${app.arn})`);
+  return applicationClient(app);
+}
+
+/** The application's IAM authentication method must allow the caller to call sso-oauth:CreateTokenWithIAM. */
+export function checkCaller(client: OAuthClient, callerArn: string | undefined, trace: Trace): void {
+  const app = client.app!;
+  if (!callerArn) trace.fail('caller', 'the request is not signed by an IAM principal (no caller)', AccessDeniedException);
+  const methods = app.authenticationMethods.filter((m) => m.type === 'IAM');
+  if (methods.length === 0) trace.fail('caller', `application ${app.name} has no IAM authentication method, so no caller may use CreateTokenWithIAM`, AccessDeniedException);
+  const request = { principalArn: callerArn, action: CREATE_TOKEN_WITH_IAM_ACTION, resource: app.arn };
+  const results = methods.map((m) => evaluatePolicy(m.actorPolicy, request));
+  const notes = results.flatMap((r) => r.notes);
+  const noteText = notes.length ? `; note: ${notes.join('; ')}` : '';
+  const deny = results.find((r) => r.decision === 'explicit-deny');
+  if (deny) trace.fail('caller', `${callerArn} may not call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${deny.detail} in its ActorPolicy${noteText}`, AccessDeniedException);
+  const allow = results.find((r) => r.decision === 'allow');
+  if (!allow) trace.fail('caller', `${callerArn} may not call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${results.map((r) => r.detail).join('; ')}${noteText}`, AccessDeniedException);
+  trace.pass('caller', `${callerArn} may call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${allow.detail} in its ActorPolicy${noteText}`);
+}
+
+function checkScopes(operation: TokenOperation, input: Record<string, unknown>, outcome: GrantOutcome, trace: Trace): string[] {
+  const requested = Array.isArray(input.scope) ? (input.scope as string[]) : undefined;
+  if (operation === 'CreateToken') {
+    trace.pass('scope', `${outcome.allowedScopes.join(', ') || 'no scopes'} (${outcome.scopeSource}${requested ? '; CreateToken ignores `scope`' : ''})`);
+    return outcome.allowedScopes;
+  }
+  if (requested === undefined) {
+    trace.pass('scope', `no scope requested: all of ${outcome.scopeSource} (${outcome.allowedScopes.join(', ')})`);
+    return outcome.allowedScopes;
+  }
+  const extra = requested.filter((s) => !outcome.allowedScopes.includes(s));
+  if (extra.length) trace.fail('scope', `requested ${extra.join(', ')} not in ${outcome.scopeSource} (${outcome.allowedScopes.join(', ')})`, InvalidScopeException);
+  trace.pass('scope', `${requested.join(', ')} ⊆ ${outcome.scopeSource}`);
+  return [...new Set(requested)];
+}
+
+async function mint(
+  ctx: SimulatorContext,
+  operation: TokenOperation,
+  client: OAuthClient,
+  outcome: GrantOutcome,
+  scopes: string[],
+): Promise<Record<string, unknown>> {
+  const now = ctx.clock.now();
+  const { lifetimes } = ctx.scenario;
+  const base = { clientId: client.clientId, app: client.app, userId: outcome.user.UserId, scopes, issuedAt: now, authTime: outcome.authTime, actor: outcome.actor };
+  const access: IssuedToken = { ...base, token: opaque('aoa'), expiresAt: now + lifetimes.accessToken * 1000 };
+  ctx.store.accessTokens.set(access.token, access);
+  const response: Record<string, unknown> = { accessToken: access.token, tokenType: 'Bearer', expiresIn: lifetimes.accessToken };
+  if (outcome.issueRefreshToken) {
+    const refresh: IssuedToken = { ...base, token: opaque('aor'), expiresAt: now + lifetimes.refreshToken * 1000 };
+    ctx.store.refreshTokens.set(refresh.token, refresh);
+    response.refreshToken = refresh.token;
+  }
+  if (operation === 'CreateTokenWithIAM') {
+    const identityContext = randomBytes(48).toString('base64url');
+    response.idToken = await ctx.idTokens.sign(ctx.model, access, client.clientId, identityContext);
+    response.issuedTokenType = outcome.issueRefreshToken ? REFRESH_TOKEN_TYPE : ACCESS_TOKEN_TYPE;
+    response.scope = scopes;
+    response.awsAdditionalDetails = { identityContext };
+  }
+  return response;
+}

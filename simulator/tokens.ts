@@ -1,0 +1,116 @@
+/**
+ * What the simulator has issued: opaque access and refresh tokens, authorization codes, device
+ * authorizations, registered public clients and exchanged `jti`s. Everything expires and is evicted (a
+ * while after expiry, so a late use still says "expired" rather than "unknown"), so a long-running
+ * `serve` does not grow without bound.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ApplicationNode } from '../model/types.js';
+
+/** Random, unguessable, URL-safe. */
+export const opaque = (prefix: string, bytes = 32): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
+
+/** Who a token or code was issued to: an application (by ARN) or a registered public client (by clientId). */
+export interface Holder {
+  clientId: string;
+  /** The application that governs it: the application itself, or a public client's entitled application. */
+  app?: ApplicationNode;
+}
+
+export interface IssuedToken extends Holder {
+  token: string;
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  expiresAt: number;
+  /** When the user signed in (idToken auth_time). */
+  authTime: number;
+  /** The trusted token issuer ARN (jwt-bearer), carried as the idToken `act`. */
+  actor?: string;
+  /** Refresh tokens: when it was used (they rotate). */
+  usedAt?: number;
+}
+
+export interface AuthorizationCode extends Holder {
+  code: string;
+  userId: string;
+  redirectUri: string;
+  scopes: string[];
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
+  issuedAt: number;
+  expiresAt: number;
+  usedAt?: number;
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  issuedAt: number;
+  expiresAt: number;
+  /** Seconds; grows by 5 on each SlowDown (RFC 8628 §3.5). */
+  interval: number;
+  lastPollAt?: number;
+  approvedUserId?: string;
+  usedAt?: number;
+}
+
+export interface RegisteredClient {
+  clientId: string;
+  clientSecret: string;
+  clientName: string;
+  /** As registered; undefined = not given (then only the device code grant). */
+  grantTypes?: string[];
+  scopes: string[];
+  redirectUris: string[];
+  entitledApp?: ApplicationNode;
+  issuedAt: number;
+  secretExpiresAt: number;
+}
+
+/** How long an expired record is kept (to answer "expired" rather than "unknown") before eviction. */
+const RETENTION_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60 * 1000;
+
+const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
+
+export class TokenStore {
+  readonly accessTokens = new Map<string, IssuedToken>();
+  readonly refreshTokens = new Map<string, IssuedToken>();
+  readonly codes = new Map<string, AuthorizationCode>();
+  readonly devices = new Map<string, DeviceAuthorization>();
+  readonly deviceByUserCode = new Map<string, string>();
+  readonly clients = new Map<string, RegisteredClient>();
+  /** `issuerUrl jti` → when the JWT expires (after which its jti may be forgotten). */
+  readonly exchangedJtis = new Map<string, number>();
+  private lastSweep = -Infinity;
+
+  /** A user code like `BCDF-GHJK` that is not in use. */
+  newUserCode(): string {
+    for (;;) {
+      const chars = [...randomBytes(8)].map((b) => USER_CODE_ALPHABET[b % USER_CODE_ALPHABET.length]).join('');
+      const code = `${chars.slice(0, 4)}-${chars.slice(4)}`;
+      if (!this.deviceByUserCode.has(code)) return code;
+    }
+  }
+
+  /** Drop what expired more than RETENTION_MS ago; cheap to call on every request. */
+  sweep(now: number): void {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    const stale = (expiresAt: number) => expiresAt + RETENTION_MS < now;
+    for (const map of [this.accessTokens, this.refreshTokens, this.codes]) for (const [k, v] of map) if (stale(v.expiresAt)) map.delete(k);
+    for (const [k, v] of this.devices)
+      if (stale(v.expiresAt)) {
+        this.devices.delete(k);
+        this.deviceByUserCode.delete(v.userCode);
+      }
+    for (const [k, v] of this.clients) if (stale(v.secretExpiresAt)) this.clients.delete(k);
+    for (const [k, exp] of this.exchangedJtis) if (exp < now) this.exchangedJtis.delete(k);
+  }
+
+  get size(): number {
+    return this.accessTokens.size + this.refreshTokens.size + this.codes.size + this.devices.size + this.clients.size + this.exchangedJtis.size;
+  }
+}

@@ -1,0 +1,23 @@
+/** The ordered list of checks a request went through; a failing check throws the AWS error it maps to. */
+import type { OidcErrorClass } from './errors.js';
+import type { TraceStep } from './types.js';
+
+export class Trace {
+  readonly steps: TraceStep[] = [];
+
+  pass(check: string, detail: string): void {
+    this.steps.push({ check, ok: true, detail });
+  }
+
+  /** Record a failed check and throw `ErrorClass` (its description is the detail unless one is given). */
+  fail(check: string, detail: string, ErrorClass: OidcErrorClass, description: string = detail): never {
+    this.steps.push({ check, ok: false, detail });
+    throw new ErrorClass(description, check);
+  }
+
+  /** pass() when `ok`, else fail(). */
+  require(ok: boolean, check: string, detail: string, ErrorClass: OidcErrorClass): void {
+    if (ok) this.pass(check, detail);
+    else this.fail(check, detail, ErrorClass);
+  }
+}
