@@ -1,4 +1,5 @@
 /** `tipkit lint [PATH...]`: lint configs, Terraform JSON, HCL and cdktf TypeScript; exit 1 on errors. */
+import { resolve } from 'node:path';
 import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
@@ -52,7 +53,7 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
     const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
-    emit(io, text, values.output);
+    emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
     return exitCode(report.summary, maxWarnings);
   },
 };

@@ -31,6 +31,7 @@ Options:
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
     if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
     const rules = ruleCatalog();
+    const output = (file: string | undefined) => (file === undefined ? undefined : resolve(io.cwd, file));
 
     if (values['write-docs'] !== undefined) {
       const written = writeRuleDocs(resolve(io.cwd, values['write-docs']), rules);
@@ -42,10 +43,10 @@ Options:
     if (id !== undefined) {
       const rule = rules.find((r) => r.meta.id === id);
       if (!rule) throw new UsageError(`unknown rule '${id}' (run tipkit rules for the list)`);
-      emit(io, format === 'json' ? json({ tool: 'tipkit', command: 'rules', rule: describe(rule) }) : ruleDocText(rule.meta), values.output);
+      emit(io, format === 'json' ? json({ tool: 'tipkit', command: 'rules', rule: describe(rule) }) : ruleDocText(rule.meta), output(values.output));
       return 0;
     }
-    emit(io, format === 'json' ? json({ tool: 'tipkit', command: 'rules', rules: rules.map(describe) }) : table(rules), values.output);
+    emit(io, format === 'json' ? json({ tool: 'tipkit', command: 'rules', rules: rules.map(describe) }) : table(rules), output(values.output));
     return 0;
   },
 };

@@ -2,7 +2,10 @@
  * Rule documentation rendered from rule metadata: the `docs/rules/*.md` pages (scripts/gen-rule-docs.mjs),
  * `tipkit rules ID`, and the help text SARIF carries for each rule.
  */
+import { suppressionRules } from '../suppressions.js';
 import type { Rule, RuleMeta } from '../types.js';
+
+const UNSUPPRESSIBLE = new Set(suppressionRules.map((r) => r.meta.id));
 
 /** Where tipkit's sources and docs are published (SARIF informationUri and helpUri). */
 export const PROJECT_URL = 'https://github.com/tipkit/tipkit';
@@ -54,9 +57,11 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     '',
     docs.reference,
     '',
-    '## Suppressing',
+    '## Configuring',
     '',
-    `Put \`# tipkit-ignore ${meta.id}: reason\` on the line above the node (\`//\` in TypeScript), or add \`{ id: '${meta.id}', reason }\` to a construct's \`suppressions\`. Change its severity with \`tipkit lint --rule ${meta.id}=warning\` (or \`off\`).`,
+    UNSUPPRESSIBLE.has(meta.id)
+      ? `A suppression cannot hide this finding (it is about suppressions). Change its severity with \`tipkit lint --rule ${meta.id}=warning\` (or \`off\`), or in \`.tipkitrc.json\`.`
+      : `Suppress one finding with \`# tipkit-ignore ${meta.id}: reason\` on the line above the node (\`//\` in TypeScript), or with \`{ id: '${meta.id}', reason }\` in a construct's \`suppressions\`. Change the severity with \`tipkit lint --rule ${meta.id}=warning\` (or \`off\`), or in \`.tipkitrc.json\`.`,
     '',
   ].join('\n');
 }
