@@ -3,6 +3,7 @@
  * cdktf app (the TipkitChecks aspect) exactly as it runs on a config file. References to constructs become
  * their Name; props are written back in PascalCase as the API request shapes have them.
  */
+import { readFileSync } from 'node:fs';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { PositionIndex } from '../model/positions.js';
@@ -128,6 +129,18 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
     const j = list.length;
     list.push(entryOf(record, convert));
     note(['applications', i, section, j], `${resourceOfApp[i]}/${section}/${j}`, construct, record);
+  }
+
+  // The source of the files that created constructs, so `// tipkit-ignore RULE: reason` above a `new …` applies.
+  for (const { record } of entries) {
+    const file = record.site?.file;
+    if (file && !positions.texts.has(file)) {
+      try {
+        positions.texts.set(file, readFileSync(file, 'utf8'));
+      } catch {
+        // An unreadable source only loses its comment suppressions.
+      }
+    }
   }
 
   const region = providerRegion(scope);

@@ -6,5 +6,6 @@ export { ApplicationAccessScope } from './access-scope.js';
 export { ApplicationGrant, grantUnion } from './grant.js';
 export { ApplicationAuthenticationMethod } from './authentication-method.js';
 export { collectConfig, type CollectedConfig } from './collect.js';
+export { TipkitChecks, findingMessage, type TipkitChecksProps } from './checks.js';
 export { addConfigToStack, TipkitStack, INSTANCE_LOCAL, type TipkitConstructs } from './from-config.js';
 export { SSO_ADMIN_CALL_MARKERS, type SsoAdminCallMarker } from './sso-admin-call.js';
