@@ -24,6 +24,15 @@ const CONSTRUCT_CLASSES = [
 ] as const;
 type ConstructClass = (typeof CONSTRUCT_CLASSES)[number];
 
+/** The prop that says which resource a construct is; without it the construct is not read. */
+const IDENTIFYING_PROP: Record<ConstructClass, string> = {
+  IdentityCenterApplication: 'name',
+  TrustedTokenIssuer: 'name',
+  ApplicationGrant: 'grantType',
+  ApplicationAccessScope: 'scope',
+  ApplicationAuthenticationMethod: 'authenticationMethod',
+};
+
 /** Construct attributes that stand for the construct itself when used as a reference (`app.applicationArn`). */
 const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trustedTokenIssuerArn', 'issuerName', 'arn', 'name', 'id']);
 
@@ -116,12 +125,27 @@ class StaticReader {
             ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
             : undefined;
         if (!name) return;
+        const repeated = this.repetition(n);
+        if (repeated) {
+          this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
+          return;
+        }
         const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
         this.decls.set(n, decl);
         all.push(decl);
       });
     }
     return new RawBuilder(this, positions, this.notes).build(all);
+  }
+
+  /** 'in a loop' / 'in a callback' when a `new` may run any number of times; undefined otherwise. */
+  private repetition(n: TsNode): string | undefined {
+    const { Node } = this;
+    for (let p = n.getParent(); p && !Node.isSourceFile(p); p = p.getParent()) {
+      if (Node.isForStatement(p) || Node.isForOfStatement(p) || Node.isForInStatement(p) || Node.isWhileStatement(p) || Node.isDoStatement(p)) return 'in a loop';
+      if ((Node.isArrowFunction(p) || Node.isFunctionExpression(p)) && Node.isCallExpression(p.getParent())) return 'in a callback';
+    }
+    return undefined;
   }
 
   /** Local names of the construct classes in a file: the class names themselves, plus import aliases. */
@@ -406,7 +430,7 @@ class RawBuilder {
 
     for (const decl of issuers) {
       const props = this.reader.propsOf(decl);
-      if (props?.kind !== 'object') continue;
+      if (props?.kind !== 'object' || !this.identifiable(decl, props)) continue;
       const path: NodePath = ['trustedTokenIssuers', rawIssuers.length];
       const out: Obj = {};
       rawIssuers.push(out);
@@ -426,7 +450,7 @@ class RawBuilder {
 
     for (const decl of apps) {
       const props = this.reader.propsOf(decl);
-      if (props?.kind !== 'object') continue;
+      if (props?.kind !== 'object' || !this.identifiable(decl, props)) continue;
       const path: NodePath = ['applications', rawApps.length];
       const out: Obj = {};
       appIndex.set(decl, rawApps.length);
@@ -448,7 +472,7 @@ class RawBuilder {
     };
     for (const decl of children) {
       const props = this.reader.propsOf(decl);
-      if (props?.kind !== 'object') continue;
+      if (props?.kind !== 'object' || !this.identifiable(decl, props)) continue;
       const appMember = props.members.find((m) => m.key === 'application');
       if (!appMember) {
         const why = props.skipped?.includes('application') ? 'its `application` cannot be read without running the code' : 'it has no `application`';
@@ -492,6 +516,17 @@ class RawBuilder {
     if (rawApps.length) this.raw.applications = rawApps;
     this.raw.instance ??= {};
     return { raw: this.raw, positions: this.positions, suppressions: this.suppressions, notes: this.notes };
+  }
+
+  /**
+   * A construct whose identifying prop (an application's or issuer's name, a grant's type, a scope) cannot
+   * be read is skipped as a whole: a nameless entry would only produce findings about the reader's gap.
+   */
+  private identifiable(decl: ConstructDecl, props: Extract<Val, { kind: 'object' }>): boolean {
+    const key = IDENTIFYING_PROP[decl.cls];
+    if (!props.skipped?.includes(key)) return true;
+    this.note(decl.loc, `skipped new ${decl.cls}(…): its \`${key}\` cannot be read without running the code`);
+    return false;
   }
 
   private note(loc: SourceLocation, message: string): void {

@@ -109,6 +109,19 @@ describe('TypeScript reader', () => {
     });
   });
 
+  it('skips constructs made in loops or callbacks, or whose name needs the code to run', async () => {
+    const input = await readTypeScriptFiles([fx('misc/repeated.ts')]);
+    expect(input.notes!.map((n) => `${n.line}:${n.column} ${n.message}`)).toEqual([
+      '7:3 skipped new IdentityCenterApplication(…): it is created in a loop, so how many there are is only known when the code runs',
+      '10:24 skipped new IdentityCenterApplication(…): it is created in a callback, so how many there are is only known when the code runs',
+      '13:68 skipped a value that cannot be read without running the code: `name` is not a const with a literal value',
+      '13:10 skipped new IdentityCenterApplication(…): its `name` cannot be read without running the code',
+      "15:14 skipped a value that cannot be read without running the code: `makeApp(this, 'made')` is not a literal or a constant",
+      '17:1 skipped new ApplicationGrant(…): its `application` cannot be read without running the code',
+    ]);
+    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['kept']);
+  });
+
   it('skips a file with syntax errors with a note, and still reads the other files', async () => {
     const input = await readTypeScriptFiles([fx('misc/broken.ts'), fx('web-app.ts')]);
     expect(input.notes).toEqual([
