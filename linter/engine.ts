@@ -19,7 +19,7 @@ export interface RunOptions {
   severities?: Readonly<Record<string, SeverityOverride>>;
 }
 
-/** A finding plus the model pointer it was reported at (suppression comments cover pointer subtrees). */
+/** A finding plus the model path it was reported at, field included (suppression comments cover subtrees). */
 export interface LocatedFinding extends Finding {
   pointer?: NodePath;
 }
@@ -43,7 +43,7 @@ export class FindingSink {
     const { positions } = this.loaded.model;
     const path = [...r.node.pointer, ...(r.field ?? [])];
     const at = r.atKey ? positions.locateKey(path) : positions.locate(path);
-    this.add(meta, { message: r.message, resource: r.node.resource, location: { file: at.file, line: at.line, column: at.column }, pointer: r.node.pointer });
+    this.add(meta, { message: r.message, resource: r.node.resource, location: { file: at.file, line: at.line, column: at.column }, pointer: path });
   }
 
   /** Add a finding whose location is already known (reader notes, suppression comments). */

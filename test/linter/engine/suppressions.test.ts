@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigFile, loadConfigText } from '../../../model/load.js';
 import { lintLoadedWith, type LocatedFinding } from '../../../linter/engine.js';
 import { parseSuppressionComments } from '../../../linter/suppressions.js';
+import type { Rule } from '../../../linter/types.js';
 import { testRules } from './test-rules.js';
 
 const brief = (f: LocatedFinding) => `${f.location.line}:${f.location.column} ${f.ruleId}${f.suppression ? ` [${f.suppression.kind}: ${f.suppression.reason}]` : ''}`;
@@ -112,5 +113,30 @@ describe('construct suppressions', () => {
       '8:5 suppression-unknown-rule',
       '9:27 refresh-token-seen',
     ]);
+  });
+});
+
+describe('tipkit-ignore on a member key', () => {
+  it('covers a finding reported at that member of its node', () => {
+    const text = [
+      'version: 1',
+      'instance:',
+      '  InstanceArn: arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d',
+      '  IdentityStoreId: d-9067642ac7',
+      'applications:',
+      '  - Name: a',
+      '    # tipkit-ignore refresh-token-seen: fine here',
+      '    Grants:',
+      '      - GrantType: refresh_token',
+      '        Grant: { RefreshToken: {} }',
+    ].join('\n');
+    // Reported against the application, at its Grants member (as the real iam-auth-method-missing does).
+    const grantsRule: Rule = {
+      meta: { ...testRules[0]!.meta, id: 'grants-seen', severity: 'warning' },
+      check: ({ model, report }) => model.applications.forEach((app) => report({ message: 'grants', node: app, field: ['Grants'] })),
+    };
+    const withComment = (id: string) => lintLoadedWith(loadConfigText(text.replace('refresh-token-seen', id), 'm.yaml'), [...testRules, grantsRule]);
+    expect(withComment('refresh-token-seen').map(brief)).toEqual(['6:5 iam-auth-method-missing', '9:7 grants-seen', '9:20 refresh-token-seen [comment: fine here]']);
+    expect(withComment('grants-seen').map(brief)).toEqual(['6:5 iam-auth-method-missing', '9:7 grants-seen [comment: fine here]', '9:20 refresh-token-seen']);
   });
 });
