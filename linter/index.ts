@@ -138,7 +138,8 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
 
   for (const d of discovered) {
     if (d.kind === 'config' || d.kind === 'tfjson') {
-      const text = readSourceFile(d.file, readOptions);
+      const text = readCandidate(d, readOptions);
+      if (text === undefined) continue;
       if (!d.explicit && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
       const doc = parseDocumentText(text, d.file);
       if (d.kind === 'config') {
@@ -149,8 +150,8 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
         inputs.push({ loaded: fromRawInput('tfjson', tfJsonToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       }
     } else if (d.kind === 'typescript') {
-      const text = readSourceFile(d.file, readOptions);
-      if (!d.explicit && !mentionsIdentityCenter(d.kind, text)) continue;
+      const text = readCandidate(d, readOptions);
+      if (text === undefined || (!d.explicit && !mentionsIdentityCenter(d.kind, text))) continue;
       const root = projectRootOf(d.file, projectRoots);
       const group = typescriptGroups.get(root) ?? new Set<string>();
       typescriptGroups.set(root, group);
@@ -168,7 +169,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       const dir = dirname(d.file);
       const group = hclByDirectory.get(dir) ?? { files: [], relevant: false };
       group.files.push(d.file);
-      group.relevant ||= d.explicit || mentionsIdentityCenter(d.kind, readSourceFile(d.file, readOptions));
+      group.relevant ||= d.explicit || mentionsIdentityCenter(d.kind, readCandidate(d, readOptions) ?? '');
       hclByDirectory.set(dir, group);
     }
   }
@@ -186,4 +187,17 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     for (const { files } of hclGroups) inputs.push({ loaded: fromRawInput('hcl', await readHclFiles(files, readOptions)), files });
   }
   return inputs;
+}
+
+/**
+ * The text of a discovered file. A named file that cannot be read is an InputError; a walked one (a huge
+ * lock file, a binary with a .json name) is simply not a tipkit input, so it is skipped.
+ */
+function readCandidate(d: DiscoveredFile, readOptions: ReadOptions): string | undefined {
+  try {
+    return readSourceFile(d.file, readOptions);
+  } catch (err) {
+    if (d.explicit || !(err instanceof InputError)) throw err;
+    return undefined;
+  }
 }

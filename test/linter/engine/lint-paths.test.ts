@@ -63,3 +63,14 @@ describe('lintLoaded (the aspect API)', () => {
     ]);
   });
 });
+
+describe('lintPaths on walked files it cannot read', () => {
+  it('skips a walked file over the size limit or not UTF-8, but refuses a named one', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'tipkit-paths-'));
+    writeFileSync(join(cwd, 'package-lock.json'), `{ "version": 1, "applications": "${'x'.repeat(2000)}" }`);
+    writeFileSync(join(cwd, 'latin1.yaml'), Buffer.from([0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e, 0x3a, 0x20, 0xe9, 0x0a]));
+    const report = await lintPaths(['.'], { cwd, maxInputBytes: 1000 });
+    expect(report.summary.files).toBe(0);
+    await expect(lintPaths(['package-lock.json'], { cwd, maxInputBytes: 1000 })).rejects.toThrowError(/over the 1000-byte limit/);
+  });
+});
