@@ -133,13 +133,21 @@ class TerraformMapper {
     return { raw: this.raw, positions: this.positions, notes: this.notes };
   }
 
-  /** count / for_each make several instances whose values only Terraform knows: skipped, not guessed. */
+  /**
+   * count / for_each make several instances, and `dynamic` blocks a number of blocks, that only Terraform
+   * knows: the resource is skipped whole rather than read in part (a half-read grant would look incomplete).
+   */
   private single(b: TerraformBlock): boolean {
     for (const meta of ['count', 'for_each']) {
       if (b.body[meta] !== undefined) {
         this.note(b.locate([meta])?.key ?? b.loc, `skipped ${b.type}.${b.name}: \`${meta}\` makes instances that only Terraform can expand`);
         return false;
       }
+    }
+    const dynamic = findDynamic(b.body, []);
+    if (dynamic) {
+      this.note(b.locate(dynamic)?.key ?? b.loc, `skipped ${b.type}.${b.name}: its \`dynamic\` block is expanded only when Terraform runs`);
+      return false;
     }
     return true;
   }
@@ -382,6 +390,23 @@ function defaultGrant(out: Obj): void {
   if (out.Grant !== undefined) return;
   if (out.GrantType === GRANT_TYPES.refreshToken) out.Grant = { RefreshToken: {} };
   if (out.GrantType === GRANT_TYPES.tokenExchange) out.Grant = { TokenExchange: {} };
+}
+
+/** The path of the first `dynamic` block in a body, if any. */
+function findDynamic(value: unknown, path: NodePath): NodePath | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findDynamic(value[i], [...path, i]);
+      if (hit) return hit;
+    }
+  } else if (isObj(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'dynamic') return [...path, k];
+      const hit = findDynamic(v, [...path, k]);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 /** ['grant', 0, 'jwt_bearer', 0, 'authorized_token_issuers', 1, 'authorized_audiences', 0] → grant.jwt_bearer.authorized_token_issuers[1].authorized_audiences[0] */
