@@ -1,7 +1,7 @@
 /**
  * `jwt: { issuer, claims?, header?, expiresIn? }` in a scenario: a JWT signed with that issuer's scenario key.
  * Defaults iss = the issuer's IssuerUrl, iat = now, exp = now + expiresIn (300 s); `claims` and `header`
- * override them, so a scenario can try hostile tokens: `alg: none` yields an unsigned token and `alg: HS*`
+ * override them (a `null` member removes one), so a scenario can try hostile tokens: `alg: none` yields an unsigned token and `alg: HS*`
  * an HMAC keyed with the issuer's public key (the classic algorithm-confusion attack).
  */
 import { createHmac } from 'node:crypto';
@@ -32,6 +32,7 @@ export async function signScenarioJwt(spec: JwtSpec, expiresInS: number, model: 
     ...spec.claims,
   };
   const header: Record<string, unknown> = { alg: key.alg, kid: key.kid, typ: 'JWT', ...spec.header };
+  for (const obj of [payload, header]) for (const [k, v] of Object.entries(obj)) if (v === null || v === undefined) delete obj[k];
   const alg = String(header.alg);
   const signingInput = `${b64(header)}.${b64(payload)}`;
   if (alg.toLowerCase() === 'none') return `${signingInput}.`;
