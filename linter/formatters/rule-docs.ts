@@ -21,6 +21,10 @@ function fenceLanguage(example: string): string {
   return /\bnew\s+\w+\(|;\s*$/m.test(example) ? 'ts' : 'yaml';
 }
 
+function fenced(label: string, example: string): string[] {
+  return [label, '', '```' + fenceLanguage(example), example.trimEnd(), '```', ''];
+}
+
 /** The body of a rule's page, without the generated banner (also SARIF's help.markdown). */
 export function ruleDocMarkdown(meta: RuleMeta): string {
   const { docs } = meta;
@@ -41,18 +45,8 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     '',
     '## Example',
     '',
-    'Fires on:',
-    '',
-    '```' + fenceLanguage(docs.bad),
-    docs.bad.trimEnd(),
-    '```',
-    '',
-    'Passes:',
-    '',
-    '```' + fenceLanguage(docs.good),
-    docs.good.trimEnd(),
-    '```',
-    '',
+    ...fenced('Fires on:', docs.bad),
+    ...fenced('Passes:', docs.good),
     '## Reference',
     '',
     docs.reference,

@@ -1,21 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../model/errors.js';
+import { project } from '../cli/run.js';
 import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf } from '../../../linter/walk.js';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'tipkit-walk-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
 describe('file discovery', () => {
-  const root = tree({
+  const root = project({
     'tipkit.yaml': 'version: 1\n',
     'README.md': '# not linted\n',
     'infra/main.tf': 'resource "aws_ssoadmin_application" "a" {}\n',
@@ -44,7 +34,7 @@ describe('file discovery', () => {
   });
 
   it('groups TypeScript by the nearest project marker', () => {
-    const r = tree({ 'app/package.json': '{}', 'app/src/a.ts': '', 'app/src/lib/b.ts': '', 'other/c.ts': '' });
+    const r = project({ 'app/package.json': '{}', 'app/src/a.ts': '', 'app/src/lib/b.ts': '', 'other/c.ts': '' });
     const cache = new Map<string, string | null>();
     expect(projectRootOf(join(r, 'app/src/a.ts'), cache)).toBe(join(r, 'app'));
     expect(projectRootOf(join(r, 'app/src/lib/b.ts'), cache)).toBe(join(r, 'app'));
