@@ -54,6 +54,9 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
     const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
+    if (report.files.length === 0 && !values.quiet) {
+      io.stderr(`tipkit: no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}\n`);
+    }
     return exitCode(report.summary, maxWarnings);
   },
 };

@@ -140,3 +140,11 @@ describe('tipkit-ignore on a member key', () => {
     expect(withComment('grants-seen').map(brief)).toEqual(['6:5 iam-auth-method-missing', '9:7 grants-seen [comment: fine here]', '9:20 refresh-token-seen']);
   });
 });
+
+describe('tipkit-ignore above the first key', () => {
+  it('covers the whole file', () => {
+    const text = '# tipkit-ignore iam-auth-method-missing: the whole file is a sketch\nversion: 1\napplications:\n  - Name: a\n    Grants: [{ GrantType: refresh_token, Grant: { RefreshToken: {} } }]\n';
+    const findings = lintLoadedWith(loadConfigText(text, 'f.yaml'), testRules);
+    expect(findings.filter((f) => f.ruleId === 'iam-auth-method-missing').map((f) => f.suppression?.reason)).toEqual(['the whole file is a sketch']);
+  });
+});
