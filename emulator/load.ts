@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { loadValidConfigFile } from '../model/load.js';
 import type { TipModel } from '../model/types.js';
-import { emptyScenario, loadScenarioFile } from '../simulator/scenario.js';
+import { emptyScenario, loadScenarioFile } from '../simulator/index.js';
 import type { Scenario } from '../simulator/types.js';
 
 export interface ServeInput {

@@ -1,4 +1,5 @@
 /** The emulator's request log: one line per call (text or JSON lines), with tokens and secrets shortened. */
+import { shortenToken } from '../simulator/index.js';
 
 export interface RequestLogEntry {
   time: string;
@@ -19,10 +20,6 @@ export interface RequestLogEntry {
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
-/** `eyJh…Q5fw`: enough to tell two values apart, never enough to use one. */
-export function shorten(secret: string): string {
-  return secret.length <= 12 ? '****' : `${secret.slice(0, 4)}…${secret.slice(-4)}`;
-}
 
 const JWT = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 /** Long opaque strings: access/refresh tokens, client secrets, device codes. ARNs and URLs contain ':' or '/' and survive. */
@@ -30,7 +27,7 @@ const OPAQUE = /(?<![\w:/.-])[\w-]{32,}(?![\w:/.-])/g;
 
 /** Replaces anything that looks like a token inside free text. */
 export function scrub(text: string): string {
-  return text.replace(JWT, shorten).replace(OPAQUE, shorten);
+  return text.replace(JWT, shortenToken).replace(OPAQUE, shortenToken);
 }
 
 export function formatTextEntry(e: RequestLogEntry): string {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTokenCommand, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationArn, oidcClient, startFromFixture, writeFixture, type Started } from './helpers.js';
 
@@ -12,14 +12,15 @@ const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 
 let started: Started;
-let browser: Browser | undefined;
+let browser: BrowserContext | undefined;
 let profileDir: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
   started = await startFromFixture(await writeFixture());
   profileDir = mkdtempSync(join(tmpdir(), 'tipkit-chromium-'));
-  browser = await chromium.launch({
+  // A fresh profile per run (playwright takes the user-data-dir here rather than as an argument).
+  browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -30,7 +31,6 @@ beforeAll(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profileDir}`,
     ],
   });
 });

@@ -5,6 +5,7 @@ import {
   RegisterClientCommand,
   StartDeviceAuthorizationCommand,
 } from '@aws-sdk/client-sso-oidc';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationArn, idpToken, oidcClient, postJson, principal, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
 
@@ -72,14 +73,27 @@ describe('device authorization flow', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ approved: true });
 
+    // A well-behaved client waits `interval` seconds between polls (faster is SlowDownException).
+    expect(device.interval).toBe(1);
+    await sleep(device.interval! * 1000);
     const token = await poll();
     expect(token.accessToken).toEqual(expect.any(String));
     expect(token.tokenType).toBe('Bearer');
     expect(token.expiresIn).toBeGreaterThan(0);
+  });
 
-    // Device codes are single-use.
-    const again = await rejection(poll());
-    expect(again.name).toBe('InvalidGrantException');
+  it('polling faster than the interval is SlowDownException', async () => {
+    const client = oidcClient(started.emulator.url);
+    const reg = await client.send(new RegisterClientCommand({ clientName: 'impatient', clientType: 'public' }));
+    const device = await client.send(
+      new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://d-1234567890.awsapps.com/start' }),
+    );
+    const poll = () =>
+      client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: device.deviceCode }));
+    expect((await rejection(poll())).name).toBe('AuthorizationPendingException');
+    const slow = await rejection(poll());
+    expect(slow.name).toBe('SlowDownException');
+    expect(slow.error).toBe('slow_down');
   });
 
   it('a wrong client secret is InvalidClientException with HTTP 401', async () => {
