@@ -19,13 +19,13 @@ export const rule: Rule = {
   - Name: portal
     Grants:
       - GrantType: jwt-bearer
-        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: okta, AuthorizedAudiences: [portal] }] } }
+        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: "arn:aws:sso::111122223333:trustedTokenIssuer/ssoins-7223e2ee1a2b3c4d/tti-1a2b3c4d-1111-2222-3333-444455556666", AuthorizedAudiences: [portal] }] } }
 `,
       good: `applications:
   - Name: portal
     Grants:
       - GrantType: urn:ietf:params:oauth:grant-type:jwt-bearer
-        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: okta, AuthorizedAudiences: [portal] }] } }
+        Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: "arn:aws:sso::111122223333:trustedTokenIssuer/ssoins-7223e2ee1a2b3c4d/tti-1a2b3c4d-1111-2222-3333-444455556666", AuthorizedAudiences: [portal] }] } }
 `,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutApplicationGrant.html',
     },

@@ -32,14 +32,20 @@ export interface RuleCases {
 }
 
 /** Every finding of every rule for a config text. */
-export function lintText(yaml: string, file = 'tipkit.yaml'): Finding[] {
-  return runRules(loadConfigText(yaml, file), allRules);
+export function lintText(yaml: string, file = 'tipkit.yaml', rules: readonly Rule[] = allRules): Finding[] {
+  return runRules(loadConfigText(yaml, file), rules);
+}
+
+/** The registry with `rule` in place of the registered rule of the same id (or added). */
+function registryWith(rule: Rule): readonly Rule[] {
+  const replaced = allRules.map((r) => (r.meta.id === rule.meta.id ? rule : r));
+  return replaced.includes(rule) ? replaced : [...replaced, rule];
 }
 
 const show = (findings: readonly Finding[]): string =>
   findings.map((f) => `  ${f.location.line}:${f.location.column} ${f.ruleId}: ${f.message}`).join('\n') || '  (none)';
 
-function assertUniqueNames(rule: Rule, cases: RuleCases): void {
+export function assertUniqueNames(rule: Rule, cases: RuleCases): void {
   const seen = new Set<string>();
   for (const { name } of [...cases.valid, ...cases.invalid]) {
     if (seen.has(name)) throw new Error(`${rule.meta.id}: duplicate test case name '${name}'`);
@@ -49,50 +55,55 @@ function assertUniqueNames(rule: Rule, cases: RuleCases): void {
   for (const c of cases.invalid) if (c.errors.length === 0) throw new Error(`${rule.meta.id}: invalid case '${c.name}' lists no errors`);
 }
 
+/** What is wrong with a valid case: every finding of the rule under test (empty when the case passes). */
+export function checkValidCase(rule: Rule, c: ValidCase): string[] {
+  const mine = lintText(c.yaml, c.file, registryWith(rule)).filter((f) => f.ruleId === rule.meta.id);
+  return mine.length === 0 ? [] : [`expected no ${rule.meta.id} finding, got:\n${show(mine)}`];
+}
+
+/** What is wrong with an invalid case (empty when the case passes). */
+export function checkInvalidCase(rule: Rule, c: InvalidCase): string[] {
+  const id = rule.meta.id;
+  const all = lintText(c.yaml, c.file, registryWith(rule));
+  const mine = all.filter((f) => f.ruleId === id);
+  const context = `${id} findings:\n${show(mine)}\nall findings:\n${show(all)}`;
+  const problems: string[] = [];
+  if (mine.length !== c.errors.length) problems.push(`expected ${c.errors.length} ${id} finding(s), got ${mine.length}`);
+  // Each expected error takes the first unmatched finding it describes (findings at one place may come in any order).
+  const unmatched = [...mine];
+  for (const e of c.errors) {
+    const k = unmatched.findIndex(
+      (f) =>
+        f.location.line === e.line &&
+        (e.column === undefined || f.location.column === e.column) &&
+        (e.messageIncludes === undefined || f.message.includes(e.messageIncludes)),
+    );
+    if (k < 0) {
+      problems.push(`no ${id} finding matches ${JSON.stringify(e)}`);
+      continue;
+    }
+    if (unmatched[k]!.severity !== rule.meta.severity) problems.push(`finding at line ${e.line} has severity ${unmatched[k]!.severity}, not ${rule.meta.severity}`);
+    unmatched.splice(k, 1);
+  }
+  // One problem, one finding: never the specific rule and schema-violation on the same node.
+  if (id !== SCHEMA_VIOLATION_RULE_ID) {
+    const generic = all.filter(
+      (g) => g.ruleId === SCHEMA_VIOLATION_RULE_ID && mine.some((f) => f.location.line === g.location.line && f.location.column === g.location.column),
+    );
+    if (generic.length > 0) problems.push(`schema-violation reported at the same place as ${id}:\n${show(generic)}`);
+  }
+  return problems.length === 0 ? [] : [...problems, context];
+}
+
 export const ruleTester = {
   run(rule: Rule, cases: RuleCases): void {
     assertUniqueNames(rule, cases);
-    const id = rule.meta.id;
-    const own = (all: readonly Finding[]) => all.filter((f) => f.ruleId === id);
-
-    describe(id, () => {
+    describe(rule.meta.id, () => {
       describe('valid', () => {
-        for (const c of cases.valid) {
-          it(c.name, () => {
-            const all = lintText(c.yaml, c.file);
-            expect(own(all), `expected no ${id} finding, got:\n${show(own(all))}`).toEqual([]);
-          });
-        }
+        for (const c of cases.valid) it(c.name, () => expect(checkValidCase(rule, c).join('\n')).toBe(''));
       });
       describe('invalid', () => {
-        for (const c of cases.invalid) {
-          it(c.name, () => {
-            const all = lintText(c.yaml, c.file);
-            const mine = own(all);
-            const context = `${id} findings:\n${show(mine)}\nall findings:\n${show(all)}`;
-            expect(mine.length, context).toBe(c.errors.length);
-            // Each expected error takes the first unmatched finding it describes (findings at one place may come in any order).
-            const unmatched = [...mine];
-            for (const e of c.errors) {
-              const k = unmatched.findIndex(
-                (f) =>
-                  f.location.line === e.line &&
-                  (e.column === undefined || f.location.column === e.column) &&
-                  (e.messageIncludes === undefined || f.message.includes(e.messageIncludes)),
-              );
-              expect(k, `no ${id} finding matches ${JSON.stringify(e)}\n${context}`).toBeGreaterThanOrEqual(0);
-              expect(unmatched[k]!.severity).toBe(rule.meta.severity);
-              unmatched.splice(k, 1);
-            }
-            // One problem, one finding: never the specific rule and schema-violation on the same node.
-            if (id !== SCHEMA_VIOLATION_RULE_ID) {
-              const generic = all.filter(
-                (g) => g.ruleId === SCHEMA_VIOLATION_RULE_ID && mine.some((f) => f.location.line === g.location.line && f.location.column === g.location.column),
-              );
-              expect(generic, `schema-violation reported at the same place as ${id}:\n${show(generic)}`).toEqual([]);
-            }
-          });
-        }
+        for (const c of cases.invalid) it(c.name, () => expect(checkInvalidCase(rule, c).join('\n')).toBe(''));
       });
     });
   },
