@@ -49,7 +49,7 @@ export const command: Command = {
     const stackName = values.stack ?? 'tipkit';
     if (!STACK_NAME.test(stackName)) throw new UsageError(`synth: --stack must start with a letter and hold only letters, digits, '-' and '_' (got '${stackName}')`);
     const configFile = values.config ?? 'tipkit.yaml';
-    const outDir = resolve(io.cwd, values.out ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+    const outDir = resolve(io.cwd, values.out ?? (process.env.CDKTF_OUTDIR || 'cdktf.out'));
     const shown = (p: string): string => {
       const rel = relative(io.cwd, p);
       return rel.startsWith('..') ? p : rel;
