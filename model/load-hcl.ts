@@ -29,7 +29,7 @@ export async function readHclFiles(files: string[], opts: ReadOptions = {}): Pro
       notes.push({ ...hclErrorLocation(String((err as Error).message ?? err), file), file });
       continue;
     }
-    const outline = scanHcl(text, file);
+    const outline = outlineOf(text, file);
     for (const local of asList(json.locals)) if (isObj(local)) Object.assign(locals, local);
     for (const mode of ['resource', 'data'] as const) {
       const section = json[mode];
@@ -57,6 +57,10 @@ export async function readHclFiles(files: string[], opts: ReadOptions = {}): Pro
 
 /** `parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]` → a note at 2:7. */
 function hclErrorLocation(message: string, file: string): Omit<Note, 'file'> {
+  if (!/parse config/.test(message)) {
+    // Not a diagnostic (the wasm parser itself gave up, e.g. on hostile nesting).
+    return { message: `skipped ${file}: the HCL parser could not read it (${message.replace(/^Error:\s*/, '').split('\n')[0]})`, line: 1, column: 1 };
+  }
   const first = message.replace(/^Error:\s*/, '').replace(/^parse config:\s*\[?/, '').replace(/\]$/, '');
   const m = /^(?:.*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?:\s*(.*)$/s.exec(first);
   const detail = (m ? m[3]! : first).split(/;\s*|\n/).filter(Boolean).join(': ');
@@ -129,9 +133,22 @@ export function locateIn(body: HclBody, path: NodePath): { key?: SourceLocation;
   return { key, value };
 }
 
+/** The outline of a file, or an empty one if the file nests too deeply for the scanner (values then point at 1:1). */
+function outlineOf(text: string, file: string): HclBody {
+  try {
+    return scanHcl(text, file);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { attributes: new Map(), blocks: [] };
+  }
+}
+
 export function scanHcl(text: string, file: string): HclBody {
   return new HclScanner(text, file).document();
 }
+
+/** Literal tuples/objects nested deeper than this are stepped over without locating their parts. */
+const MAX_NESTING = 100;
 
 class HclScanner {
   private pos = 0;
@@ -202,11 +219,15 @@ class HclScanner {
   }
 
   /** An expression; stops at a newline (when `lineEnds`), a comma or a closing bracket at depth 0. */
-  private expression(lineEnds: boolean): HclExpr {
+  private expression(lineEnds: boolean, depth = 0): HclExpr {
     this.skipSpace(!lineEnds);
     const start = this.pos;
     const loc = this.loc(start);
     const c = this.text[this.pos];
+    if (depth > MAX_NESTING) {
+      this.opaque(lineEnds);
+      return { loc };
+    }
     if (c === '[' && !this.isForExpression(start + 1)) {
       this.pos++;
       const items: HclExpr[] = [];
@@ -222,7 +243,7 @@ class HclScanner {
           continue;
         }
         const before = this.pos;
-        items.push(this.expression(false));
+        items.push(this.expression(false, depth + 1));
         if (this.pos === before) this.pos++;
       }
       return this.withTail({ loc, items }, lineEnds);
@@ -259,7 +280,7 @@ class HclScanner {
         }
         this.skipSpace(false);
         if (this.text[this.pos] === '=' || this.text[this.pos] === ':') this.pos++;
-        members.set(key, { key: this.loc(keyStart), value: this.expression(false) });
+        members.set(key, { key: this.loc(keyStart), value: this.expression(false, depth + 1) });
       }
       return this.withTail({ loc, members }, lineEnds);
     }

@@ -78,8 +78,16 @@ export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {
     positions.texts.set(file, text);
     const memPath = posix.normalize('/' + resolvePath(file).replace(/\\/g, '/').replace(/^[A-Za-z]:/, ''));
     displayName.set(memPath, file);
-    const sf = project.createSourceFile(memPath, text, { overwrite: true });
-    const syntax = project.getProgram().getSyntacticDiagnostics(sf);
+    let sf: SourceFile;
+    let syntax: ReturnType<ReturnType<Project['getProgram']>['getSyntacticDiagnostics']>;
+    try {
+      sf = project.createSourceFile(memPath, text, { overwrite: true });
+      syntax = project.getProgram().getSyntacticDiagnostics(sf);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
+      continue;
+    }
     const first = syntax[0];
     if (first) {
       const pos = sf.getLineAndColumnAtPos(first.getStart() ?? 0);
@@ -115,27 +123,40 @@ class StaticReader {
   read(positions: PositionIndex): RawInput {
     const all: ConstructDecl[] = [];
     for (const sf of this.sources) {
-      const classNames = this.constructClassNames(sf);
-      sf.forEachDescendant((n) => {
-        if (!this.Node.isNewExpression(n)) return;
-        const callee = n.getExpression();
-        const name = this.Node.isIdentifier(callee)
-          ? classNames.get(callee.getText())
-          : this.Node.isPropertyAccessExpression(callee)
-            ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
-            : undefined;
-        if (!name) return;
-        const repeated = this.repetition(n);
-        if (repeated) {
-          this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
-          return;
-        }
-        const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
-        this.decls.set(n, decl);
-        all.push(decl);
-      });
+      const before = all.length;
+      try {
+        this.findConstructs(sf, all);
+      } catch (err) {
+        // Hostile nesting overflows the recursive walk: the file is skipped, not half-read.
+        if (!(err instanceof RangeError)) throw err;
+        all.length = before;
+        const file = this.displayName.get(sf.getFilePath()) ?? sf.getFilePath();
+        this.notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
+      }
     }
     return new RawBuilder(this, positions, this.notes).build(all);
+  }
+
+  private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
+    const classNames = this.constructClassNames(sf);
+    sf.forEachDescendant((n) => {
+      if (!this.Node.isNewExpression(n)) return;
+      const callee = n.getExpression();
+      const name = this.Node.isIdentifier(callee)
+        ? classNames.get(callee.getText())
+        : this.Node.isPropertyAccessExpression(callee)
+          ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
+          : undefined;
+      if (!name) return;
+      const repeated = this.repetition(n);
+      if (repeated) {
+        this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
+        return;
+      }
+      const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
+      this.decls.set(n, decl);
+      all.push(decl);
+    });
   }
 
   /** 'in a loop' / 'in a callback' when a `new` may run any number of times; undefined otherwise. */

@@ -78,6 +78,9 @@ const APPLICATION_ATTRIBUTES = ['name', 'application_provider_arn', 'description
 /** A resolved expression: a literal, or a reference to a declared block. */
 type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: TerraformBlock; attribute: string } | { kind: 'unresolved'; why: string };
 
+/** Deeper values are skipped (no tipkit shape nests beyond a dozen levels). */
+const MAX_DEPTH = 64;
+
 const SKIP: unique symbol = Symbol('skip');
 
 export function terraformToRaw(blocks: readonly TerraformBlock[], opts: TerraformMappingOptions): RawInput {
@@ -284,6 +287,10 @@ class TerraformMapper {
   /** An attribute or block value → tipkit.yaml shape, with positions; SKIP when it cannot be read (noted). */
   private convert(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
     const here = this.locate(b, src);
+    if (src.length > MAX_DEPTH) {
+      this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src.slice(0, 4))}…: it nests too deeply to read`);
+      return SKIP;
+    }
     const last = src[src.length - 1];
     if (typeof last === 'string' && SINGLE_BLOCKS.has(last) && Array.isArray(value)) {
       if (value.length === 0) return SKIP;
