@@ -1,4 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
 import { fromRawInput, loadConfigFile } from '../../model/load.js';
@@ -128,6 +130,19 @@ describe('TypeScript reader', () => {
       { message: expect.stringMatching(/^skipped test\/fixtures\/ts\/misc\/broken\.ts: TypeScript syntax error: ',' expected/), file: fx('misc/broken.ts'), line: 7, column: 3 },
     ]);
     expect(input.raw.applications!.map((a) => a.Name)).toEqual(['team-wiki']);
+  });
+
+  it('skips a file that nests too deeply with a note instead of overflowing the stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tipkit-ts-deep-'));
+    try {
+      const deep = join(dir, 'deep.ts');
+      writeFileSync(deep, `const x = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`);
+      const input = await readTypeScriptFiles([deep, fx('web-app.ts')]);
+      expect(input.notes).toEqual([{ message: `skipped ${deep}: it nests too deeply to read`, file: deep, line: 1, column: 1 }]);
+      expect(input.raw.applications!.map((a) => a.Name)).toEqual(['team-wiki']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is what loadConfigFile uses for .ts files', async () => {
