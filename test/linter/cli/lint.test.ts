@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { CLEAN, ONE_ERROR, ONE_WARNING, SUPPRESSED_WARNING } from './configs.js';
 import { project, runInProcess } from './run.js';
+import { sarifValidator } from '../formatters/sarif-schema.js';
 
 /** The built binary, as a user runs it. */
 const spawnLint = (cwd: string, ...args: string[]) => runCli(['lint', ...args], { cwd });
@@ -152,5 +153,19 @@ describe('tipkit lint with nothing to lint', () => {
   it('says so on stderr and exits 0', async () => {
     const cwd = project({ 'README.md': '# nothing\n', 'ci.yml': 'on: push\n' });
     expect(await lint(cwd)).toEqual({ code: 0, stdout: '0 problems (0 errors, 0 warnings, 0 notes) in 0 files\n', stderr: 'tipkit: no tipkit config, Terraform or cdktf file found under .\n' });
+  });
+});
+
+describe('tipkit lint --format sarif', () => {
+  it('is schema-valid with the real rule set, including suppressed results', async () => {
+    const cwd = project({ 'a.yaml': SUPPRESSED_WARNING, 'b.yaml': ONE_ERROR });
+    const r = await lint(cwd, '--format', 'sarif');
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.length).toBeGreaterThanOrEqual(22);
+    expect(run.results.map((x: { ruleId: string; suppressions?: unknown[] }) => `${x.ruleId}${x.suppressions ? ' suppressed' : ''}`)).toEqual(['iam-auth-method-missing suppressed', 'grant-type-unknown']);
   });
 });

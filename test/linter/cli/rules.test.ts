@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../../linter/index.js';
 import { ruleDocFiles } from '../../../linter/formatters/rule-docs.js';
 import { runCli } from '../../helpers/cli.js';
+import { runInProcess } from './run.js';
 
 const SPEC_RULES = [
   'grant-union-mismatch', 'grant-type-unknown', 'redirect-uris-required', 'redirect-uri-invalid', 'redirect-uri-insecure',
@@ -31,9 +32,9 @@ describe('tipkit rules', () => {
     expect(runCli(['rules', 'nope'])).toMatchObject({ code: 2, stdout: '', stderr: "tipkit: unknown rule 'nope' (run tipkit rules for the list)\n" });
   });
 
-  it('--write-docs writes the same pages as the committed docs/rules', () => {
+  it('--write-docs writes the same pages as the committed docs/rules', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tipkit-docs-'));
-    expect(runCli(['rules', '--write-docs', dir]).code).toBe(0);
+    expect((await runInProcess(['rules', '--write-docs', dir], process.cwd())).code).toBe(0);
     const expected = ruleDocFiles(ruleCatalog());
     expect(readdirSync(dir).sort()).toEqual([...expected.keys()].sort());
     for (const [name, content] of expected) expect(readFileSync(join(dir, name), 'utf8')).toBe(content);

@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatReport, type FormatContext } from '../../../linter/formatters/index.js';
 import { escapeData, escapeProperty } from '../../../linter/formatters/github.js';
 import { testRules } from '../engine/test-rules.js';
 import { report } from './report.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const context: FormatContext = { cwd: '/work/project', color: false, showSuppressed: false, rules: testRules, toolVersion: '1.2.3' };
 
-// Compiled once for the file: the official SARIF 2.1.0 schema (draft-04).
-const sarifSchema = JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8'));
-const ajv = new Ajv04.default({ strict: false, allErrors: true });
-addFormats.default(ajv);
-const validateSarif = ajv.compile(sarifSchema);
+const validateSarif = sarifValidator();
 
 describe('json', () => {
   it('prints exactly the spec shape, with `suppressed` on suppressed findings', () => {
