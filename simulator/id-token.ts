@@ -6,6 +6,12 @@ import type { TipModel } from '../model/types.js';
 import { isoSeconds } from './clock.js';
 import type { IssuedToken } from './tokens.js';
 
+/**
+ * The idToken's algorithm. Identity Center's own is not documented in the sources used; idTokens here are for
+ * reading claims, and ES256 keys are generated in milliseconds where RSA takes up to a second.
+ */
+export const ID_TOKEN_ALG = 'ES256';
+
 export interface IdTokenClaims extends Record<string, unknown> {
   iss: string;
   sub: string;
@@ -14,15 +20,21 @@ export interface IdTokenClaims extends Record<string, unknown> {
 }
 
 export class IdTokenSigner {
-  private constructor(
-    private readonly key: CryptoKey,
-    readonly publicJwk: JWK,
-  ) {}
+  private keys?: Promise<{ key: CryptoKey; publicJwk: JWK }>;
 
-  static async create(): Promise<IdTokenSigner> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const kid = `tipkit-sim-${randomBytes(6).toString('hex')}`;
-    return new IdTokenSigner(privateKey, { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' });
+  /** The per-run key is made on first use. */
+  private keyPair(): Promise<{ key: CryptoKey; publicJwk: JWK }> {
+    this.keys ??= (async () => {
+      const { privateKey, publicKey } = await generateKeyPair(ID_TOKEN_ALG, { extractable: true });
+      const kid = `tipkit-sim-${randomBytes(6).toString('hex')}`;
+      return { key: privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ID_TOKEN_ALG, use: 'sig' } };
+    })();
+    return this.keys;
+  }
+
+  /** The public JWK that verifies this run's idTokens. */
+  async publicJwk(): Promise<JWK> {
+    return (await this.keyPair()).publicJwk;
   }
 
   /** The identity-center issuer URL of the model's instance. */
@@ -44,13 +56,14 @@ export class IdTokenSigner {
       auth_time: isoSeconds(token.authTime),
     };
     if (token.actor) claims.act = { sub: token.actor };
+    const { key, publicJwk } = await this.keyPair();
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid!, typ: 'JWT' })
+      .setProtectedHeader({ alg: ID_TOKEN_ALG, kid: publicJwk.kid!, typ: 'JWT' })
       .setIssuer(IdTokenSigner.issuer(model))
       .setSubject(token.userId)
       .setAudience(audience)
       .setIssuedAt(Math.floor(token.issuedAt / 1000))
       .setExpirationTime(Math.floor(token.expiresAt / 1000))
-      .sign(this.key);
+      .sign(key);
   }
 }

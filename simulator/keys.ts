@@ -63,46 +63,66 @@ export function fetchableUrl(url: string): URL | undefined {
 
 const FETCH_TIMEOUT_MS = 5000;
 
+interface IssuerKeys {
+  signing?: SigningKey;
+  verifying: VerificationKeys;
+}
+
+async function prepareIssuerKeys(name: string, spec: ScenarioIssuer): Promise<IssuerKeys | undefined> {
+  if (spec.generateKey) {
+    const { privateKey, publicKey } = await generateKeyPair(spec.generateKey, { extractable: true });
+    const kid = `${name}-${randomBytes(6).toString('hex')}`;
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: spec.generateKey, use: 'sig' };
+    return {
+      signing: { kid, alg: spec.generateKey, key: privateKey, publicPem: await exportSPKI(publicKey) },
+      verifying: { source: `scenario key ${kid} (generated, ${spec.generateKey})`, getKey: createLocalJWKSet({ keys: [publicJwk] }) },
+    };
+  }
+  if (spec.privateJwk) {
+    const jwk = spec.privateJwk as JWK;
+    const alg = defaultAlg(jwk);
+    const kid = typeof jwk.kid === 'string' ? jwk.kid : `${name}-key`;
+    const publicJwk = { ...publicJwkOf(jwk as Record<string, unknown>), kid, alg };
+    const publicKey = (await importJWK(publicJwk, alg)) as CryptoKey;
+    return {
+      signing: { kid, alg, key: (await importJWK(jwk, alg)) as CryptoKey, publicPem: await exportSPKI(publicKey) },
+      verifying: { source: `scenario private JWK ${kid}`, getKey: createLocalJWKSet({ keys: [publicJwk] }) },
+    };
+  }
+  if (spec.jwks) {
+    const kids = spec.jwks.keys.map((k) => String(k.kid ?? '?')).join(', ');
+    return { verifying: { source: `scenario JWKS file (kids: ${kids})`, getKey: createLocalJWKSet({ keys: spec.jwks.keys.map((k) => publicJwkOf(k)) }) } };
+  }
+  return undefined;
+}
+
 export class IssuerKeyring {
-  private readonly signing = new Map<string, SigningKey>();
-  private readonly verifying = new Map<string, VerificationKeys>();
+  /** Per scenario issuer, made on first use (a fresh key per run; RSA generation is slow, so only when needed). */
+  private readonly local = new Map<string, Promise<IssuerKeys | undefined>>();
   private readonly remote = new Map<string, Promise<VerificationKeys>>();
 
-  private constructor(private readonly allowNetwork: boolean) {}
+  constructor(
+    private readonly issuers: Record<string, ScenarioIssuer>,
+    private readonly allowNetwork: boolean,
+  ) {}
 
-  /** Prepare the scenario's issuer keys (generating fresh ones where asked). */
-  static async create(issuers: Record<string, ScenarioIssuer>, allowNetwork: boolean): Promise<IssuerKeyring> {
-    const ring = new IssuerKeyring(allowNetwork);
-    for (const [name, spec] of Object.entries(issuers)) {
-      if (spec.generateKey) {
-        const { privateKey, publicKey } = await generateKeyPair(spec.generateKey, { extractable: true });
-        const kid = `${name}-${randomBytes(6).toString('hex')}`;
-        const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: spec.generateKey, use: 'sig' };
-        ring.signing.set(name, { kid, alg: spec.generateKey, key: privateKey, publicPem: await exportSPKI(publicKey) });
-        ring.verifying.set(name, { source: `scenario key ${kid} (generated, ${spec.generateKey})`, getKey: createLocalJWKSet({ keys: [publicJwk] }) });
-      } else if (spec.privateJwk) {
-        const jwk = spec.privateJwk as JWK;
-        const alg = defaultAlg(jwk);
-        const kid = typeof jwk.kid === 'string' ? jwk.kid : `${name}-key`;
-        const publicJwk = { ...publicJwkOf(jwk as Record<string, unknown>), kid, alg };
-        const publicKey = (await importJWK(publicJwk, alg)) as CryptoKey;
-        ring.signing.set(name, { kid, alg, key: (await importJWK(jwk, alg)) as CryptoKey, publicPem: await exportSPKI(publicKey) });
-        ring.verifying.set(name, { source: `scenario private JWK ${kid}`, getKey: createLocalJWKSet({ keys: [publicJwk] }) });
-      } else if (spec.jwks) {
-        const kids = spec.jwks.keys.map((k) => String(k.kid ?? '?')).join(', ');
-        ring.verifying.set(name, { source: `scenario JWKS file (kids: ${kids})`, getKey: createLocalJWKSet({ keys: spec.jwks.keys.map((k) => publicJwkOf(k)) }) });
-      }
+  private keys(name: string): Promise<IssuerKeys | undefined> {
+    let keys = this.local.get(name);
+    if (!keys) {
+      const spec = this.issuers[name];
+      keys = spec ? prepareIssuerKeys(name, spec) : Promise.resolve(undefined);
+      this.local.set(name, keys);
     }
-    return ring;
+    return keys;
   }
 
-  signingKey(issuerName: string): SigningKey | undefined {
-    return this.signing.get(issuerName);
+  async signingKey(issuerName: string): Promise<SigningKey | undefined> {
+    return (await this.keys(issuerName))?.signing;
   }
 
   /** Keys that verify tokens of `issuer`; undefined (with the reason) when there are none to use. */
   async verificationKeys(issuer: IssuerNode): Promise<VerificationKeys | { missing: string }> {
-    const local = this.verifying.get(issuer.name);
+    const local = (await this.keys(issuer.name))?.verifying;
     if (local) return local;
     const url = issuer.oidc?.issuerUrl;
     if (!this.allowNetwork) return { missing: `no scenario key for issuer ${issuer.name}, and the network is off (OpenID discovery needs --allow-network)` };

@@ -22,7 +22,7 @@ export const DEFAULT_JWT_LIFETIME_S = 300;
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 export async function signScenarioJwt(spec: JwtSpec, expiresInS: number, model: TipModel, keyring: IssuerKeyring, now: number, where?: InputError['location']): Promise<string> {
-  const key = keyring.signingKey(spec.issuer);
+  const key = await keyring.signingKey(spec.issuer);
   if (!key) throw new InputError(`issuer ${spec.issuer} has no signing key in the scenario (give it generateKey or privateJwk)`, where);
   const iat = Math.floor(now / 1000);
   const payload: Record<string, unknown> = {

@@ -19,7 +19,7 @@ export interface Simulator extends SimulatorApi {
   /** Sign a scenario `jwt:` assertion with the issuer's scenario key at the current simulated time. */
   signJwt(spec: JwtSpec, expiresInS: number, where?: InputError['location']): Promise<string>;
   /** The public JWK that verifies the idTokens of this run. */
-  readonly idTokenJwk: Record<string, unknown>;
+  idTokenJwk(): Promise<Record<string, unknown>>;
   /** Internal state (for tests and `serve` diagnostics). */
   readonly context: SimulatorContext;
 }
@@ -32,8 +32,8 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     allowNetwork: opts.allowNetwork ?? false,
     store: new TokenStore(),
     directory: new IdentityDirectory(scenario.identityStore),
-    keyring: await IssuerKeyring.create(scenario.issuers, opts.allowNetwork ?? false),
-    idTokens: await IdTokenSigner.create(),
+    keyring: new IssuerKeyring(scenario.issuers, opts.allowNetwork ?? false),
+    idTokens: new IdTokenSigner(),
   };
 
   async function dispatch(operation: Operation, input: Record<string, unknown>, trace: Trace, callOpts: CallOptions): Promise<Record<string, unknown>> {
@@ -54,7 +54,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
 
   return {
     principals: scenario.principals,
-    idTokenJwk: ctx.idTokens.publicJwk as Record<string, unknown>,
+    idTokenJwk: async () => (await ctx.idTokens.publicJwk()) as Record<string, unknown>,
     context: ctx,
     signJwt: (spec, expiresInS, where) => signScenarioJwt(spec, expiresInS, model, ctx.keyring, ctx.clock.now(), where),
     async call(operation, input, callOpts = {}): Promise<OperationResult> {

@@ -111,7 +111,7 @@ export function baseScenario(requests: unknown[], extra: Record<string, unknown>
       ],
       Groups: [{ GroupId: 'g-analysts', DisplayName: 'analysts', Members: ['alice', 'u-twin1', 'u-twin2'] }],
     },
-    issuers: { idp: { generateKey: 'RS256' } },
+    issuers: { idp: { generateKey: 'ES256' } },
     principals: { backend: { Arn: BACKEND }, stranger: { Arn: 'arn:aws:iam::999988887777:role/Stranger' } },
     requests,
     ...extra,
