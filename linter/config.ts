@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../model/errors.js';
-import { parseDocumentFile } from '../model/load-yaml.js';
+import { parseDocumentText, readSourceFile, type ParsedDocument } from '../model/load-yaml.js';
 import type { SeverityOverride } from './engine.js';
 
 export const RC_FILE_NAMES = ['.tipkitrc.json', '.tipkitrc.yaml', '.tipkitrc.yml'] as const;
@@ -24,7 +24,7 @@ const isLevel = (v: unknown): v is SeverityOverride => typeof v === 'string' && 
 export function loadLintRc(cwd: string, configFile: string | undefined, knownRuleIds: ReadonlySet<string>): LintRc {
   const file = configFile ?? RC_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (!file) return { severities: {} };
-  const { value, positions } = parseDocumentFile(resolve(cwd, file));
+  const { value, positions } = readRcFile(cwd, file);
   const fail = (message: string, path: (string | number)[], atKey = false): never => {
     const at = atKey ? positions.locateKey(path) : positions.locate(path);
     throw new InputError(message, { file, line: at.line, column: at.column });
@@ -55,4 +55,14 @@ export function parseRuleFlags(flags: readonly string[], knownRuleIds: ReadonlyS
     severities[id] = level;
   }
   return severities;
+}
+
+/** Parse the rc file, naming it in errors as the user wrote it (not as an absolute path). */
+function readRcFile(cwd: string, file: string): ParsedDocument {
+  try {
+    return parseDocumentText(readSourceFile(resolve(cwd, file)), file);
+  } catch (err) {
+    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file }, { cause: err });
+    throw err;
+  }
 }

@@ -169,3 +169,11 @@ describe('tipkit lint --format sarif', () => {
     expect(run.results.map((x: { ruleId: string; suppressions?: unknown[] }) => `${x.ruleId}${x.suppressions ? ' suppressed' : ''}`)).toEqual(['iam-auth-method-missing suppressed', 'grant-type-unknown']);
   });
 });
+
+describe('tipkit lint --config-file', () => {
+  it('names a missing or broken rc file as given', async () => {
+    const cwd = project({ 'warn.yaml': ONE_WARNING, 'bad-rc.json': '{ "rules": { "issuer-unused": "loud" } }' });
+    expect(await lint(cwd, '--config-file', 'missing.json')).toMatchObject({ code: 2, stdout: '', stderr: 'tipkit: missing.json: cannot read file (ENOENT)\n' });
+    expect(await lint(cwd, '--config-file', 'bad-rc.json')).toMatchObject({ code: 2, stderr: "tipkit: bad-rc.json:1:31: rule 'issuer-unused' must be one of off, note, warning, error\n" });
+  });
+});
