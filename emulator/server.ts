@@ -63,9 +63,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     connectionsCheckingInterval: 2_000,
   });
   server.on('request', (req, res) => void emulator.handle(req, res));
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
   const port = await listen(server, opts.port ?? 0, host);
   emulator.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

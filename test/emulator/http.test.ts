@@ -104,6 +104,11 @@ describe('limits', () => {
     expect(res.status).toBe(413);
   });
 
+  it('refuses oversize headers with 431', async () => {
+    const res = await rawRequest({ path: '/token', headers: { 'content-type': 'application/json', 'x-padding': 'p'.repeat(32 * 1024) }, chunks: [Buffer.from('{}')] });
+    expect(res.status).toBe(431);
+  });
+
   it('stays up after refusing, and reports health', async () => {
     const res = await fetch(`${url}/_tipkit/health`);
     expect(res.status).toBe(200);
