@@ -21,7 +21,7 @@ let compiled: ValidateFunction | undefined;
 
 export function configValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true, verbose: true });
     ajv.addKeyword({ keyword: 'x-union' });
     compiled = ajv.compile(configSchema);
   }
