@@ -6,6 +6,7 @@
 import { LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
+import { INSTANCE_LOCAL } from '../model/load-tfjson.js';
 import type { RawConfig } from '../model/types.js';
 import { ApplicationAccessScope } from './access-scope.js';
 import { IdentityCenterApplication } from './application.js';
@@ -24,8 +25,7 @@ import { TrustedTokenIssuer } from './trusted-token-issuer.js';
 
 type Obj = Record<string, unknown>;
 
-/** The name of the Terraform local that keeps the instance settings (so they survive a round trip). */
-export const INSTANCE_LOCAL = 'tipkit_instance';
+export { INSTANCE_LOCAL };
 
 export interface TipkitConstructs {
   issuers: Map<string, TrustedTokenIssuer>;

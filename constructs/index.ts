@@ -8,4 +8,4 @@ export { ApplicationAuthenticationMethod } from './authentication-method.js';
 export { collectConfig, type CollectedConfig } from './collect.js';
 export { TipkitChecks, findingMessage, type TipkitChecksProps } from './checks.js';
 export { addConfigToStack, TipkitStack, INSTANCE_LOCAL, type TipkitConstructs } from './from-config.js';
-export { SSO_ADMIN_CALL_MARKERS, type SsoAdminCallMarker } from './sso-admin-call.js';
+export type { SsoAdminCallMarker } from './sso-admin-call.js';

@@ -7,10 +7,10 @@
  */
 import { DataResource, Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
+import type { SynthesizedCall } from '../model/load-tfjson.js';
 
-/** The marker values of `input.tipkit` (the API operation the resource performs). */
-export const SSO_ADMIN_CALL_MARKERS = ['PutApplicationGrant', 'PutApplicationAuthenticationMethod'] as const;
-export type SsoAdminCallMarker = (typeof SSO_ADMIN_CALL_MARKERS)[number];
+/** The marker of `input.tipkit`: the API operation the resource performs (the Terraform JSON loader reads it). */
+export type SsoAdminCallMarker = SynthesizedCall;
 
 export interface SsoAdminCallSpec {
   marker: SsoAdminCallMarker;

@@ -15,14 +15,18 @@ import type { NodePath, SourceLocation } from './types.js';
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
 
-/** What `input.tipkit` says a terraform_data resource performs, and where its request goes in tipkit.yaml. */
-const SYNTHESIZED_CALLS: Record<string, { section: ExtraChild['section']; members: string[] }> = {
+/**
+ * What `input.tipkit` says a terraform_data resource performs (the constructs write these markers), and where
+ * its request goes in tipkit.yaml.
+ */
+export const SYNTHESIZED_CALLS = {
   PutApplicationGrant: { section: 'Grants', members: ['GrantType', 'Grant'] },
   PutApplicationAuthenticationMethod: { section: 'AuthenticationMethods', members: ['AuthenticationMethodType', 'AuthenticationMethod'] },
-};
+} as const satisfies Record<string, { section: ExtraChild['section']; members: readonly string[] }>;
+export type SynthesizedCall = keyof typeof SYNTHESIZED_CALLS;
 
 /** The local `tipkit synth` writes so the instance settings survive a round trip. */
-const INSTANCE_LOCAL = 'tipkit_instance';
+export const INSTANCE_LOCAL = 'tipkit_instance';
 const INSTANCE_KEYS = ['InstanceArn', 'IdentityStoreId', 'Region'] as const;
 
 export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: string): RawInput {
@@ -57,7 +61,7 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
   for (const { name, body, path } of synthesized) {
     const input = body.input;
     if (!isObj(input) || typeof input.tipkit !== 'string') continue;
-    const call = SYNTHESIZED_CALLS[input.tipkit];
+    const call = Object.hasOwn(SYNTHESIZED_CALLS, input.tipkit) ? SYNTHESIZED_CALLS[input.tipkit as SynthesizedCall] : undefined;
     const request = input.request;
     if (!call || !isObj(request)) {
       const loc = at([...path, 'input', 'tipkit']);
