@@ -78,19 +78,19 @@ const resourceMatches = (resources: unknown, resource: string): boolean =>
   asList(resources).some((r) => typeof r === 'string' && wildcardMatch(r, resource));
 
 function statementApplies(s: Statement, req: PolicyRequest): { applies: boolean; why: string } {
-  if ('Principal' in s) {
+  if (s.Principal !== undefined) {
     if (!principalMatches(s.Principal, req.principalArn)) return { applies: false, why: 'Principal does not name the caller' };
-  } else if ('NotPrincipal' in s) {
+  } else if (s.NotPrincipal !== undefined) {
     if (principalMatches(s.NotPrincipal, req.principalArn)) return { applies: false, why: 'NotPrincipal names the caller' };
   } else return { applies: false, why: 'no Principal (a resource policy statement needs one)' };
-  if ('Action' in s) {
+  if (s.Action !== undefined) {
     if (!actionMatches(s.Action, req.action)) return { applies: false, why: `Action does not match ${req.action}` };
-  } else if ('NotAction' in s) {
+  } else if (s.NotAction !== undefined) {
     if (actionMatches(s.NotAction, req.action)) return { applies: false, why: `NotAction matches ${req.action}` };
   } else return { applies: false, why: 'no Action' };
-  if ('Resource' in s) {
+  if (s.Resource !== undefined) {
     if (!resourceMatches(s.Resource, req.resource)) return { applies: false, why: 'Resource does not match the application ARN' };
-  } else if ('NotResource' in s) {
+  } else if (s.NotResource !== undefined) {
     if (resourceMatches(s.NotResource, req.resource)) return { applies: false, why: 'NotResource matches the application ARN' };
   } else return { applies: false, why: 'no Resource' };
   return { applies: true, why: 'matches' };

@@ -54,7 +54,7 @@ type Obj = Record<string, unknown>;
 let validators: { scenario: ValidateFunction; jwt: ValidateFunction } | undefined;
 function schemaValidators() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     validators = { scenario: ajv.compile(scenarioSchema), jwt: ajv.compile(JWT_SPEC_SCHEMA) };
   }
   return validators;
