@@ -137,17 +137,14 @@ class Emulator {
     if (!route) return this.sendError(ctx, unknownOperation(method, url.pathname), { drain: true });
     ctx.log.operation = route.operation;
 
-    const body = await this.readJsonBody(ctx);
-    if (!body.ok) return;
-    const read = readInput(route.operation, body.value);
-    if ('error' in read) return this.sendError(ctx, read.error);
-    const input = read.input;
-    if (typeof input.clientId === 'string') ctx.log.clientId = scrub(input.clientId);
+    const raw = await this.readRawBody(ctx);
+    if (!raw) return;
 
+    // The signature is checked first, as AWS's front end does, before the body is even parsed.
     let callerArn: string | undefined;
     if (route.auth === 'sigv4') {
       const check = await verifySignature(
-        { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: body.raw },
+        { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: raw },
         this.simulator.principals,
         { now: this.clock.now(), region: this.opts.model.instance.region },
       );
@@ -161,6 +158,13 @@ class Emulator {
       callerArn = check.principal.arn;
       ctx.log.caller = callerArn;
     }
+
+    const body = this.parseJson(ctx, raw);
+    if (!body.ok) return;
+    const read = readInput(route.operation, body.value);
+    if ('error' in read) return this.sendError(ctx, read.error);
+    const input = read.input;
+    if (typeof input.clientId === 'string') ctx.log.clientId = scrub(input.clientId);
 
     const result = await this.simulator.call(route.operation, input, { callerArn });
     if (result.outcome === 'success') return this.sendJson(ctx, 200, this.pointAtThisServer(route.operation, result.response ?? {}));
@@ -185,23 +189,27 @@ class Emulator {
     return out;
   }
 
-  private async readJsonBody(ctx: Context): Promise<{ ok: true; value: unknown; raw: Buffer } | { ok: false }> {
+  /** The request body, or undefined once an oversize body has been answered (or the client went away). */
+  private async readRawBody(ctx: Context): Promise<Buffer | undefined> {
     const read = await readBody(ctx.req, MAX_BODY_BYTES);
-    if (!read.ok) {
-      if ('tooLarge' in read) {
-        // 413 tells HTTP clients and proxies the truth; the modelled type keeps the SDK's error mapping.
-        this.sendError(ctx, { ...modelledError('InvalidRequestException', `request body exceeds ${MAX_BODY_BYTES} bytes`), status: 413 }, { drain: true });
-      } else ctx.res.destroy();
-      return { ok: false };
-    }
+    if (read.ok) return read.body;
+    if ('tooLarge' in read) {
+      // 413 tells HTTP clients and proxies the truth; the modelled type keeps the SDK's error mapping.
+      this.sendError(ctx, { ...modelledError('InvalidRequestException', `request body exceeds ${MAX_BODY_BYTES} bytes`), status: 413 }, { drain: true });
+    } else ctx.res.destroy();
+    return undefined;
+  }
+
+  /** A restJson1 body: JSON by content-type (or empty), else InvalidRequestException is sent. */
+  private parseJson(ctx: Context, raw: Buffer): { ok: true; value: unknown } | { ok: false } {
     const contentType = String(ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (read.body.length === 0 && !contentType) return { ok: true, value: {}, raw: read.body };
+    if (raw.length === 0 && !contentType) return { ok: true, value: {} };
     if (contentType && contentType !== 'application/json' && !contentType.endsWith('+json')) {
       this.sendError(ctx, modelledError('InvalidRequestException', `content-type must be application/json (got ${contentType})`));
       return { ok: false };
     }
     try {
-      return { ok: true, value: JSON.parse(read.body.toString('utf8')), raw: read.body };
+      return { ok: true, value: JSON.parse(raw.toString('utf8')) };
     } catch {
       this.sendError(ctx, modelledError('InvalidRequestException', 'the request body is not valid JSON'));
       return { ok: false };
@@ -211,7 +219,9 @@ class Emulator {
   /** POST /_tipkit/approve-device and /_tipkit/authorize: the user actions, as JSON, for tests. */
   private async adminCall(ctx: Context, operation: 'ApproveDevice' | 'Authorize'): Promise<void> {
     ctx.log.operation = operation;
-    const body = await this.readJsonBody(ctx);
+    const raw = await this.readRawBody(ctx);
+    if (!raw) return;
+    const body = this.parseJson(ctx, raw);
     if (!body.ok) return;
     if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
       return this.sendError(ctx, modelledError('InvalidRequestException', 'the request body must be a JSON object'));

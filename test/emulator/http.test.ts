@@ -75,6 +75,9 @@ describe('error responses', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
     expect(res.json().error_description).toMatch(/Missing Authentication Token/);
+    // The signature is checked before the body is parsed, as at AWS's front end.
+    const garbage = await post('/token?aws_iam=t', 'not json');
+    expect(garbage.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
   });
 
   it('an unknown route is a 404 JSON UnknownOperationException, never HTML or a stack', async () => {
