@@ -44,10 +44,23 @@ export function parsePointer(instancePath: string): NodePath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** When one value breaks several keywords (a number where an enum string goes), the first of these is reported. */
+const KEYWORD_PRIORITY = ['type', 'const', 'enum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+
 export function toViolations(errors: readonly ErrorObject[]): SchemaViolation[] {
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
+  // One finding per value: keep only the highest-priority keyword failing at each pointer.
+  const best = new Map<string, number>();
   for (const e of errors) {
+    const rank = KEYWORD_PRIORITY.indexOf(e.keyword);
+    if (rank < 0) continue;
+    const prev = best.get(e.instancePath);
+    if (prev === undefined || rank < prev) best.set(e.instancePath, rank);
+  }
+  for (const e of errors) {
+    const rank = KEYWORD_PRIORITY.indexOf(e.keyword);
+    if (rank >= 0 && best.get(e.instancePath) !== rank) continue;
     const base = parsePointer(e.instancePath);
     const params = e.params as Record<string, unknown>;
     let pointer = base;

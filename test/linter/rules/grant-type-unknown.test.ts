@@ -52,7 +52,6 @@ ruleTester.run(rule, {
 `,
       errors: [
         { line: 7, column: 20, messageIncludes: 'must be a string' },
-        { line: 7, column: 20, messageIncludes: 'must be one of' },
       ],
     },
     {
