@@ -1,7 +1,7 @@
 /** ApplicationAccessScope: a scope an application may request, and the applications it reaches (aws_ssoadmin_application_access_scope). */
 import { Construct } from 'constructs';
 import { SsoadminApplicationAccessScope } from '@cdktf/provider-aws/lib/ssoadmin-application-access-scope/index.js';
-import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { ApplicationAccessScopeProps } from './props.js';
 import { applicationArnOf } from './refs.js';
 
@@ -17,5 +17,6 @@ export class ApplicationAccessScope extends Construct {
       scope: props.scope,
       authorizedTargets: props.authorizedTargets?.length ? props.authorizedTargets.map(applicationArnOf) : undefined,
     });
+    writeSuppressions(this.resource, props.suppressions);
   }
 }

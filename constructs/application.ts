@@ -11,7 +11,7 @@ import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-iden
 import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-identitystore-user/index.js';
 import { ssoAdminShapes } from '../model/generated/sso-admin-shapes.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN } from '../model/types.js';
-import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { AssignmentProps, IdentityCenterApplicationProps, Tag } from './props.js';
 
 const principalIdPattern = new RegExp(ssoAdminShapes.PrincipalId.jsPattern, 'u');
@@ -59,6 +59,7 @@ export class IdentityCenterApplication extends Construct {
         },
       ],
     });
+    writeSuppressions(this.resource, props.suppressions);
     this.applicationArn = this.resource.applicationArn;
     this.applicationName = props.name;
     this.assignmentConfiguration = new SsoadminApplicationAssignmentConfiguration(this, 'assignment-configuration', {

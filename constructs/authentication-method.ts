@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import type { DataResource } from 'cdktf';
-import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { ApplicationAuthenticationMethodProps } from './props.js';
 import { applicationArnOf } from './refs.js';
 import { ssoAdminCall } from './sso-admin-call.js';
@@ -28,5 +28,6 @@ export class ApplicationAuthenticationMethod extends Construct {
         AuthenticationMethod: { Iam: { ActorPolicy: props.authenticationMethod.iam.actorPolicy } },
       },
     });
+    writeSuppressions(this.resource, props.suppressions);
   }
 }

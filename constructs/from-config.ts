@@ -7,7 +7,7 @@ import { LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { INSTANCE_LOCAL } from '../model/load-tfjson.js';
-import type { RawConfig } from '../model/types.js';
+import type { ConstructSuppression, RawConfig } from '../model/types.js';
 import { ApplicationAccessScope } from './access-scope.js';
 import { IdentityCenterApplication } from './application.js';
 import { ApplicationAuthenticationMethod } from './authentication-method.js';
@@ -18,6 +18,7 @@ import type {
   IdentityCenterApplicationProps,
   OidcJwtConfigurationProps,
   PolicyDocument,
+  SuppressionProps,
   TrustedTokenIssuerProps,
 } from './props.js';
 import { camelize, isPlainObject } from './refs.js';
@@ -39,8 +40,17 @@ const ids = (n: number): ((i: number) => string) => {
   return (i) => String(i).padStart(width, '0');
 };
 
+export interface AddConfigOptions {
+  /** Suppressions to put on the construct of each resource path (e.g. the config's `tipkit-ignore` comments). */
+  suppressions?: readonly ConstructSuppression[];
+}
+
 /** Declare the config's instance settings, issuers and applications (with their grants, scopes, methods) in `stack`. */
-export function addConfigToStack(stack: Construct, config: RawConfig): TipkitConstructs {
+export function addConfigToStack(stack: Construct, config: RawConfig, opts: AddConfigOptions = {}): TipkitConstructs {
+  const suppressionsOf = (resource: string): SuppressionProps[] | undefined => {
+    const own = (opts.suppressions ?? []).filter((s) => s.resource === resource).map((s) => ({ id: s.id, reason: s.reason ?? '' }));
+    return own.length ? own : undefined;
+  };
   const instance = isPlainObject(config.instance) ? config.instance : {};
   const instanceArn = str(instance.InstanceArn) ?? '';
   const identityStoreId = str(instance.IdentityStoreId);
@@ -59,6 +69,7 @@ export function addConfigToStack(stack: Construct, config: RawConfig): TipkitCon
       trustedTokenIssuerType: r.TrustedTokenIssuerType as TrustedTokenIssuerProps['trustedTokenIssuerType'],
       trustedTokenIssuerConfiguration: { oidcJwtConfiguration: camelize(conf.OidcJwtConfiguration ?? {}) as OidcJwtConfigurationProps },
       tags: camelize(r.Tags) as TrustedTokenIssuerProps['tags'],
+      suppressions: suppressionsOf(`trustedTokenIssuers/${name}`),
     };
     issuers.set(name, new TrustedTokenIssuer(stack, `issuer${issuerId(i)}-${name}`, props));
   });
@@ -79,25 +90,32 @@ export function addConfigToStack(stack: Construct, config: RawConfig): TipkitCon
       assignmentRequired: typeof r.AssignmentRequired === 'boolean' ? r.AssignmentRequired : undefined,
       assignments: camelize(objects(r.Assignments)) as AssignmentProps[],
       identityStoreId,
+      suppressions: suppressionsOf(`applications/${name}`),
     };
     applications.set(name, new IdentityCenterApplication(stack, `app${appId(i)}-${name}`, props));
   });
 
   // Grants, scopes and methods after every application exists, so a scope can target any of them.
   rawApps.forEach((r, i) => {
-    const app = applications.get(str(r.Name) ?? `application-${i}`)!;
+    const name = str(r.Name) ?? `application-${i}`;
+    const app = applications.get(name)!;
     const appRef = (ref: string): IdentityCenterApplication | string => applications.get(ref) ?? ref;
     const issuerRef = (ref: string): TrustedTokenIssuer | string => issuers.get(ref) ?? ref;
     const grants = objects(r.Grants);
     const grantId = ids(grants.length);
     grants.forEach((g, j) => {
-      new ApplicationGrant(app, `grant${grantId(j)}`, grantProps(app, g, issuerRef));
+      new ApplicationGrant(app, `grant${grantId(j)}`, { ...grantProps(app, g, issuerRef), suppressions: suppressionsOf(`applications/${name}/Grants/${j}`) });
     });
     const scopes = objects(r.AccessScopes);
     const scopeId = ids(scopes.length);
     scopes.forEach((s, j) => {
       const targets = Array.isArray(s.AuthorizedTargets) ? s.AuthorizedTargets.filter((t): t is string => typeof t === 'string') : undefined;
-      new ApplicationAccessScope(app, `scope${scopeId(j)}`, { application: app, scope: str(s.Scope) ?? '', authorizedTargets: targets?.map(appRef) });
+      new ApplicationAccessScope(app, `scope${scopeId(j)}`, {
+        application: app,
+        scope: str(s.Scope) ?? '',
+        authorizedTargets: targets?.map(appRef),
+        suppressions: suppressionsOf(`applications/${name}/AccessScopes/${j}`),
+      });
     });
     const methods = objects(r.AuthenticationMethods);
     const methodId = ids(methods.length);
@@ -108,6 +126,7 @@ export function addConfigToStack(stack: Construct, config: RawConfig): TipkitCon
         application: app,
         authenticationMethodType: m.AuthenticationMethodType as 'IAM' | undefined,
         authenticationMethod: { iam: { actorPolicy: (isPlainObject(iam.ActorPolicy) ? iam.ActorPolicy : {}) as PolicyDocument } },
+        suppressions: suppressionsOf(`applications/${name}/AuthenticationMethods/${j}`),
       });
     });
   });
@@ -129,12 +148,12 @@ function grantProps(app: IdentityCenterApplication, g: Obj, issuerRef: (ref: str
 export class TipkitStack extends TerraformStack {
   readonly constructs: TipkitConstructs;
 
-  constructor(scope: Construct, id: string, config: RawConfig) {
+  constructor(scope: Construct, id: string, config: RawConfig, opts: AddConfigOptions = {}) {
     super(scope, id);
     const instance = isPlainObject(config.instance) ? config.instance : {};
     new AwsProvider(this, 'aws', { region: str(instance.Region) });
     // Relative, so the output does not depend on where synth ran (cdktf's default is an absolute path).
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
-    this.constructs = addConfigToStack(this, config);
+    this.constructs = addConfigToStack(this, config, opts);
   }
 }

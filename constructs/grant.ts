@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import type { DataResource } from 'cdktf';
-import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { ApplicationGrantProps } from './props.js';
 import { applicationArnOf, arnLeaf, pascalize } from './refs.js';
 import { ssoAdminCall } from './sso-admin-call.js';
@@ -43,5 +43,6 @@ export class ApplicationGrant extends Construct {
       deleteFlags: { '--application-arn': 'ApplicationArn', '--grant-type': 'GrantType' },
       request: { ApplicationArn: applicationArnOf(props.application), GrantType: props.grantType, Grant: grantUnion(props) },
     });
+    writeSuppressions(this.resource, props.suppressions);
   }
 }

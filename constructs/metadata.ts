@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, sep } from 'node:path';
 import type { IConstruct } from 'constructs';
+import type { TerraformElement } from 'cdktf';
 import type { SourceLocation } from '../model/types.js';
 import type { SuppressionProps } from './props.js';
 
@@ -33,6 +34,14 @@ export function recordOf(c: IConstruct): TipkitRecord | undefined {
 export function attachRecord(c: IConstruct, kind: TipkitKind, props: object & { suppressions?: readonly SuppressionProps[] }): void {
   const record: TipkitRecord = { kind, props, suppressions: props.suppressions ?? [], site: creationSite() };
   Object.defineProperty(c, TIPKIT_RECORD, { value: record, enumerable: false });
+}
+
+/**
+ * Write a construct's suppressions into its Terraform resource's `//` comment block (Terraform ignores it), so
+ * `tipkit lint` on the synthesized JSON honours them as the synth-time aspect does.
+ */
+export function writeSuppressions(resource: TerraformElement, suppressions: readonly SuppressionProps[] | undefined): void {
+  if (suppressions?.length) resource.addOverride('//.tipkit.suppressions', suppressions.map((s) => ({ id: s.id, reason: s.reason })));
 }
 
 const ownDir = dirname(fileURLToPath(import.meta.url)) + sep;

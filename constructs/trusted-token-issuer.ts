@@ -2,7 +2,7 @@
 import { Construct } from 'constructs';
 import { SsoadminTrustedTokenIssuer } from '@cdktf/provider-aws/lib/ssoadmin-trusted-token-issuer/index.js';
 import { tagMap } from './application.js';
-import { attachRecord, TIPKIT_RECORD, type TipkitRecord } from './metadata.js';
+import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { TrustedTokenIssuerProps } from './props.js';
 
 export class TrustedTokenIssuer extends Construct {
@@ -34,6 +34,7 @@ export class TrustedTokenIssuer extends Construct {
       ],
       tags: tagMap(props.tags),
     });
+    writeSuppressions(this.resource, props.suppressions);
     this.trustedTokenIssuerArn = this.resource.arn;
     this.issuerName = props.name;
   }

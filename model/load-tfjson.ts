@@ -10,7 +10,7 @@ import { InputError } from './errors.js';
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
-import type { NodePath, SourceLocation } from './types.js';
+import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -77,7 +77,8 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
       applicationLoc: at([...requestPath, 'ApplicationArn']),
       value: entry,
       loc: at(path),
-      locate: (sub) => positions.locate([...requestPath, ...sub]),
+      // The entry itself stays at its terraform_data block (where construct suppressions find it again).
+      locate: (sub) => (sub.length === 0 ? undefined : positions.locate([...requestPath, ...sub])),
     });
   }
 
@@ -102,8 +103,47 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
       positions.setValue(['instance', 'Region'], at([...provider.path, 'region']));
     }
   }
-  return { ...mapped, notes };
+  return { ...mapped, notes, suppressions: constructSuppressions(blocks, mapped.raw, positions) };
 }
+
+/**
+ * Suppressions the constructs wrote into a resource's `//` comment block (`"//": { "tipkit": { "suppressions":
+ * [{ id, reason }] } }`), attached to the entry that resource became. The mapper places each entry at its block's
+ * location, which is how an entry is found again.
+ */
+function constructSuppressions(blocks: readonly TerraformBlock[], raw: RawConfig, positions: PositionIndex): ConstructSuppression[] {
+  const carrying = blocks.filter((b) => b.mode === 'resource' && Array.isArray(commentSuppressions(b.body)));
+  if (carrying.length === 0) return [];
+  const entryAt = new Map<string, { pointer: NodePath; resource: string }>();
+  const add = (pointer: NodePath, resource: string): void => {
+    const loc = positions.locate(pointer);
+    entryAt.set(`${loc.line}:${loc.column}`, { pointer, resource });
+  };
+  const entries = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+  entries(raw.trustedTokenIssuers).forEach((issuer, i) => add(['trustedTokenIssuers', i], `trustedTokenIssuers/${String(issuer.Name ?? `#${i}`)}`));
+  entries(raw.applications).forEach((app, i) => {
+    const base = `applications/${String(app.Name ?? `#${i}`)}`;
+    add(['applications', i], base);
+    for (const section of ['Grants', 'AccessScopes', 'AuthenticationMethods', 'Assignments']) {
+      entries(app[section]).forEach((_, j) => add(['applications', i, section, j], `${base}/${section}/${j}`));
+    }
+  });
+  const out: ConstructSuppression[] = [];
+  for (const b of carrying) {
+    const entry = entryAt.get(`${b.loc.line}:${b.loc.column}`);
+    if (!entry) continue;
+    for (const s of commentSuppressions(b.body)!) {
+      if (isObj(s) && typeof s.id === 'string') out.push({ id: s.id, reason: typeof s.reason === 'string' ? s.reason : undefined, ...entry });
+    }
+  }
+  return out;
+}
+
+const commentSuppressions = (body: Obj): unknown[] | undefined => {
+  const comment = body['//'];
+  const tipkit = isObj(comment) ? comment.tipkit : undefined;
+  return isObj(tipkit) && Array.isArray(tipkit.suppressions) ? tipkit.suppressions : undefined;
+};
 
 /** `{ TYPE: { NAME: body } }`, where Terraform JSON also allows a list of such objects and a list of bodies. */
 function blocksOf(section: unknown, base: NodePath): { type: string; name: string; body: Obj; path: NodePath }[] {

@@ -10,6 +10,8 @@ import { InputError, UsageError } from '../../model/errors.js';
 import { canonicalConfig } from '../../model/canonical.js';
 import { loadValidConfigFile } from '../../model/load.js';
 import type { LoadedConfig } from '../../model/load.js';
+import type { ConstructSuppression, RawConfig } from '../../model/types.js';
+import { lintLoaded } from '../../linter/index.js';
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../main.js';
@@ -58,7 +60,7 @@ export const command: Command = {
     const loaded = await loadValidConfigFile(resolve(io.cwd) === process.cwd() ? configFile : resolve(io.cwd, configFile));
     requireIdentityStore(loaded);
 
-    const written = await synthesize(canonicalConfig(loaded.model), outDir, stackName);
+    const written = await synthesize(canonicalConfig(loaded.model), commentSuppressions(loaded), outDir, stackName);
     if (!values.quiet) for (const file of written) io.stdout(`wrote ${shown(file)}\n`);
     return 0;
   },
@@ -80,14 +82,34 @@ function requireIdentityStore(loaded: LoadedConfig): void {
   }
 }
 
+/**
+ * The config's `tipkit-ignore` comments that suppress a finding, as suppressions on the construct that declares
+ * the resource, so linting the synthesized JSON reports what linting the config does.
+ */
+function commentSuppressions(loaded: LoadedConfig): ConstructSuppression[] {
+  const out = new Map<string, ConstructSuppression>();
+  for (const f of lintLoaded(loaded).findings) {
+    if (f.suppression?.kind !== 'comment') continue;
+    const resource = constructResource(f.resource);
+    out.set(`${f.ruleId}\n${resource}`, { id: f.ruleId, reason: f.suppression.reason, resource, pointer: [] });
+  }
+  return [...out.values()];
+}
+
+/** The resource path of the construct that declares `resource` (assignments belong to their application). */
+function constructResource(resource: string): string {
+  const parts = resource.split('/');
+  return parts[0] === 'applications' && ['Grants', 'AccessScopes', 'AuthenticationMethods'].includes(parts[2] ?? '') ? parts.slice(0, 4).join('/') : parts.slice(0, 2).join('/');
+}
+
 /** Synthesize into a temporary sibling of `outDir`, then move the stack and manifest into place. */
-async function synthesize(config: ReturnType<typeof canonicalConfig>, outDir: string, stackName: string): Promise<string[]> {
+async function synthesize(config: RawConfig, suppressions: ConstructSuppression[], outDir: string, stackName: string): Promise<string[]> {
   const [{ App }, { TipkitStack }] = await Promise.all([import('cdktf'), import('../../constructs/from-config.js')]);
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), `.tipkit-tmp-${basename(outDir)}-`));
   try {
     const app = new App({ outdir: tmp, stackTraces: false });
-    new TipkitStack(app, stackName, config);
+    new TipkitStack(app, stackName, config, { suppressions });
     app.synth();
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);

@@ -1,5 +1,5 @@
 // The constructs: what they synthesize, what collectConfig() reads back from them, and the TipkitChecks aspect.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   TrustedTokenIssuer,
   collectConfig,
 } from '../../constructs/index.js';
+import { loadConfigFile } from '../../model/load.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d';
 const STORE = 'd-9067642ac7';
@@ -238,6 +239,23 @@ describe('collectConfig', () => {
     const instance = new TerraformVariable(stack, 'instance_arn', { type: 'string' });
     new IdentityCenterApplication(stack, 'web', { instanceArn: instance.stringValue, name: 'web' });
     expect(collectConfig(stack).raw.instance).toEqual({ InstanceArn: '${var.instance_arn}', Region: 'us-east-1' });
+  });
+});
+
+describe('construct suppressions in the Terraform JSON', () => {
+  it('are written into the resource\'s // comment, where the Terraform JSON loader reads them back', async () => {
+    const { app, stack } = newStack();
+    const web = new IdentityCenterApplication(stack, 'web', { instanceArn: INSTANCE, name: 'web', suppressions: [{ id: 'iam-auth-method-missing', reason: 'a public client' }] });
+    new ApplicationGrant(stack, 'refresh', { application: web, grantType: 'refresh_token', suppressions: [{ id: 'refresh-token-without-source', reason: 'tokens come from CreateToken' }] });
+    app.synth();
+    const file = join(app.outdir, 'stacks/test/cdk.tf.json');
+    const tf = JSON.parse(readFileSync(file, 'utf8')) as TfJson;
+    expect(tf.resource.aws_ssoadmin_application!.web!['//'].tipkit).toEqual({ suppressions: [{ id: 'iam-auth-method-missing', reason: 'a public client' }] });
+    const { suppressions } = await loadConfigFile(file).then((l) => l.model);
+    expect(suppressions.map(({ id, reason, resource }) => ({ id, reason, resource }))).toEqual([
+      { id: 'iam-auth-method-missing', reason: 'a public client', resource: 'applications/web' },
+      { id: 'refresh-token-without-source', reason: 'tokens come from CreateToken', resource: 'applications/web/Grants/0' },
+    ]);
   });
 });
 

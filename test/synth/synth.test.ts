@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadConfigFile } from '../../model/load.js';
+import { lintLoaded } from '../../linter/index.js';
+import { loadConfigFile, type LoadedConfig } from '../../model/load.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const EXAMPLES = ['okta-tip', 'web-app', 'device-cli'] as const;
@@ -44,6 +45,10 @@ function synthExample(example: string): { out: string; tf: Obj; stdout: string }
   expect(r.code).toBe(0);
   return { out, tf: readJson(join(out, 'stacks/tipkit/cdk.tf.json')), stdout: r.stdout };
 }
+
+/** What linting reports, without locations (they differ by file): rule, resource, severity, suppressed or not. */
+const lintSummary = (loaded: LoadedConfig): string[] =>
+  lintLoaded(loaded).findings.map((f) => `${f.ruleId} ${f.resource} ${f.severity}${f.suppression ? ' suppressed' : ''}`).sort();
 
 /** The terraform_data resources of the file that perform `marker`. */
 const calls = (tf: Obj, marker: string): Obj[] => Object.values((tf.resource?.terraform_data ?? {}) as Obj).filter((r: Obj) => r.input?.tipkit === marker);
@@ -103,6 +108,8 @@ describe.each(EXAMPLES)('tipkit synth examples/%s', (example) => {
     expect(fromJson.violations).toEqual([]);
     expect(fromJson.notes).toEqual([]);
     expect(canonicalConfig(fromJson.model)).toEqual(canonicalConfig(fromYaml.model));
+    // The config's tipkit-ignore comments travel as construct suppressions: linting either reports the same.
+    expect(lintSummary(fromJson)).toEqual(lintSummary(fromYaml));
   });
 
   it('has an example cdktf app (main.ts) that synthesizes the same setup as its tipkit.yaml', async () => {
@@ -119,6 +126,7 @@ describe.each(EXAMPLES)('tipkit synth examples/%s', (example) => {
     const fromYaml = await loadConfigFile(`examples/${example}/tipkit.yaml`);
     expect(fromApp.notes).toEqual([]);
     expect(canonicalConfig(fromApp.model)).toEqual(canonicalConfig(fromYaml.model));
+    expect(lintSummary(fromApp)).toEqual(lintSummary(fromYaml));
   });
 });
 
