@@ -10,7 +10,8 @@ import { sarifValidator } from '../formatters/sarif-schema.js';
 const spawnLint = (cwd: string, ...args: string[]) => runCli(['lint', ...args], { cwd });
 /** The same command in-process (no build needed, much faster). */
 const lint = (cwd: string, ...args: string[]) => runInProcess(['lint', ...args], cwd);
-const json = (stdout: string) => JSON.parse(stdout) as { findings: { ruleId: string; severity: string; location: { file: string; line: number; column: number }; suppressed?: unknown }[]; summary: Record<string, number> };
+type JsonFinding = { ruleId: string; severity: string; location: { file: string; line: number; column: number }; suppression?: unknown };
+const json = (stdout: string) => JSON.parse(stdout) as { findings: JsonFinding[]; suppressed: JsonFinding[]; summary: Record<string, number> };
 
 describe('tipkit lint exit codes', async () => {
   it('0 for a clean config, 1 for an error, 0 for warnings only', async () => {
@@ -42,8 +43,9 @@ describe('tipkit lint exit codes', async () => {
     const r = await lint(cwd, '--max-warnings', '0', '--format', 'json');
     expect(r.code).toBe(0);
     const out = json(r.stdout);
-    expect(out.summary).toEqual({ errors: 0, warnings: 0, notes: 0, files: 1 });
-    expect(out.findings).toMatchObject([{ ruleId: 'iam-auth-method-missing', suppressed: { kind: 'comment', reason: 'tokens come from CreateToken' } }]);
+    expect(out.summary).toEqual({ errors: 0, warnings: 0, notes: 0, files: 1, suppressed: 1 });
+    expect(out.findings).toEqual([]);
+    expect(out.suppressed).toMatchObject([{ ruleId: 'iam-auth-method-missing', suppression: { kind: 'comment', reason: 'tokens come from CreateToken' } }]);
     expect((await lint(cwd)).stdout).not.toContain('iam-auth-method-missing');
     expect((await lint(cwd, '--show-suppressed')).stdout).toContain('iam-auth-method-missing (suppressed: tokens come from CreateToken)');
   });
@@ -83,7 +85,7 @@ describe('tipkit lint options', async () => {
     const cwd = project({ 'warn.yaml': ONE_WARNING, 'err.yaml': ONE_ERROR });
     const out = json((await lint(cwd, '--quiet', '--format', 'json')).stdout);
     expect(out.findings.map((f) => f.ruleId)).toEqual(['grant-type-unknown']);
-    expect(out.summary).toEqual({ errors: 1, warnings: 1, notes: 0, files: 2 });
+    expect(out.summary).toEqual({ errors: 1, warnings: 1, notes: 0, files: 2, suppressed: 0 });
   });
 
   it('--output writes the report atomically, and writes nothing when the input is unusable', async () => {

@@ -10,24 +10,26 @@ const context: FormatContext = { cwd: '/work/project', color: false, showSuppres
 const validateSarif = sarifValidator();
 
 describe('json', () => {
-  it('prints exactly the spec shape, with `suppressed` on suppressed findings', () => {
+  it('prints exactly the spec shape; suppressed findings are kept apart with their reason', () => {
     const out = JSON.parse(formatReport('json', report, context));
     expect(out).toEqual({
       tool: 'tipkit',
       command: 'lint',
       findings: [
         { ruleId: 'grant-type-unknown', severity: 'error', message: report.findings[0]!.message, resource: 'applications/alpha/Grants/0', location: { file: 'conf/tipkit.yaml', line: 3, column: 20 } },
+        { ruleId: 'refresh-token-seen', severity: 'note', message: "refresh_token grant on 'beta'", resource: 'applications/beta/Grants/0', location: { file: 'other dir/b.yaml', line: 2, column: 3 } },
+      ],
+      suppressed: [
         {
           ruleId: 'iam-auth-method-missing',
           severity: 'warning',
           message: "application 'alpha' has no IAM authentication method",
           resource: 'applications/alpha',
           location: { file: 'conf/tipkit.yaml', line: 1, column: 5 },
-          suppressed: { kind: 'comment', reason: 'a public client' },
+          suppression: { kind: 'comment', reason: 'a public client' },
         },
-        { ruleId: 'refresh-token-seen', severity: 'note', message: "refresh_token grant on 'beta'", resource: 'applications/beta/Grants/0', location: { file: 'other dir/b.yaml', line: 2, column: 3 } },
       ],
-      summary: { errors: 1, warnings: 0, notes: 1, files: 2 },
+      summary: { errors: 1, warnings: 0, notes: 1, files: 2, suppressed: 1 },
     });
   });
 });
