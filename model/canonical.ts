@@ -4,9 +4,12 @@
  * written out. Two inputs describe the same setup exactly when their canonical configs are equal, which
  * is what the synth round-trip test checks; synth also builds its constructs from it.
  */
-import type { ApplicationNode, IssuerNode, RawConfig, TipModel } from './types.js';
+import type { ApplicationNode, IssuerNode, RawConfig, Tag, TipModel } from './types.js';
 
 type Obj = Record<string, unknown>;
+
+/** Tags are a map in AWS (and in Terraform): their order means nothing, so the canonical form sorts them by Key. */
+const sortedTags = (tags: Tag[]): Tag[] | undefined => (tags.length ? [...tags].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0)) : undefined);
 
 const defined = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -26,7 +29,7 @@ function canonicalIssuer(i: IssuerNode): Obj {
     TrustedTokenIssuerArn: i.arnDerived ? undefined : i.arn,
     TrustedTokenIssuerType: i.type,
     TrustedTokenIssuerConfiguration: i.raw.TrustedTokenIssuerConfiguration,
-    Tags: i.tags.length ? i.tags : undefined,
+    Tags: sortedTags(i.tags),
   });
 }
 
@@ -38,7 +41,7 @@ function canonicalApplication(app: ApplicationNode, model: TipModel): Obj {
     Description: app.description,
     Status: app.status,
     PortalOptions: app.portalOptions,
-    Tags: app.tags.length ? app.tags : undefined,
+    Tags: sortedTags(app.tags),
     Grants: app.grants.map((g) => {
       if (!g.authorizedTokenIssuers) return defined({ GrantType: g.grantType, Grant: g.grant });
       return {

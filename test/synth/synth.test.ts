@@ -130,6 +130,69 @@ describe.each(EXAMPLES)('tipkit synth examples/%s', (example) => {
   });
 });
 
+describe('tipkit synth round trip beyond the examples', () => {
+  it('keeps order (not alphabetical), external ARNs, ids, tags, portal options and status', async () => {
+    const dir = freshDir('rich');
+    const config = join(dir, 'rich.yaml');
+    writeFileSync(
+      config,
+      `version: 1
+instance: { InstanceArn: arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d, IdentityStoreId: d-9067642ac7 }
+trustedTokenIssuers:
+  - Name: zeta-idp
+    TrustedTokenIssuerType: OIDC_JWT
+    TrustedTokenIssuerConfiguration:
+      OidcJwtConfiguration: { IssuerUrl: https://zeta.example.com, ClaimAttributePath: sub, IdentityStoreAttributePath: externalIds.value, JwksRetrievalOption: OPEN_ID_DISCOVERY }
+    Tags: [{ Key: team, Value: data }, { Key: cost-center, Value: "42" }]
+  - Name: alpha-idp
+    TrustedTokenIssuerType: OIDC_JWT
+    TrustedTokenIssuerConfiguration:
+      OidcJwtConfiguration: { IssuerUrl: https://alpha.example.com, ClaimAttributePath: email, IdentityStoreAttributePath: emails.value, JwksRetrievalOption: OPEN_ID_DISCOVERY }
+applications:
+  - Name: zeta
+    ApplicationProviderArn: arn:aws:sso::aws:applicationProvider/custom
+    Status: DISABLED
+    Tags: [{ Key: b, Value: "2" }, { Key: a, Value: "1" }]
+    PortalOptions: { Visibility: DISABLED, SignInOptions: { Origin: IDENTITY_CENTER } }
+    AssignmentRequired: false
+    Assignments:
+      - { PrincipalType: USER, PrincipalId: 9067642ac7-1234abcd-12ab-34cd-56ef-1234567890ab }
+      - { PrincipalType: GROUP, PrincipalId: admins }
+    Grants:
+      - GrantType: urn:ietf:params:oauth:grant-type:token-exchange
+        Grant: { TokenExchange: {} }
+      - GrantType: urn:ietf:params:oauth:grant-type:jwt-bearer
+        Grant:
+          JwtBearer:
+            AuthorizedTokenIssuers:
+              - { TrustedTokenIssuerArn: alpha-idp, AuthorizedAudiences: [a1, a2] }
+              - TrustedTokenIssuerArn: arn:aws:sso::111122223333:trustedTokenIssuer/ssoins-7223e2ee1a2b3c4d/tti-12345678-1234-1234-1234-123456789012
+                AuthorizedAudiences: [ext]
+              - { TrustedTokenIssuerArn: zeta-idp, AuthorizedAudiences: [z] }
+    AccessScopes:
+      - Scope: sso:account:access
+      - Scope: redshift:connect
+        AuthorizedTargets: [alpha, arn:aws:sso::111122223333:application/ssoins-7223e2ee1a2b3c4d/apl-1234567890abcdef]
+  - Name: alpha
+    Description: second, though it sorts first
+    Grants:
+      - GrantType: authorization_code
+        Grant: { AuthorizationCode: { RedirectUris: [https://alpha.example.com/z, https://alpha.example.com/a] } }
+`,
+    );
+    const out = join(dir, 'out');
+    const r = runCli(['synth', '--config', config, '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    const fromYaml = await loadConfigFile(config);
+    const fromJson = await loadConfigFile(join(out, 'stacks/tipkit/cdk.tf.json'));
+    expect(fromJson.notes).toEqual([]);
+    expect(canonicalConfig(fromJson.model)).toEqual(canonicalConfig(fromYaml.model));
+    expect(fromJson.model.applications.map((a) => a.name)).toEqual(['zeta', 'alpha']);
+    // No Region: the provider has none and the CLI calls take the environment's.
+    expect(canonicalConfig(fromJson.model).instance).toEqual({ InstanceArn: 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d', IdentityStoreId: 'd-9067642ac7' });
+  });
+});
+
 describe('tipkit synth options', () => {
   it('honours --stack, --quiet and CDKTF_OUTDIR', () => {
     const out = freshDir('env');
