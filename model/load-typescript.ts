@@ -40,7 +40,7 @@ const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trus
 type Val =
   | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
   | { kind: 'object'; members: Member[]; loc: SourceLocation; skipped?: string[] }
-  | { kind: 'array'; items: Val[]; loc: SourceLocation }
+  | { kind: 'array'; items: Val[]; loc: SourceLocation; partial?: boolean }
   | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation };
 interface Member {
   key: string;
@@ -264,17 +264,22 @@ class StaticReader {
     }
     if (Node.isArrayLiteralExpression(node)) {
       const items: Val[] = [];
+      let partial = false;
       for (const el of node.getElements()) {
         if (Node.isSpreadElement(el)) {
           const spread = this.evaluate(el.getExpression(), depth + 1);
           if (spread?.kind === 'array') items.push(...spread.items);
-          else if (spread) this.skip(el, 'spread of something that is not a constant array');
+          else {
+            if (spread) this.skip(el, 'spread of something that is not a constant array');
+            partial = true;
+          }
           continue;
         }
         const v = this.evaluate(el, depth + 1);
         if (v) items.push(v);
+        else partial = true;
       }
-      return { kind: 'array', items, loc };
+      return { kind: 'array', items, loc, ...(partial ? { partial } : {}) };
     }
     if (Node.isObjectLiteralExpression(node)) {
       const members: Member[] = [];
@@ -432,6 +437,8 @@ class StaticReader {
 class RawBuilder {
   private readonly raw: RawConfig = { version: 1 };
   private readonly suppressions: ConstructSuppression[] = [];
+  /** RawConfig places whose value could not be read (see RawInput.holes). */
+  private readonly holes: NodePath[] = [];
   private instanceArn?: string;
 
   constructor(
@@ -461,6 +468,7 @@ class RawBuilder {
         else if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `trustedTokenIssuers/${String(out.Name)}`);
         else this.put(out, path, m);
       }
+      this.holesOfProps(props, path);
       // The construct's documented defaults, as synth writes them.
       if (out.TrustedTokenIssuerType === undefined) this.putDefault(out, path, 'TrustedTokenIssuerType', 'OIDC_JWT', props.loc);
       const oidc = (out.TrustedTokenIssuerConfiguration as Obj | undefined)?.OidcJwtConfiguration;
@@ -483,6 +491,7 @@ class RawBuilder {
         else if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `applications/${String(out.Name)}`);
         else this.put(out, path, m);
       }
+      this.holesOfProps(props, path);
       if (typeof out.Name === 'string' && !appByName.has(out.Name)) appByName.set(out.Name, appIndex.get(decl)!);
     }
 
@@ -523,6 +532,7 @@ class RawBuilder {
         if (m.key === 'suppressions') this.takeSuppressions(m, path, () => `applications/${String(app.Name)}/${key}/${String(path[3])}`);
         else this.put(out, path, m);
       }
+      this.holesOfProps(props, path);
       if (decl.cls === 'ApplicationGrant' && out.Grant === undefined) {
         // refresh_token and token_exchange take no settings; the construct sends the empty union member.
         const member = out.GrantType === 'refresh_token' ? 'RefreshToken' : out.GrantType === 'urn:ietf:params:oauth:grant-type:token-exchange' ? 'TokenExchange' : undefined;
@@ -536,7 +546,7 @@ class RawBuilder {
     if (rawIssuers.length) this.raw.trustedTokenIssuers = rawIssuers;
     if (rawApps.length) this.raw.applications = rawApps;
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, suppressions: this.suppressions, notes: this.notes };
+    return { raw: this.raw, positions: this.positions, suppressions: this.suppressions, notes: this.notes, holes: this.holes };
   }
 
   /**
@@ -552,6 +562,15 @@ class RawBuilder {
 
   private note(loc: SourceLocation, message: string): void {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
+  }
+
+  /** Props that could not be read are holes: unknown, not missing (instanceArn/identityStoreId live on the instance). */
+  private holesOfProps(props: Extract<Val, { kind: 'object' }>, path: NodePath): void {
+    for (const key of props.skipped ?? []) {
+      if (key === 'instanceArn' && this.instanceArn === undefined) this.holes.push(['instance', 'InstanceArn']);
+      else if (key === 'identityStoreId') this.holes.push(['instance', 'IdentityStoreId']);
+      else if (key !== 'suppressions' && key !== 'application') this.holes.push([...path, pascal(key)]);
+    }
   }
 
   /** The first instanceArn seen is the config's instance; a resource on another instance keeps its own. */
@@ -631,6 +650,7 @@ class RawBuilder {
       }
       case 'array': {
         this.positions.setValue(path, val.loc);
+        if (val.partial) this.holes.push(path);
         const out: unknown[] = [];
         for (const item of val.items) {
           const v = this.toRaw(item, [...path, out.length], verbatim);
@@ -640,6 +660,7 @@ class RawBuilder {
       }
       case 'object': {
         this.positions.setValue(path, val.loc);
+        for (const key of val.skipped ?? []) this.holes.push([...path, verbatim ? key : pascal(key)]);
         const out: Obj = {};
         for (const m of val.members) {
           const key = verbatim ? m.key : pascal(m.key);

@@ -5,9 +5,9 @@
 import { buildModel } from './build.js';
 import { InputError } from './errors.js';
 import { parseDocumentFile, parseDocumentText, type ReadOptions } from './load-yaml.js';
-import type { PositionIndex } from './positions.js';
+import { pointerKey, type PositionIndex } from './positions.js';
 import { validateConfig, type SchemaViolation } from './schema.js';
-import type { ConstructSuppression, RawConfig, TipModel } from './types.js';
+import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
 
 export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl';
 
@@ -26,6 +26,11 @@ export interface RawInput {
   positions: PositionIndex;
   suppressions?: ConstructSuppression[];
   notes?: LoadedConfig['notes'];
+  /**
+   * Places the reader could not read (a `var.x`, a value only known at run time). The value there is
+   * unknown, not missing: schema violations at or under a hole are dropped, the note already says why.
+   */
+  holes?: NodePath[];
 }
 
 export function inputKind(file: string): InputKind | undefined {
@@ -40,9 +45,22 @@ export function fromRawInput(kind: InputKind, input: RawInput): LoadedConfig {
   return {
     kind,
     model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions }),
-    violations: validateConfig(input.raw),
+    violations: withoutHoles(validateConfig(input.raw), input.holes ?? []),
     notes: input.notes ?? [],
   };
+}
+
+function withoutHoles(violations: SchemaViolation[], holes: readonly NodePath[]): SchemaViolation[] {
+  if (holes.length === 0) return violations;
+  const keys = new Set(holes.map((h) => pointerKey(h)));
+  const underHole = (path: NodePath): boolean => {
+    for (let n = path.length; n > 0; n--) if (keys.has(pointerKey(path.slice(0, n)))) return true;
+    return false;
+  };
+  return violations.filter((v) => {
+    const target = v.keyword === 'required' ? [...v.pointer, String(v.params.missingProperty)] : v.pointer;
+    return !underHole(target);
+  });
 }
 
 export function loadConfigText(text: string, file: string): LoadedConfig {

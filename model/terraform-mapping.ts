@@ -93,6 +93,8 @@ export const pascalFromSnake = (key: string): string => key.split('_').map((p) =
 class TerraformMapper {
   private readonly raw: RawConfig = { version: 1 };
   private readonly notes: Note[];
+  /** RawConfig places whose value Terraform only knows when it runs (see RawInput.holes). */
+  private readonly holes: NodePath[] = [];
   private readonly positions: PositionIndex;
   private readonly byAddress = new Map<string, TerraformBlock>();
   private readonly appIndex = new Map<TerraformBlock, number>();
@@ -133,7 +135,7 @@ class TerraformMapper {
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes };
   }
 
   /**
@@ -183,6 +185,7 @@ class TerraformMapper {
       const r = this.resolve(b.body[attr]);
       if (r.kind !== 'literal' || typeof r.value !== 'string') {
         this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attr}: ${r.kind === 'unresolved' ? r.why : 'not a string'}`);
+        this.holes.push(['instance', key]);
         continue;
       }
       if (instance[key] === undefined) {
@@ -325,9 +328,11 @@ class TerraformMapper {
       const wantsName = ARN_ATTRIBUTES.has(String(last)) || src[0] === 'authorized_targets' || (src[0] === 'principal_id' && r.block.mode === 'data');
       if (name !== undefined && wantsName) return name;
       this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: \`${String(value)}\` is only known after apply`);
+      this.holes.push(path);
       return SKIP;
     }
     this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.why}`);
+    this.holes.push(path);
     return SKIP;
   }
 
