@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   createLocalJWKSet,
-  createRemoteJWKSet,
   exportJWK,
   exportSPKI,
   generateKeyPair,
@@ -61,11 +60,90 @@ export function fetchableUrl(url: string): URL | undefined {
   return undefined;
 }
 
-const FETCH_TIMEOUT_MS = 5000;
+/** Limits on what `--allow-network` fetches (OpenID discovery, JWKS); tests lower them to exercise each one. */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Redirects followed, each only to the same origin. */
+  maxRedirects: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 3 };
+
+/** Most keys accepted in one JWKS; real IdPs publish a handful, and every key costs a verification attempt. */
+export const MAX_JWKS_KEYS = 100;
+
+/**
+ * GET a JSON document from an issuer: https (or http to loopback) only, redirects followed only within the
+ * same origin, a time limit on the whole exchange and a size limit on the body.
+ */
+export async function fetchIssuerJson(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<unknown> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const first = fetchableUrl(url);
+  if (!first) throw new Error(`${url} is not https (or http to a loopback host)`);
+  let target: URL = first;
+  try {
+    for (let hops = 0; ; hops++) {
+      const res: Response = await fetch(target, { signal, redirect: 'manual', headers: { accept: 'application/json' } });
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel();
+        const location: string | null = res.headers.get('location');
+        const next: URL | undefined = location ? fetchableUrl(new URL(location, target).href) : undefined;
+        if (!next || next.origin !== target.origin) throw new Error(`${target.href} redirects to ${location ?? '(no location)'}, another host; redirects are followed only within one origin`);
+        if (hops >= limits.maxRedirects) throw new Error(`${url} redirects more than ${limits.maxRedirects} times`);
+        target = next;
+        continue;
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new Error(`${target.href} answered HTTP ${res.status}`);
+      }
+      const text = await readLimited(res, limits.maxBytes, target.href);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new Error(`${target.href} did not answer JSON`);
+      }
+    }
+  } catch (err) {
+    if (signal.aborted) throw new Error(`${url} did not answer within ${limits.timeoutMs} ms`);
+    throw err;
+  }
+}
+
+async function readLimited(res: Response, maxBytes: number, where: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel();
+    throw new Error(`${where} answered ${declared} bytes, over the ${maxBytes}-byte limit`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new Error(`${where} answered more than ${maxBytes} bytes, over the limit`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A JWKS document's keys, refused when it is not one or holds too many. */
+export function jwksKeys(doc: unknown, where: string): Record<string, unknown>[] {
+  const keys = (doc as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'object' || k === null)) throw new Error(`${where} is not a JWKS (no "keys" list of objects)`);
+  if (keys.length > MAX_JWKS_KEYS) throw new Error(`${where} holds ${keys.length} keys, over the limit of ${MAX_JWKS_KEYS}`);
+  return keys as Record<string, unknown>[];
+}
 
 interface IssuerKeys {
   signing?: SigningKey;
-  verifying: VerificationKeys;
+  verifying: VerificationKeys | { missing: string };
 }
 
 async function prepareIssuerKeys(name: string, spec: ScenarioIssuer): Promise<IssuerKeys | undefined> {
@@ -90,20 +168,30 @@ async function prepareIssuerKeys(name: string, spec: ScenarioIssuer): Promise<Is
     };
   }
   if (spec.jwks) {
-    const kids = spec.jwks.keys.map((k) => String(k.kid ?? '?')).join(', ');
-    return { verifying: { source: `scenario JWKS file (kids: ${kids})`, getKey: createLocalJWKSet({ keys: spec.jwks.keys.map((k) => publicJwkOf(k)) }) } };
+    let keys: Record<string, unknown>[];
+    try {
+      keys = jwksKeys(spec.jwks, 'the scenario JWKS file');
+    } catch (err) {
+      return { verifying: { missing: (err as Error).message } };
+    }
+    const kids = keys.map((k) => String(k.kid ?? '?')).join(', ');
+    return { verifying: { source: `scenario JWKS file (kids: ${kids})`, getKey: createLocalJWKSet({ keys: keys.map((k) => publicJwkOf(k)) }) } };
   }
   return undefined;
 }
 
+/** How long `serve` keeps an issuer's fetched keys (or a failed fetch) before asking again (key rotation). */
+const REMOTE_KEYS_TTL_MS = 10 * 60 * 1000;
+
 export class IssuerKeyring {
   /** Per scenario issuer, made on first use (a fresh key per run; RSA generation is slow, so only when needed). */
   private readonly local = new Map<string, Promise<IssuerKeys | undefined>>();
-  private readonly remote = new Map<string, Promise<VerificationKeys>>();
+  private readonly remote = new Map<string, { keys: Promise<VerificationKeys>; fetchedAt: number }>();
 
   constructor(
     private readonly issuers: Record<string, ScenarioIssuer>,
     private readonly allowNetwork: boolean,
+    private readonly fetchLimits: FetchLimits = DEFAULT_FETCH_LIMITS,
   ) {}
 
   private keys(name: string): Promise<IssuerKeys | undefined> {
@@ -127,29 +215,30 @@ export class IssuerKeyring {
     const url = issuer.oidc?.issuerUrl;
     if (!this.allowNetwork) return { missing: `no scenario key for issuer ${issuer.name}, and the network is off (OpenID discovery needs --allow-network)` };
     if (!url) return { missing: `issuer ${issuer.name} has no IssuerUrl` };
-    let pending = this.remote.get(url);
-    if (!pending) {
-      pending = discover(url);
-      this.remote.set(url, pending);
-      pending.catch(() => this.remote.delete(url));
+    let cached = this.remote.get(url);
+    if (!cached || Date.now() - cached.fetchedAt > REMOTE_KEYS_TTL_MS) {
+      // One fetch per issuer, shared by concurrent requests; a failure is cached too, so a slow or broken IdP
+      // costs one timeout, not one per request.
+      cached = { keys: discover(url, this.fetchLimits), fetchedAt: Date.now() };
+      cached.keys.catch(() => undefined);
+      this.remote.set(url, cached);
     }
     try {
-      return await pending;
+      return await cached.keys;
     } catch (err) {
       return { missing: `OpenID discovery for ${url} failed: ${(err as Error).message}` };
     }
   }
 }
 
-/** OpenID discovery (the document's `issuer` must equal the IssuerUrl), then a remote JWKS with timeouts. */
-async function discover(issuerUrl: string): Promise<VerificationKeys> {
+/** OpenID discovery (the document's `issuer` must equal the IssuerUrl), then its JWKS, each fetched once per run. */
+async function discover(issuerUrl: string, limits: FetchLimits): Promise<VerificationKeys> {
   if (!fetchableUrl(issuerUrl)) throw new Error('IssuerUrl must be https (or http to a loopback host)');
   const discoveryUrl = `${issuerUrl.replace(/\/$/, '')}/.well-known/openid-configuration`;
-  const res = await fetch(discoveryUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'error', headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${discoveryUrl} answered HTTP ${res.status}`);
-  const doc = (await res.json()) as Record<string, unknown>;
-  if (doc.issuer !== issuerUrl) throw new Error(`discovery document issuer ${JSON.stringify(doc.issuer)} is not ${issuerUrl}`);
+  const doc = (await fetchIssuerJson(discoveryUrl, limits)) as Record<string, unknown> | null;
+  if (doc?.issuer !== issuerUrl) throw new Error(`discovery document issuer ${JSON.stringify(doc?.issuer ?? null)} is not ${issuerUrl}`);
   const jwksUri = typeof doc.jwks_uri === 'string' ? fetchableUrl(doc.jwks_uri) : undefined;
   if (!jwksUri) throw new Error(`discovery document has no usable jwks_uri (${JSON.stringify(doc.jwks_uri)})`);
-  return { source: `JWKS ${jwksUri.href} (OpenID discovery)`, getKey: createRemoteJWKSet(jwksUri, { timeoutDuration: FETCH_TIMEOUT_MS, cooldownDuration: 30_000 }) };
+  const keys = jwksKeys(await fetchIssuerJson(jwksUri.href, limits), `JWKS ${jwksUri.href}`);
+  return { source: `JWKS ${jwksUri.href} (OpenID discovery)`, getKey: createLocalJWKSet({ keys: keys.map((k) => publicJwkOf(k)) }) };
 }

@@ -10,6 +10,7 @@ import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException } from '../errors.js';
 import { describeUser, searchJmespath } from '../identity.js';
 import { ASYMMETRIC_ALGS } from '../keys.js';
+import { claimTypeProblem, compactFormProblem, duplicateMember, headerProblem } from '../jwt-structure.js';
 import type { Trace } from '../trace.js';
 import type { GrantHandler } from './grant.js';
 
@@ -38,12 +39,18 @@ export const jwtBearerGrant: GrantHandler = {
     let header: ReturnType<typeof decodeProtectedHeader>;
     let claims: JWTPayload;
     try {
-      if (assertion.split('.').length !== 3) throw new Error(`it has ${assertion.split('.').length} dot-separated parts, not 3`);
+      const partsProblem = compactFormProblem(assertion.split('.').length);
+      if (partsProblem) throw new Error(partsProblem);
       header = decodeProtectedHeader(assertion);
       claims = decodeJwt(assertion);
     } catch (err) {
       return trace.fail('assertion', `the assertion is not a well-formed JWT: ${(err as Error).message}`, InvalidGrantException);
     }
+    const payloadJson = Buffer.from(assertion.split('.')[1]!, 'base64url').toString('utf8');
+    const duplicate = duplicateMember(payloadJson) ?? duplicateMember(Buffer.from(assertion.split('.')[0]!, 'base64url').toString('utf8'));
+    const structure =
+      headerProblem(header) ?? claimTypeProblem(claims) ?? (duplicate !== undefined ? `member ${JSON.stringify(duplicate)} appears twice (parsers disagree on which one counts)` : undefined);
+    if (structure) trace.fail('assertion', `the assertion is refused: ${structure}`, InvalidGrantException);
     trace.pass('assertion', `a JWT (alg ${String(header.alg)}${header.kid ? `, kid ${header.kid}` : ''})`);
 
     if (typeof header.alg !== 'string' || !ASYMMETRIC_ALGS.includes(header.alg))
