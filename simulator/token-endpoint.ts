@@ -17,6 +17,7 @@ import {
 import {
   AccessDeniedException,
   InvalidClientException,
+  InvalidGrantException,
   InvalidScopeException,
   UnauthorizedClientException,
   UnsupportedGrantTypeException,
@@ -70,11 +71,25 @@ function resolveApplicationClient(ctx: SimulatorContext, input: Record<string, u
   const clientId = String(input.clientId);
   const app = findApplication(ctx.model, clientId);
   if (!app) {
+    // A token exchange towards an application the config only names as an access-scope target: the client
+    // is known to the config, but there is nothing Identity Center could issue a token for, so the exchange
+    // itself is refused (as the spec's own example expects) rather than the client.
+    const namedBy = input.grantType === 'urn:ietf:params:oauth:grant-type:token-exchange' ? accessScopeNaming(ctx, clientId) : undefined;
+    if (namedBy)
+      trace.fail('client', `clientId ${clientId} is only named as a target of ${namedBy}; no application by that name or ARN is declared, so no token can be exchanged for it`, InvalidGrantException);
     const known = ctx.model.applications.map((a) => a.name).join(', ') || 'none';
     trace.fail('client', `clientId ${clientId} is not the Name or ARN of a declared application (declared: ${known})`, InvalidClientException);
   }
   trace.pass('client', `clientId resolves to application ${app.name} (${app.arn})`);
   return applicationClient(app);
+}
+
+/** "access scope S of application A" when an unresolved AuthorizedTargets entry is exactly `ref`. */
+function accessScopeNaming(ctx: SimulatorContext, ref: string): string | undefined {
+  for (const app of ctx.model.applications)
+    for (const scope of app.accessScopes)
+      if (scope.targets.some((t) => t.resolution === 'unresolved' && t.ref === ref)) return `access scope ${scope.scope ?? '?'} of ${app.name}`;
+  return undefined;
 }
 
 /** The application's IAM authentication method must allow the caller to call sso-oauth:CreateTokenWithIAM. */
