@@ -167,6 +167,18 @@ describe('Terraform JSON loader', () => {
     ]);
   });
 
+  it('accepts the list forms Terraform JSON allows, and takes the Region of the un-aliased aws provider', async () => {
+    const { resource, data } = nativeGrants;
+    const { file } = write('lists.tf.json', {
+      provider: { aws: [{ alias: 'other', region: 'us-east-1' }, { region: 'eu-central-1' }] },
+      data: [data],
+      resource: Object.entries(resource).map(([type, byName]) => ({ [type]: byName })),
+    });
+    const loaded = await loadConfigFile(file);
+    expect(loaded.notes).toEqual([]);
+    expect(canonicalConfig(loaded.model)).toEqual(canonicalConfig(loadConfigText(nativeGrantsAsYaml, 'same.yaml').model));
+  });
+
   it('refuses a document that is not a JSON object', async () => {
     const file = join(dir, 'list.tf.json');
     writeFileSync(file, '[1, 2]');
