@@ -14,9 +14,9 @@ export interface ServeInput {
   scenarioFile?: string;
 }
 
-export async function loadServeInput(opts: { scenario?: string; config?: string; cwd: string }): Promise<ServeInput> {
+export async function loadServeInput(opts: { scenario?: string; config?: string; cwd: string; maxInputBytes?: number }): Promise<ServeInput> {
   if (opts.scenario) {
-    const loaded = await loadScenarioFile(opts.scenario, { config: opts.config });
+    const loaded = await loadScenarioFile(opts.scenario, { config: opts.config, maxInputBytes: opts.maxInputBytes });
     return { model: loaded.model, scenario: loaded.scenario, configFile: loaded.configFile, scenarioFile: loaded.file };
   }
   // Without a scenario the emulator still answers RegisterClient / device authorization, but nobody can sign in
@@ -25,7 +25,7 @@ export async function loadServeInput(opts: { scenario?: string; config?: string;
   if (!opts.config && !existsSync(configFile)) {
     throw new InputError('no config: pass --config FILE or --scenario FILE (no tipkit.yaml in the current directory)', { file: configFile });
   }
-  const { model } = await loadValidConfigFile(configFile);
+  const { model } = await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes });
   return { model, scenario: emptyScenario(configFile), configFile };
 }
 

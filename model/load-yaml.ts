@@ -39,7 +39,11 @@ export function readSourceFile(file: string, opts: ReadOptions = {}): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new InputError('file is not valid UTF-8', { file, line: 1, column: 1 });
+    // Point at the first byte that does not decode (the replacement character in a lenient decoding).
+    const lenient = buf.toString('utf8');
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\ufffd')));
+    const line = before.split('\n').length;
+    throw new InputError('file is not valid UTF-8 (save it as UTF-8)', { file, line, column: before.length - before.lastIndexOf('\n') });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

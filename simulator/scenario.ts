@@ -65,10 +65,12 @@ export interface LoadScenarioOptions {
   config?: string;
   /** Load the config from this model instead of a file. */
   model?: TipModel;
+  /** Largest file read (bytes): the scenario, its config and key files. */
+  maxInputBytes?: number;
 }
 
 export async function loadScenarioFile(file: string, opts: LoadScenarioOptions = {}): Promise<LoadedScenario> {
-  const { value, positions } = parseDocumentFile(file);
+  const { value, positions } = parseDocumentFile(file, { maxBytes: opts.maxInputBytes });
   return loadScenarioDocument(value, positions, file, opts);
 }
 
@@ -106,7 +108,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     if (!existsSync(configFile)) fail('the scenario names no config (add `config: ./tipkit.yaml` or pass --config)', []);
   } else configFile = '<model>';
   if (typeof doc.config === 'string' && opts.config === undefined && !existsSync(configFile)) fail(`config file ${doc.config} not found (relative to the scenario)`, ['config']);
-  const model = opts.model ?? (await loadValidConfigFile(configFile)).model;
+  const model = opts.model ?? (await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes })).model;
 
   const nowText = doc.now ?? DEFAULT_NOW;
   const now = parseTimestamp(nowText);
@@ -120,7 +122,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
   }
 
   const identityStore = loadIdentityStore(doc, fail);
-  const issuers = loadIssuers(doc, model, baseDir, fail);
+  const issuers = loadIssuers(doc, model, baseDir, fail, opts.maxInputBytes);
   const principals: Principal[] = Object.entries((doc.principals as Record<string, Obj> | undefined) ?? {}).map(([name, p]) => ({
     name,
     arn: String(p.Arn),
@@ -220,10 +222,10 @@ function loadIdentityStore(doc: Obj, fail: (m: string, p: NodePath) => never): S
   return { Users, Groups };
 }
 
-function readJsonFile(file: string, path: NodePath, fail: (m: string, p: NodePath) => never): Obj {
+function readJsonFile(file: string, path: NodePath, fail: (m: string, p: NodePath) => never, maxBytes?: number): Obj {
   let text: string;
   try {
-    text = readSourceFile(file);
+    text = readSourceFile(file, { maxBytes });
   } catch (err) {
     return fail(`${file}: ${(err as InputError).message}`, path);
   }
@@ -236,7 +238,7 @@ function readJsonFile(file: string, path: NodePath, fail: (m: string, p: NodePat
   }
 }
 
-function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never): Record<string, ScenarioIssuer> {
+function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never, maxBytes?: number): Record<string, ScenarioIssuer> {
   const out: Record<string, ScenarioIssuer> = {};
   for (const [name, spec] of Object.entries((doc.issuers as Record<string, Obj> | undefined) ?? {})) {
     const path: NodePath = ['issuers', name];
@@ -245,13 +247,13 @@ function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: strin
     const issuer: ScenarioIssuer = { name };
     if (spec.generateKey) issuer.generateKey = spec.generateKey as 'RS256' | 'ES256';
     if (typeof spec.privateJwk === 'string') {
-      const jwk = readJsonFile(resolve(baseDir, spec.privateJwk), [...path, 'privateJwk'], fail);
+      const jwk = readJsonFile(resolve(baseDir, spec.privateJwk), [...path, 'privateJwk'], fail, maxBytes);
       if (typeof jwk.kty !== 'string' || typeof jwk.d !== 'string') fail(`${spec.privateJwk} is not a private JWK (needs kty and d)`, [...path, 'privateJwk']);
       if (jwk.kty === 'oct') fail(`${spec.privateJwk} is a symmetric key; trusted token issuers sign with asymmetric keys`, [...path, 'privateJwk']);
       issuer.privateJwk = jwk;
     }
     if (typeof spec.jwks === 'string') {
-      const jwks = readJsonFile(resolve(baseDir, spec.jwks), [...path, 'jwks'], fail);
+      const jwks = readJsonFile(resolve(baseDir, spec.jwks), [...path, 'jwks'], fail, maxBytes);
       if (!Array.isArray(jwks.keys) || jwks.keys.some((k) => typeof k !== 'object' || k === null)) fail(`${spec.jwks} is not a JWKS (needs a "keys" list)`, [...path, 'jwks']);
       issuer.jwks = jwks as { keys: Obj[] };
     }

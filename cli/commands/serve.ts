@@ -12,6 +12,7 @@ const options = {
   host: { type: 'string' },
   'allow-network': { type: 'boolean' },
   'json-log': { type: 'boolean' },
+  'max-input-bytes': { type: 'string' },
 } as const;
 
 /** A fixed default, so an app's SDK configuration can name it; `--port 0` picks a free one. */
@@ -29,6 +30,7 @@ Options:
       --host ADDR       address to bind (default 127.0.0.1; anything else exposes token minting to the network)
       --allow-network   let the simulator fetch OpenID discovery and JWKS for issuers without scenario keys
       --json-log        log one JSON object per request (stderr) instead of text
+      --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
   -q, --quiet           no request log
       --debug           stack traces on internal errors
 
@@ -52,6 +54,7 @@ export const command: Command = {
       scenario: values.scenario ? resolve(io.cwd, values.scenario) : undefined,
       config: values.config ? resolve(io.cwd, values.config) : undefined,
       cwd: io.cwd,
+      maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes'),
     });
     const host = values.host ?? '127.0.0.1';
     if (!isLoopbackHost(host)) io.stderr(`tipkit serve: warning: listening on ${host}; anyone who can reach it can mint tokens for this scenario\n`);

@@ -1,7 +1,7 @@
 /** `tipkit simulate SCENARIO`: dry-run a scenario's SSO OIDC requests against the config; exit 1 when an expectation fails. */
 import type { Command } from '../main.js';
 import { UsageError } from '../../model/errors.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
 
 const USAGE = `Usage: tipkit simulate SCENARIO [options]
@@ -16,6 +16,7 @@ Options:
   --output, -o FILE    write the report to FILE instead of stdout
   --verbose            print every check of every request (text)
   --allow-network      fetch OpenID discovery and JWKS for issuers without scenario keys
+  --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
   --quiet, -q          print only failed expectations (text)
   --debug              stack traces on internal errors
 
@@ -28,13 +29,13 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { config: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-network': { type: 'boolean' } },
+      { config: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, 'max-input-bytes': { type: 'string' } },
       'simulate',
     );
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
     if (positionals.length !== 1) throw new UsageError(`simulate takes one SCENARIO file (got ${positionals.length}) (see: tipkit simulate --help)`);
     const { loadScenarioFile, simulate, formatText } = await import('../../simulator/index.js');
-    const loaded = await loadScenarioFile(positionals[0]!, { config: values.config });
+    const loaded = await loadScenarioFile(positionals[0]!, { config: values.config, maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes') });
     const report = await simulate(loaded.model, loaded.scenario, { allowNetwork: values['allow-network'] ?? false });
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, { verbose: values.verbose, quiet: values.quiet });
     emit(io, text, values.output);
