@@ -1,5 +1,5 @@
 /** The emulator's request log: one line per call (text or JSON lines), with tokens and secrets shortened. */
-import { shortenToken } from '../simulator/index.js';
+import { scrubSecrets } from '../model/redact.js';
 
 export interface RequestLogEntry {
   time: string;
@@ -21,14 +21,8 @@ export interface RequestLogEntry {
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
 
-const JWT = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-/** Long opaque strings: access/refresh tokens, client secrets, device codes. ARNs and URLs contain ':' or '/' and survive. */
-const OPAQUE = /(?<![\w:/.-])[\w-]{32,}(?![\w:/.-])/g;
-
 /** Replaces anything that looks like a token inside free text. */
-export function scrub(text: string): string {
-  return text.replace(JWT, shortenToken).replace(OPAQUE, shortenToken);
-}
+export const scrub = scrubSecrets;
 
 export function formatTextEntry(e: RequestLogEntry): string {
   const parts = [e.time, e.requestId.slice(0, 8), `${e.method} ${e.path}`, e.operation, String(e.status), e.outcome];

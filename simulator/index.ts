@@ -3,7 +3,7 @@ export * from './types.js';
 export { loadScenarioFile, loadScenarioText, emptyScenario, DEFAULT_LIFETIMES, DEFAULT_NOW, type LoadScenarioOptions } from './scenario.js';
 export { createSimulator, type Simulator } from './simulator.js';
 export { simulate, evaluateExpectation, resolveReferences } from './run.js';
-export { formatText, shortenToken } from './report.js';
+export { formatText, redactReport, shortenToken } from './report.js';
 export { SteppingClock, wallClock, parseDuration, parseTimestamp } from './clock.js';
 export * from './errors.js';
 export { evaluatePolicy, wildcardMatch, type PolicyEvaluation, type Decision } from './iam-policy.js';

@@ -1,11 +1,30 @@
-/** Text output of `tipkit simulate`: one line per request (✓/✗, the failing check and its detail), the trace with --verbose. */
+/**
+ * Output of `tipkit simulate`: text (one line per request — ✓/✗, the failing check and its detail — the trace
+ * with --verbose) and the JSON report, both with tokens, codes and secrets shortened.
+ */
+import { scrubSecrets, shortenSecret } from '../model/redact.js';
 import type { RequestResult, SimulationReport } from './types.js';
 
 const SECRET_FIELD = /token|code|secret|assertion/i;
 
 /** `aoaK3fQ…x9Zw`: enough to tell tokens apart, not enough to use one. */
-export function shortenToken(value: string): string {
-  return value.length > 16 ? `${value.slice(0, 6)}…${value.slice(-4)}` : value;
+export const shortenToken = shortenSecret;
+
+/**
+ * The report as printed: response members that hold tokens, codes or secrets shortened, and any token-like
+ * string in trace details and error descriptions. Later `${ref}`s were resolved from the full values.
+ */
+export function redactReport(report: SimulationReport): SimulationReport {
+  return {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      response: r.response && (shortenFields(r.response) as Record<string, unknown>),
+      error: r.error && { ...r.error, error_description: scrubSecrets(r.error.error_description) },
+      trace: r.trace.map((s) => ({ ...s, detail: scrubSecrets(s.detail) })),
+      expectation: r.expectation.reason === undefined ? r.expectation : { ...r.expectation, reason: scrubSecrets(r.expectation.reason) },
+    })),
+  };
 }
 
 function shortenFields(value: unknown, key = ''): unknown {

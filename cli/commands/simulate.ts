@@ -1,4 +1,5 @@
 /** `tipkit simulate SCENARIO`: dry-run a scenario's SSO OIDC requests against the config; exit 1 when an expectation fails. */
+import { resolve } from 'node:path';
 import type { Command } from '../main.js';
 import { UsageError } from '../../model/errors.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
@@ -34,11 +35,13 @@ export const command: Command = {
     );
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
     if (positionals.length !== 1) throw new UsageError(`simulate takes one SCENARIO file (got ${positionals.length}) (see: tipkit simulate --help)`);
-    const { loadScenarioFile, simulate, formatText } = await import('../../simulator/index.js');
-    const loaded = await loadScenarioFile(positionals[0]!, { config: values.config, maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes') });
+    const { loadScenarioFile, simulate, formatText, redactReport } = await import('../../simulator/index.js');
+    // Paths are the caller's (io.cwd); kept as typed when that is the process's own directory, so messages name them as typed.
+    const path = (p: string | undefined) => (p === undefined || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p));
+    const loaded = await loadScenarioFile(path(positionals[0])!, { config: path(values.config), maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes') });
     const report = await simulate(loaded.model, loaded.scenario, { allowNetwork: values['allow-network'] ?? false });
-    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, { verbose: values.verbose, quiet: values.quiet });
-    emit(io, text, values.output);
+    const text = format === 'json' ? `${JSON.stringify(redactReport(report), null, 2)}\n` : formatText(redactReport(report), { verbose: values.verbose, quiet: values.quiet });
+    emit(io, text, path(values.output));
     return report.summary.expectationsFailed > 0 ? 1 : 0;
   },
 };

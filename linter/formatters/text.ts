@@ -2,6 +2,7 @@
  * `--format text`: findings grouped by file, `line:col  severity  message  rule-id`, the source line with
  * a caret under the column, and a summary line. Colour only when the caller says so (a TTY, NO_COLOR unset).
  */
+import { shortenSecret } from '../../model/redact.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
 
@@ -10,6 +11,9 @@ type Style = keyof typeof ANSI;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'cyan' };
 
+/** The rule whose findings point at secrets. */
+const SECRET_RULE = 'secret-in-config';
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const formatText: Formatter = (report, context) => {
@@ -17,6 +21,20 @@ export const formatText: Formatter = (report, context) => {
   const shown = report.findings.filter((f) => context.showSuppressed || !f.suppression);
   const byFile = new Map<string, Finding[]>();
   for (const f of shown) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+
+  // A line that holds a secret is shown shortened from the first secret on it (the finding must not repeat the value).
+  const secretFrom = new Map<string, number>();
+  for (const f of report.findings) {
+    if (f.ruleId !== SECRET_RULE) continue;
+    const key = `${f.location.file}:${f.location.line}`;
+    secretFrom.set(key, Math.min(secretFrom.get(key) ?? Infinity, f.location.column));
+  }
+  const masked = (file: string, line: number, source: string): string => {
+    const from = secretFrom.get(`${file}:${line}`);
+    if (from === undefined) return source;
+    const rest = source.slice(from - 1);
+    return `${source.slice(0, from - 1)}${rest.length > 16 ? shortenSecret(rest) : '…'}`;
+  };
 
   const out: string[] = [];
   for (const [file, findings] of byFile) {
@@ -28,7 +46,8 @@ export const formatText: Formatter = (report, context) => {
       const severity = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7));
       const suppressed = f.suppression ? paint('dim', ` (suppressed: ${f.suppression.reason})`) : '';
       out.push(`  ${pos}  ${severity}  ${f.message}  ${paint('dim', f.ruleId)}${suppressed}`);
-      const source = lines?.[f.location.line - 1];
+      const line = lines?.[f.location.line - 1];
+      const source = line === undefined ? undefined : masked(file, f.location.line, line);
       if (source !== undefined) {
         const gutter = String(f.location.line);
         // Keep tabs so the caret lines up with the column as the terminal shows it.
