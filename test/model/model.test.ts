@@ -68,7 +68,8 @@ describe('name resolution', () => {
     expect(byName!.issuer).toBe(model.issuers[0]);
     expect(external).toMatchObject({ ref: EXTERNAL_TTI, resolution: 'external', issuerArn: EXTERNAL_TTI });
     expect(external!.issuer).toBeUndefined();
-    expect(missing).toMatchObject({ ref: 'nobody', resolution: 'unresolved', issuerArn: undefined, audiences: ['c'] });
+    expect(missing).toMatchObject({ ref: 'nobody', resolution: 'unresolved', audiences: ['c'] });
+    expect(missing!.issuerArn).toBeUndefined();
   });
 
   it('resolves access-scope targets by Name or ARN to the application', () => {
