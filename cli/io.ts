@@ -5,6 +5,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { InputError } from '../model/errors.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -33,8 +34,13 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
 }
 
-/** Print a report to stdout, or to --output FILE (atomically). */
+/** Print a report to stdout, or to --output FILE (atomically; a file that cannot be written is bad input, exit 2). */
 export function emit(io: Io, text: string, output: string | undefined): void {
-  if (output) writeFileAtomic(output, text);
-  else io.stdout(text);
+  if (!output) return io.stdout(text);
+  try {
+    writeFileAtomic(output, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(`cannot write the output file (${code}); nothing was written`, { file: output }, { cause: err });
+  }
 }
