@@ -1,6 +1,6 @@
 /**
  * The scenario's identity store: users and groups in IdentityStore shapes, user lookup by a trusted token
- * issuer's attribute mapping (JMESPath, compiled once per expression), and application assignments.
+ * issuer's attribute mapping (JMESPath, compiled once per expression, indexed per path), and application assignments.
  */
 import { TreeInterpreter, compile, type JSONValue } from '@jmespath-community/jmespath';
 import type { ApplicationNode } from '../model/types.js';
@@ -42,30 +42,67 @@ function camelCased(value: unknown): unknown {
 const flatValues = (v: unknown): string[] =>
   Array.isArray(v) ? v.flatMap(flatValues) : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? [String(v)] : [];
 
+/** Adds `item` to the list under `key`, once. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [item]);
+  else if (!list.includes(item)) list.push(item);
+}
+
+/**
+ * The identity store is fixed for a run, so lookups go through indexes built on first use: users by id and
+ * name, users by attribute value (one JMESPath evaluation per user and path, not per request), groups by member.
+ */
 export class IdentityDirectory {
   private readonly camelUsers: { user: IdentityStoreUser; view: unknown }[];
+  private readonly byId = new Map<string, IdentityStoreUser>();
+  private readonly byName = new Map<string, IdentityStoreUser>();
+  /** IdentityStoreAttributePath → attribute value → users holding it, in store order. */
+  private readonly byAttribute = new Map<string, Map<string, IdentityStoreUser[]>>();
+  /** A group member reference (UserName or UserId) → the groups naming it, in store order. */
+  private groupsByMember?: Map<string, IdentityStoreGroup[]>;
 
   constructor(readonly store: IdentityStore) {
     this.camelUsers = store.Users.map((user) => ({ user, view: camelCased(user) }));
+    for (const u of store.Users) {
+      if (!this.byId.has(u.UserId)) this.byId.set(u.UserId, u);
+      if (u.UserName !== undefined && !this.byName.has(u.UserName)) this.byName.set(u.UserName, u);
+    }
   }
 
   /** A user by UserId or UserName. */
   findUser(ref: string): IdentityStoreUser | undefined {
-    return this.store.Users.find((u) => u.UserId === ref) ?? this.store.Users.find((u) => u.UserName === ref);
+    return this.byId.get(ref) ?? this.byName.get(ref);
   }
 
   userById(id: string): IdentityStoreUser | undefined {
-    return this.store.Users.find((u) => u.UserId === id);
+    return this.byId.get(id);
   }
 
   /** Users whose attribute at `attributePath` (any of its values) equals `value` exactly. */
   usersWithAttribute(attributePath: string, value: string): IdentityStoreUser[] {
-    const expr = identityStoreExpression(attributePath);
-    return this.camelUsers.filter(({ view }) => flatValues(searchJmespath(expr, view)).includes(value)).map(({ user }) => user);
+    let index = this.byAttribute.get(attributePath);
+    if (!index) {
+      const expr = identityStoreExpression(attributePath);
+      index = new Map();
+      // Throws on an expression that cannot be evaluated, before the (then incomplete) index is kept.
+      for (const { user, view } of this.camelUsers) for (const v of flatValues(searchJmespath(expr, view))) addTo(index, v, user);
+      this.byAttribute.set(attributePath, index);
+    }
+    return [...(index.get(value) ?? [])];
   }
 
   groupsOf(user: IdentityStoreUser): IdentityStoreGroup[] {
-    return this.store.Groups.filter((g) => (g.Members ?? []).some((m) => m === user.UserId || (user.UserName !== undefined && m === user.UserName)));
+    if (!this.groupsByMember) {
+      this.groupsByMember = new Map();
+      for (const g of this.store.Groups) for (const m of g.Members ?? []) addTo(this.groupsByMember, m, g);
+    }
+    const byId = this.groupsByMember.get(user.UserId) ?? [];
+    const byName = user.UserName !== undefined ? (this.groupsByMember.get(user.UserName) ?? []) : [];
+    if (byName.length === 0) return [...byId];
+    // Store order, each group once, as a scan of the groups would give.
+    const hit = new Set([...byId, ...byName]);
+    return this.store.Groups.filter((g) => hit.has(g));
   }
 
   /**
