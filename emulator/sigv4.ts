@@ -3,8 +3,7 @@
  * as received (method, path, query, the signed headers, the body) using the principal's secret, and compared in
  * constant time.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Principal } from '../simulator/types.js';
@@ -125,7 +124,7 @@ export async function verifySignature(
     service: auth.service,
     region: auth.region,
     credentials: { accessKeyId: principal.accessKeyId!, secretAccessKey: principal.secretAccessKey! },
-    sha256: Sha256,
+    sha256: NodeSha256,
     // Sign only the headers that arrived; never add x-amz-content-sha256 of our own.
     applyChecksum: false,
   });
@@ -147,6 +146,38 @@ export async function verifySignature(
     };
   }
   return { ok: true, principal, region: auth.region };
+}
+
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: SourceData): string | Buffer =>
+  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+
+/**
+ * SHA-256 and HMAC-SHA-256 for the signer from node:crypto (OpenSSL), the same digests as @aws-crypto/sha256-js
+ * (its pure-JavaScript implementation was a tenth of the emulator's time per request).
+ */
+export class NodeSha256 {
+  private hash: Hash | Hmac;
+
+  constructor(private readonly secret?: SourceData) {
+    this.hash = this.fresh();
+  }
+
+  private fresh(): Hash | Hmac {
+    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(this.secret));
+  }
+
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+
+  reset(): void {
+    this.hash = this.fresh();
+  }
 }
 
 function safeDecodePath(path: string): string {
