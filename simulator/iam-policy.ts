@@ -30,17 +30,27 @@ type Statement = Record<string, unknown>;
 
 const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** Compiled wildcard patterns (they come from the config, so the set is small and fixed for a run). */
+const wildcardCache = new Map<string, RegExp>();
+const WILDCARD_CACHE_LIMIT = 10_000;
+
 /** IAM-style wildcard match: `*` any run, `?` one character. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-  const re = new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-        .join('') +
-      '$',
-    caseInsensitive ? 'is' : 's',
-  );
+  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
+  let re = wildcardCache.get(key);
+  if (!re) {
+    re = new RegExp(
+      '^' +
+        pattern
+          .split('')
+          .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+          .join('') +
+        '$',
+      caseInsensitive ? 'is' : 's',
+    );
+    if (wildcardCache.size >= WILDCARD_CACHE_LIMIT) wildcardCache.clear();
+    wildcardCache.set(key, re);
+  }
   return re.test(value);
 }
 
