@@ -28,7 +28,18 @@ export interface EmulatorOptions {
   log?: RequestLogger | false;
   /** Defaults to the wall clock (the SDK signs with the wall clock, and the signature date is checked against it). */
   clock?: Clock;
+  /** How long a client may take to send its headers, and its whole request (tests lower them). */
+  timeouts?: Partial<EmulatorTimeouts>;
 }
+
+export interface EmulatorTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+/** A slow or stalled client cannot hold a connection open for long. */
+export const DEFAULT_TIMEOUTS: EmulatorTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`: the `endpoint` for an SSOOIDCClient. */
@@ -55,12 +66,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const clock = opts.clock ?? wallClock;
   const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork });
   const emulator = new Emulator(opts, simulator, clock);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const server = createServer({
-    // A slow or stalled client cannot hold a connection open for long.
-    headersTimeout: 10_000,
-    requestTimeout: 30_000,
-    keepAliveTimeout: 5_000,
-    connectionsCheckingInterval: 2_000,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node enforces the two timeouts only when it checks the connections.
+    connectionsCheckingInterval: Math.min(2_000, Math.ceil(timeouts.headersMs / 4)),
   });
   server.on('request', (req, res) => void emulator.handle(req, res));
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {

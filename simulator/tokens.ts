@@ -69,9 +69,12 @@ export interface RegisteredClient {
   secretExpiresAt: number;
 }
 
-/** How long an expired record is kept (to answer "expired" rather than "unknown") before eviction. */
+/**
+ * How long an expired record is kept (to answer "expired" rather than "unknown") before eviction: three times
+ * as long as it was valid, at most an hour — so short lifetimes under load (`serve`) keep memory flat.
+ */
 const RETENTION_MS = 60 * 60 * 1000;
-const SWEEP_EVERY_MS = 60 * 1000;
+const SWEEP_EVERY_MS = 5 * 1000;
 
 const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 
@@ -99,14 +102,14 @@ export class TokenStore {
   sweep(now: number): void {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    const stale = (expiresAt: number) => expiresAt + RETENTION_MS < now;
-    for (const map of [this.accessTokens, this.refreshTokens, this.codes]) for (const [k, v] of map) if (stale(v.expiresAt)) map.delete(k);
+    const stale = (issuedAt: number, expiresAt: number) => expiresAt + Math.min(RETENTION_MS, 3 * Math.max(0, expiresAt - issuedAt)) < now;
+    for (const map of [this.accessTokens, this.refreshTokens, this.codes]) for (const [k, v] of map) if (stale(v.issuedAt, v.expiresAt)) map.delete(k);
     for (const [k, v] of this.devices)
-      if (stale(v.expiresAt)) {
+      if (stale(v.issuedAt, v.expiresAt)) {
         this.devices.delete(k);
         this.deviceByUserCode.delete(v.userCode);
       }
-    for (const [k, v] of this.clients) if (stale(v.secretExpiresAt)) this.clients.delete(k);
+    for (const [k, v] of this.clients) if (stale(v.issuedAt, v.secretExpiresAt)) this.clients.delete(k);
     for (const [k, exp] of this.exchangedJtis) if (exp < now) this.exchangedJtis.delete(k);
   }
 
