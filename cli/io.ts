@@ -15,7 +15,22 @@ export interface Io {
   cwd: string;
 }
 
-export const processIo = (): Io => ({
+let pipeGuarded = false;
+
+export const processIo = (): Io => {
+  if (!pipeGuarded) {
+    pipeGuarded = true;
+    // A reader that closed the pipe (`tipkit lint | head`) wants no more output; that is not a crash.
+    for (const stream of [process.stdout, process.stderr])
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') throw err;
+        process.exit(process.exitCode ?? 0);
+      });
+  }
+  return processStreams();
+};
+
+const processStreams = (): Io => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),

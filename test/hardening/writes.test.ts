@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
-import { runMain } from './support.js';
+import { ensureDistBuilt, runMain } from './support.js';
 
 const okta = resolve(repoRoot, 'examples/okta-tip');
 let dir: string;
@@ -91,4 +92,18 @@ describe('synth (tested from outside; the command is the cdktf helper\'s)', () =
     expect(existsSync(join(manifest, 'blocker'))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
   }, 60_000);
+});
+
+describe('a reader that closes the pipe early (`tipkit lint | head -1`)', () => {
+  beforeAll(() => ensureDistBuilt(), 180_000);
+
+  it('ends quietly: no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/tipkit.js'), 'lint', 'examples', 'test/fixtures', '--format', 'sarif'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((ok) => child.on('exit', ok));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect([0, 1]).toContain(code);
+  });
 });
