@@ -6,8 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError } from './errors.js';
-import { PositionIndex } from './positions.js';
-import type { NodePath } from './types.js';
+import { PositionIndex, childPointerKey } from './positions.js';
 
 export interface ParsedDocument {
   value: unknown;
@@ -84,30 +83,31 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
-  const walk = (node: YamlNode | null | undefined, path: NodePath, depth: number): void => {
+  // Carries the pointer key down rather than the path, so a big document does not build a path array per node.
+  const walk = (node: YamlNode | null | undefined, key: string, depth: number): void => {
     if (!node || depth > 200) return;
     if (node.range) {
-      const start = at(node.range[0]);
+      const start = lineCounter.linePos(node.range[0]);
       const end = lineCounter.linePos(node.range[1]);
-      positions.setValue(path, { ...start, endLine: end.line, endColumn: end.col });
+      positions.setValueAt(key, { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
     }
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = [...path, key];
+        const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childKey = childPointerKey(key, depth, name);
         const keyNode = pair.key as YamlNode | null;
-        if (keyNode && keyNode.range) positions.setKey(childPath, at(keyNode.range[0]));
+        if (keyNode && keyNode.range) positions.setKeyAt(childKey, at(keyNode.range[0]));
         const valueNode = pair.value as YamlNode | null;
-        if (valueNode) walk(valueNode, childPath, depth + 1);
-        else if (keyNode && keyNode.range) positions.setValue(childPath, at(keyNode.range[0]));
+        if (valueNode) walk(valueNode, childKey, depth + 1);
+        else if (keyNode && keyNode.range) positions.setValueAt(childKey, at(keyNode.range[0]));
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item as YamlNode, [...path, i], depth + 1));
+      node.items.forEach((item, i) => walk(item as YamlNode, childPointerKey(key, depth, i), depth + 1));
     } else if (isAlias(node)) {
       // Positions of an alias are those of the alias itself; its target was walked where it was defined.
     }
   };
-  walk(doc.contents as YamlNode, [], 0);
+  walk(doc.contents as YamlNode, '', 0);
   return { value, positions, text };
 }
 

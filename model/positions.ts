@@ -5,8 +5,18 @@
  */
 import type { NodePath, SourceLocation } from './types.js';
 
+const escapeSegment = (segment: string | number): string => {
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+};
+
 export function pointerKey(path: NodePath): string {
-  return path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  return path.map(escapeSegment).join('/');
+}
+
+/** pointerKey([...parent, segment]) from the parent's key and length, without rebuilding the whole path (loaders walk big trees). */
+export function childPointerKey(parentKey: string, parentLength: number, segment: string | number): string {
+  return parentLength === 0 ? escapeSegment(segment) : `${parentKey}/${escapeSegment(segment)}`;
 }
 
 export class PositionIndex {
@@ -23,6 +33,16 @@ export class PositionIndex {
 
   setKey(path: NodePath, loc: SourceLocation): void {
     this.keys.set(pointerKey(path), loc);
+  }
+
+  /** setValue() by a key from pointerKey() / childPointerKey(). */
+  setValueAt(key: string, loc: SourceLocation): void {
+    this.values.set(key, loc);
+  }
+
+  /** setKey() by a key from pointerKey() / childPointerKey(). */
+  setKeyAt(key: string, loc: SourceLocation): void {
+    this.keys.set(key, loc);
   }
 
   /** Location of the value at `path`, else of its nearest located ancestor, else the file itself. */
