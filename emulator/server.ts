@@ -118,10 +118,11 @@ class Emulator {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const ctx: Context = { requestId, req, res, url, log: { requestId, method: req.method ?? '', path: url.pathname, operation: '-' } };
+    const url = requestUrl(req.url);
+    const ctx: Context = { requestId, req, res, url: url ?? new URL(BASE), log: { requestId, method: req.method ?? '', path: url?.pathname ?? String(req.url), operation: '-' } };
     res.setHeader('x-amzn-requestid', requestId);
     try {
+      if (!url) return this.sendError(ctx, modelledError('InvalidRequestException', 'the request target is not a valid path'), { drain: true });
       await this.dispatch(ctx);
     } catch (err) {
       // A bug must not leak a stack trace to the client; the log says what happened.
@@ -365,6 +366,17 @@ class Emulator {
   private logDone(ctx: Context, status: number): void {
     if (!this.opts.log) return;
     this.opts.log({ time: new Date(this.clock.now()).toISOString(), ...ctx.log, status, outcome: status < 400 ? 'success' : 'error' });
+  }
+}
+
+const BASE = 'http://emulator.invalid';
+
+/** The request target as a URL: a path (`//x` stays a path, not a host), or absolute; undefined when malformed. */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return target === undefined ? new URL(BASE) : target.startsWith('/') ? new URL(`${BASE}${target}`) : new URL(target);
+  } catch {
+    return undefined;
   }
 }
 

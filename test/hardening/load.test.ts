@@ -74,6 +74,20 @@ describe('slow clients', () => {
   });
 });
 
+describe('malformed requests', () => {
+  for (const [target, status] of [['//', '404'], ['http://[', '400']] as const) {
+    it(`a request target \`${target}\` (no URL parser accepts it as given) is answered ${status} with an AWS error type, and the server stays up`, async () => {
+      const s = await open();
+      const closed = untilClosed(s);
+      s.write(`POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+      const answer = await closed;
+      expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(answer).toMatch(/x-amzn-errortype: \w+Exception/i);
+      expect((await fetch(`${emulator.url}/_tipkit/health`)).status).toBe(200);
+    });
+  }
+});
+
 describe('eviction', () => {
   it('with short lifetimes, what was issued is gone a few lifetimes later', async () => {
     const input = await loadServeInput({ scenario: scenarioFile, cwd: '.' });
