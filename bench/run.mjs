@@ -224,7 +224,9 @@ const CONNECTIONS = 32;
 const SECONDS = 5;
 
 async function startServer(args) {
-  const child = spawn(process.execPath, [join(root, 'bench/server.mjs'), ...args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_PROFILE_DIR=DIR: the servers write a V8 CPU profile there (node --cpu-prof) when they exit.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'bench/server.mjs'), ...args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise((resolveLine, reject) => {
     createInterface({ input: child.stdout }).once('line', resolveLine);
     child.once('exit', (code) => reject(new Error(`server ${args[0]} exited ${code}`)));
@@ -264,6 +266,7 @@ async function http() {
   const fixture = await writeExchangeFixture(dir, 'RS256');
   const emulator = await startServer(['emulator', fixture.scenarioFile]);
   const oidc = await startServer(['oidc-provider']);
+  const oidcJwt = await startServer(['oidc-provider-jwt']);
   const host = `127.0.0.1:${emulator.port}`;
 
   // Every emulator request is distinct (a new jti, its own SigV4 signature), pre-signed before the timed window.
@@ -286,12 +289,15 @@ async function http() {
   const warm = await pool(3000);
   const warmResult = await load(emulator.port, warm.next, 2, warm.size);
   await load(oidc.port, oidcNext, 2);
+  const jwtWarm = await load(oidcJwt.port, oidcNext, 2);
+  if (jwtWarm.non2xx > 0) throw new Error('oidc-provider (JWT access tokens) refused the warm-up requests');
   let rate = Math.max(200, warmResult.requests.total / warmResult.duration);
 
   const emuRuns = [];
   const oidcRuns = [];
+  const oidcJwtRuns = [];
   for (let r = 0; r < runs(3); r++) {
-    const p = await pool(Math.ceil(rate * SECONDS * 1.5) + 500);
+    const p = await pool(Math.ceil(rate * SECONDS * 2) + 500);
     const e = await load(emulator.port, p.next, SECONDS, p.size);
     if (e.non2xx > 0 || e.errors > 0) throw new Error(`emulator answered ${e.non2xx} non-2xx responses and ${e.errors} errors`);
     if (e.requests.total >= p.size) log('  (the pool ran out before the time bound; rate is over the pool)');
@@ -300,9 +306,13 @@ async function http() {
     const o = await load(oidc.port, oidcNext, SECONDS);
     if (o.non2xx > 0 || o.errors > 0) throw new Error(`oidc-provider answered ${o.non2xx} non-2xx responses and ${o.errors} errors`);
     oidcRuns.push(summarize(o));
+    const j = await load(oidcJwt.port, oidcNext, SECONDS);
+    if (j.non2xx > 0 || j.errors > 0) throw new Error(`oidc-provider (JWT) answered ${j.non2xx} non-2xx responses and ${j.errors} errors`);
+    oidcJwtRuns.push(summarize(j));
   }
   await emulator.stop();
   await oidc.stop();
+  await oidcJwt.stop();
   const pick = (rows) => ({
     requestsPerSecond: median(rows.map((r) => r.requestsPerSecond)),
     p50Ms: median(rows.map((r) => r.p50Ms)),
@@ -310,13 +320,15 @@ async function http() {
     runs: rows,
   });
   figures.http = {
-    what: `autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per run on 127.0.0.1; emulator: SigV4-signed CreateTokenWithIAM jwt-bearer (RS256 IdP token, distinct jti per request); oidc-provider: client_credentials with client_secret_basic`,
+    what: `autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per run on 127.0.0.1; emulator: SigV4-signed CreateTokenWithIAM jwt-bearer (RS256 IdP token, distinct jti per request); oidc-provider: client_credentials with client_secret_basic, opaque access tokens (its default; the target peer) and, for context, RS256 JWT access tokens`,
     emulator: pick(emuRuns),
     oidcProvider: pick(oidcRuns),
+    oidcProviderJwtAccessTokens: pick(oidcJwtRuns),
     target: { ratio: 1.0 },
   };
   figures.http.ratio = round(figures.http.emulator.requestsPerSecond / figures.http.oidcProvider.requestsPerSecond);
-  log(`  http: emulator ${figures.http.emulator.requestsPerSecond}/s vs oidc-provider ${figures.http.oidcProvider.requestsPerSecond}/s (${figures.http.ratio})`);
+  figures.http.ratioJwtAccessTokens = round(figures.http.emulator.requestsPerSecond / figures.http.oidcProviderJwtAccessTokens.requestsPerSecond);
+  log(`  http: emulator ${figures.http.emulator.requestsPerSecond}/s vs oidc-provider ${figures.http.oidcProvider.requestsPerSecond}/s (${figures.http.ratio}), JWT access tokens ${figures.http.oidcProviderJwtAccessTokens.requestsPerSecond}/s`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -365,6 +377,9 @@ function printTable({ figures: f }) {
   if (f.http) {
     row('5. HTTP token requests/s', f.http.emulator.requestsPerSecond, f.http.oidcProvider.requestsPerSecond, f.http.ratio, '≥ 1.0');
     row('5. HTTP p50 / p99 latency (ms)', `${f.http.emulator.p50Ms} / ${f.http.emulator.p99Ms}`, `${f.http.oidcProvider.p50Ms} / ${f.http.oidcProvider.p99Ms}`, '', '');
+    const jwt = f.http.oidcProviderJwtAccessTokens;
+    row('5. … vs oidc-provider, JWT access tokens (req/s)', f.http.emulator.requestsPerSecond, jwt.requestsPerSecond, f.http.ratioJwtAccessTokens, '');
+    row('5. … its p50 / p99 latency (ms)', '', `${jwt.p50Ms} / ${jwt.p99Ms}`, '', '');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
