@@ -3,7 +3,7 @@
  * schema cannot — references to the config, to principals, to scenario issuers and to earlier requests —
  * so that a broken scenario is one `file:line:col: message` and exit 2, before any request runs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -107,7 +107,8 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     configFile = resolve(baseDir, 'tipkit.yaml');
     if (!existsSync(configFile)) fail('the scenario names no config (add `config: ./tipkit.yaml` or pass --config)', []);
   } else configFile = '<model>';
-  if (typeof doc.config === 'string' && opts.config === undefined && !existsSync(configFile)) fail(`config file ${doc.config} not found (relative to the scenario)`, ['config']);
+  if (typeof doc.config === 'string' && opts.config === undefined && (!existsSync(configFile) || statSync(configFile).isDirectory()))
+    fail(`config file ${JSON.stringify(doc.config)} not found (relative to the scenario)`, ['config']);
   const model = opts.model ?? (await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes })).model;
 
   const nowText = doc.now ?? DEFAULT_NOW;

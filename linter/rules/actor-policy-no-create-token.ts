@@ -1,5 +1,6 @@
 /** actor-policy-no-create-token: an IAM authentication method's ActorPolicy never allows `sso-oauth:CreateTokenWithIAM`. */
 import type { NodePath } from '../../model/types.js';
+import { wildcardMatch } from '../../model/wildcard.js';
 import type { Rule } from '../types.js';
 
 export const CREATE_TOKEN_WITH_IAM = 'sso-oauth:CreateTokenWithIAM';
@@ -13,8 +14,7 @@ const asObject = (v: unknown): Record<string, unknown> | undefined =>
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(action);
+  return wildcardMatch(pattern, action, true);
 }
 
 function allowsCreateToken(statement: Record<string, unknown>): boolean {

@@ -6,6 +6,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { runMain } from './support.js';
@@ -130,5 +131,27 @@ describe('input that is handled', () => {
     expect(r.stderr).toMatch(/scenario\.yaml:5:17: .*key\.json: file is not valid UTF-8/);
     const small = await runMain(['simulate', join(sdir, 'scenario.yaml'), '--max-input-bytes', '200'], sdir);
     expect(small.stderr).toMatch(/over the 200-byte limit/);
+  });
+});
+
+describe('found by fuzzing', () => {
+  it('an IAM action pattern of 100k characters or many wildcards: linted, no regex blow-up', async () => {
+    const config = parse(validConfig) as { applications: { AuthenticationMethods: { AuthenticationMethod: { Iam: { ActorPolicy: { Statement: { Action: unknown }[] } } } }[] }[] };
+    const statement = config.applications[0]!.AuthenticationMethods[0]!.AuthenticationMethod.Iam.ActorPolicy.Statement[0]!;
+    for (const action of ['x'.repeat(100_000), `${'*a'.repeat(5_000)}*`]) {
+      statement.Action = action;
+      const file = join(dir, 'actions.json');
+      writeFileSync(file, JSON.stringify(config));
+      const r = await runMain(['lint', file, '--format', 'json'], dir);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('actor-policy-no-create-token');
+    }
+  });
+
+  it('a scenario with `config: ""` is refused at its config line', async () => {
+    const file = join(dir, 'empty-config-scenario.yaml');
+    writeFileSync(file, 'version: 1\nconfig: ""\nrequests: []\n');
+    const r = await runMain(['simulate', file], dir);
+    expect(r).toMatchObject({ code: 2, stderr: `tipkit: ${file}:2:9: config file "" not found (relative to the scenario)\n` });
   });
 });
