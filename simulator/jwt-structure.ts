@@ -36,6 +36,8 @@ export function headerProblem(header: Record<string, unknown>): string | undefin
 
 const STRING_CLAIMS = ['iss', 'sub', 'jti'];
 const NUMERIC_DATE_CLAIMS = ['exp', 'nbf', 'iat'];
+/** 9999-12-31T23:59:59Z in seconds: a later date cannot be a real token's, and cannot be printed. */
+const LATEST_NUMERIC_DATE = 253_402_300_799;
 
 /** Why the registered claims have the wrong types (RFC 7519 §4.1), or undefined. */
 export function claimTypeProblem(claims: Record<string, unknown>): string | undefined {
@@ -44,9 +46,11 @@ export function claimTypeProblem(claims: Record<string, unknown>): string | unde
   const aud = claims.aud;
   if (aud !== undefined && typeof aud !== 'string' && !(Array.isArray(aud) && aud.every((a) => typeof a === 'string')))
     return `claim aud must be a string or a list of strings (got ${JSON.stringify(aud)})`;
-  for (const name of NUMERIC_DATE_CLAIMS)
-    if (claims[name] !== undefined && (typeof claims[name] !== 'number' || !Number.isFinite(claims[name])))
-      return `claim ${name} must be a number of seconds (got ${JSON.stringify(claims[name])})`;
+  for (const name of NUMERIC_DATE_CLAIMS) {
+    const v = claims[name];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) return `claim ${name} must be a number of seconds (got ${JSON.stringify(v)})`;
+    if (typeof v === 'number' && (v < 0 || v > LATEST_NUMERIC_DATE)) return `claim ${name} is ${v}, outside the years 1970 to 9999`;
+  }
   return undefined;
 }
 

@@ -42,6 +42,16 @@ export const DEFAULT_LIFETIMES: Lifetimes = {
   clientSecret: 90 * 86400,
 };
 
+/** Longest duration accepted (`after`, lifetimes, `expiresIn`), and the latest simulated time: dates stay printable. */
+const MAX_DURATION_MS = 100 * 365 * 86_400_000;
+const LATEST_TIME_MS = Date.parse('9999-12-31T23:59:59Z');
+
+/** A duration in ms, or undefined when it is not one or is over a century. */
+const boundedDuration = (v: unknown): number | undefined => {
+  const ms = parseDuration(v);
+  return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+};
+
 /** `${NAME.FIELD}` (FIELD may be a dotted path into the response). */
 export const REFERENCE_RE = /\$\{([^}]*)\}/g;
 const REFERENCE_BODY_RE = /^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+)+)$/;
@@ -108,7 +118,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     if (!existsSync(configFile)) fail('the scenario names no config (add `config: ./tipkit.yaml` or pass --config)', []);
   } else configFile = '<model>';
   if (typeof doc.config === 'string' && opts.config === undefined && (!existsSync(configFile) || statSync(configFile).isDirectory()))
-    fail(`config file ${JSON.stringify(doc.config)} not found (relative to the scenario)`, ['config']);
+    fail(`config file ${doc.config || `""`} not found (relative to the scenario)`, ['config']);
   const model = opts.model ?? (await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes })).model;
 
   const nowText = doc.now ?? DEFAULT_NOW;
@@ -117,8 +127,8 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
 
   const lifetimes = { ...DEFAULT_LIFETIMES };
   for (const [k, v] of Object.entries((doc.lifetimes as Obj | undefined) ?? {})) {
-    const ms = parseDuration(v);
-    if (ms === undefined || ms <= 0) fail(`lifetimes.${k} must be a duration such as 30s, 5m, 1h (got ${JSON.stringify(v)})`, ['lifetimes', k]);
+    const ms = boundedDuration(v);
+    if (ms === undefined || ms <= 0) fail(`lifetimes.${k} must be a duration such as 30s, 5m, 1h, at most 100 years (got ${JSON.stringify(v)})`, ['lifetimes', k]);
     lifetimes[k as keyof Lifetimes] = ms! / 1000;
   }
 
@@ -133,6 +143,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
 
   const requests: ScenarioRequest[] = [];
   const names = new Set<string>();
+  let clockMs = now!;
   for (const [i, r] of (doc.requests as Obj[]).entries()) {
     const base: NodePath = ['requests', i];
     const name = typeof r.name === 'string' ? r.name : `request-${i + 1}`;
@@ -142,9 +153,11 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
       fail(`caller '${String(r.caller)}' is not one of the principals (${principals.map((p) => p.name).join(', ') || 'none declared'})`, [...base, 'caller']);
     let afterMs = 0;
     if (r.after !== undefined) {
-      const ms = parseDuration(r.after);
-      if (ms === undefined) fail(`'after' must be a duration such as 30s, 5m, 1h (got ${JSON.stringify(r.after)})`, [...base, 'after']);
+      const ms = boundedDuration(r.after);
+      if (ms === undefined) fail(`'after' must be a duration such as 30s, 5m, 1h, at most 100 years (got ${JSON.stringify(r.after)})`, [...base, 'after']);
       afterMs = ms!;
+      clockMs += afterMs;
+      if (clockMs > LATEST_TIME_MS) fail(`'after' moves the simulated clock past the year 9999`, [...base, 'after']);
     }
     const input = (r.input as Obj | undefined) ?? {};
     const allowed = inputMembers(operation);
@@ -167,7 +180,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
         const issuer = issuers[String(spec.issuer)];
         if (!issuer) fail(`jwt issuer '${String(spec.issuer)}' is not one of the scenario's issuers (${Object.keys(issuers).join(', ') || 'none declared'})`, [...path, 'jwt', 'issuer']);
         if (!issuer!.generateKey && !issuer!.privateJwk) fail(`jwt issuer '${String(spec.issuer)}' has only a JWKS (verify only); give it generateKey or privateJwk to sign`, [...path, 'jwt', 'issuer']);
-        if (spec.expiresIn !== undefined && parseDuration(spec.expiresIn) === undefined) fail(`jwt.expiresIn must be a duration (got ${JSON.stringify(spec.expiresIn)})`, [...path, 'jwt', 'expiresIn']);
+        if (spec.expiresIn !== undefined && boundedDuration(spec.expiresIn) === undefined) fail(`jwt.expiresIn must be a duration, at most 100 years (got ${JSON.stringify(spec.expiresIn)})`, [...path, 'jwt', 'expiresIn']);
       } else if (member === 'assertion' && typeof v === 'string' && !v.includes('${') && expect?.outcome === 'success' && !wellFormedJwt(v)) {
         // A garbage assertion is what a request expecting an error tests; one expected to succeed is a scenario mistake.
         fail('assertion is not a well-formed JWT (three base64url parts with JSON header and payload), but the request expects success', path);

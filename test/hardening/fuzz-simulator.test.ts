@@ -47,9 +47,9 @@ describe('fuzz: scenario → simulator', () => {
           const r = await runMain(['simulate', file, '--format', 'json'], dir);
           expectCliInvariants(r, [file, join(dir, file), join(dir, 'tipkit.json')]);
           if (r.code !== 2) {
-            const out = JSON.parse(r.stdout) as { results: { error: { type: string } | null; trace: { check: string }[] }[] };
+            const out = JSON.parse(r.stdout) as { results: { error: { type: string } | null; trace: { check: string; detail: string }[] }[] };
             for (const res of out.results) {
-              expect(res.error?.type).not.toBe('InternalServerException');
+              expect(res.error?.type, JSON.stringify(res.trace.slice(-1))).not.toBe('InternalServerException');
               expect(res.trace.map((s) => s.check)).not.toContain('internal');
             }
           }

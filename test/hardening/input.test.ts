@@ -154,4 +154,13 @@ describe('found by fuzzing', () => {
     const r = await runMain(['simulate', file], dir);
     expect(r).toMatchObject({ code: 2, stderr: `tipkit: ${file}:2:9: config file "" not found (relative to the scenario)\n` });
   });
+
+  it('a scenario whose `after` would move the clock past the year 9999 is refused at that request', async () => {
+    const file = join(dir, 'far-future.yaml');
+    writeFileSync(file, `version: 1\nconfig: ${join(okta, 'tipkit.yaml')}\nrequests:\n  - { name: a, operation: RegisterClient, after: 1e308, input: { clientName: c, clientType: public } }\n  - { name: b, operation: RegisterClient, after: 36000d, input: { clientName: c, clientType: public } }\n`);
+    const r = await runMain(['simulate', file], dir);
+    expect(r).toMatchObject({ code: 2, stderr: `tipkit: ${file}:4:50: 'after' must be a duration such as 30s, 5m, 1h, at most 100 years (got 1e+308)\n` });
+    writeFileSync(file, `version: 1\nconfig: ${join(okta, 'tipkit.yaml')}\nnow: 9999-01-01T00:00:00Z\nrequests:\n  - { name: b, operation: RegisterClient, after: 36500d, input: { clientName: c, clientType: public } }\n`);
+    expect((await runMain(['simulate', file], dir)).stderr).toMatch(/far-future\.yaml:5:\d+: 'after' moves the simulated clock past the year 9999/);
+  });
 });
