@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError } from './errors.js';
+import { scanJsonPositions } from './json-positions.js';
 import { PositionIndex, childPointerKey } from './positions.js';
 
 export interface ParsedDocument {
@@ -54,7 +55,14 @@ export function parseDocumentFile(file: string, opts: ReadOptions = {}): ParsedD
 export function parseDocumentText(text: string, file: string): ParsedDocument {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isJson = /\.json$/i.test(file);
-  if (isJson) checkJson(text, file);
+  if (isJson) {
+    const value = checkJson(text, file);
+    const positions = scanJsonPositions(text, file);
+    if (positions) {
+      positions.texts.set(file, text);
+      return { value, positions, text };
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -111,9 +119,9 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
   return { value, positions, text };
 }
 
-function checkJson(text: string, file: string): void {
+function checkJson(text: string, file: string): unknown {
   try {
-    JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
     const m = /position (\d+)/.exec(message);
