@@ -4,7 +4,7 @@
  * written). cdktf synthesizes into a fresh temporary directory that is renamed into place, so a failure
  * leaves an earlier output as it was. cdktf is imported here, lazily, so no other command loads it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../model/errors.js';
 import { canonicalConfig } from '../../model/canonical.js';
@@ -102,6 +102,42 @@ function constructResource(resource: string): string {
   return parts[0] === 'applications' && ['Grants', 'AccessScopes', 'AuthenticationMethods'].includes(parts[2] ?? '') ? parts.slice(0, 4).join('/') : parts.slice(0, 2).join('/');
 }
 
+interface Swap {
+  from: string;
+  to: string;
+  kind: 'file' | 'directory';
+}
+
+/**
+ * Move each `from` onto its `to`, keeping what was there aside until all moves succeeded; on any failure the
+ * new outputs are removed and the earlier ones restored, so the output is either all old or all new.
+ */
+function swapInAll(swaps: Swap[]): void {
+  for (const { to, kind } of swaps) {
+    if (!existsSync(to)) continue;
+    const isDir = statSync(to).isDirectory();
+    if (isDir !== (kind === 'directory')) throw new InputError(`cannot replace ${to}: it is a ${isDir ? 'directory' : 'file'}, expected a ${kind}`, { file: to });
+  }
+  const done: { swap: Swap; aside?: string }[] = [];
+  try {
+    for (const swap of swaps) {
+      const aside = existsSync(swap.to) ? `${swap.to}.tipkit-old-${process.pid}` : undefined;
+      if (aside) renameSync(swap.to, aside);
+      done.push({ swap, aside });
+      renameSync(swap.from, swap.to);
+    }
+  } catch (err) {
+    for (const { swap, aside } of done.reverse()) {
+      if (aside) {
+        rmSync(swap.to, { recursive: true, force: true });
+        renameSync(aside, swap.to);
+      }
+    }
+    throw err;
+  }
+  for (const { aside } of done) if (aside) rmSync(aside, { recursive: true, force: true });
+}
+
 /** Synthesize into a temporary sibling of `outDir`, then move the stack and manifest into place. */
 async function synthesize(config: RawConfig, suppressions: ConstructSuppression[], outDir: string, stackName: string): Promise<string[]> {
   const [{ App }, { TipkitStack }] = await Promise.all([import('cdktf'), import('../../constructs/from-config.js')]);
@@ -113,17 +149,12 @@ async function synthesize(config: RawConfig, suppressions: ConstructSuppression[
     app.synth();
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);
-    const oldStack = existsSync(stackDir) ? `${stackDir}.tipkit-old-${process.pid}` : undefined;
-    if (oldStack) renameSync(stackDir, oldStack);
-    try {
-      renameSync(join(tmp, 'stacks', stackName), stackDir);
-    } catch (err) {
-      if (oldStack) renameSync(oldStack, stackDir);
-      throw err;
-    }
-    if (oldStack) rmSync(oldStack, { recursive: true, force: true });
-    // cdktf's manifest lists the stacks of this app only; it replaces the previous one.
-    renameSync(join(tmp, 'manifest.json'), join(outDir, 'manifest.json'));
+    // cdktf's manifest lists the stacks of this app only; it replaces the previous one. Stack and manifest
+    // are swapped in together: if either move fails, both earlier outputs are put back.
+    swapInAll([
+      { from: join(tmp, 'stacks', stackName), to: stackDir, kind: 'directory' },
+      { from: join(tmp, 'manifest.json'), to: join(outDir, 'manifest.json'), kind: 'file' },
+    ]);
     return [join(stackDir, 'cdk.tf.json'), ...readdirSync(stackDir).filter((f) => f !== 'cdk.tf.json').map((f) => join(stackDir, f)), join(outDir, 'manifest.json')];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
