@@ -4,6 +4,9 @@
  */
 import type { SourceLocation } from './types.js';
 
+/** Control characters (a newline inside a quoted key or value) escaped, so a message stays one line. */
+export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export class InputError extends Error {
   readonly code = 'ERR_TIPKIT_INPUT';
   constructor(
@@ -18,9 +21,9 @@ export class InputError extends Error {
   /** One line: `tipkit.yaml:3:7: expected …`. */
   format(): string {
     const loc = this.location;
-    if (!loc) return this.message;
+    if (!loc) return oneLine(this.message);
     const where = [loc.file, loc.line, loc.line !== undefined ? loc.column : undefined].filter((p) => p !== undefined).join(':');
-    return `${where}: ${this.message}`;
+    return oneLine(`${where}: ${this.message}`);
   }
 }
 

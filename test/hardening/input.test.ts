@@ -164,3 +164,13 @@ describe('found by fuzzing', () => {
     expect((await runMain(['simulate', file], dir)).stderr).toMatch(/far-future\.yaml:5:\d+: 'after' moves the simulated clock past the year 9999/);
   });
 });
+
+describe('messages stay one line', () => {
+  it('an unknown key holding a newline and a NUL is escaped in the one-line message', async () => {
+    const file = join(dir, 'newline-key.json');
+    writeFileSync(file, JSON.stringify({ version: 1, requests: [{ operation: 'RegisterClient', 'bad\nkey\u0000': 1 }] }));
+    const r = await runMain(['simulate', file], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tipkit: .*newline-key\.json:1:\d+: scenario: unknown key 'bad\\u000akey\\u0000' in item 0 of requests; expected one of: .*\n$/);
+  });
+});
