@@ -96,15 +96,13 @@ describe('issuer fetches (--allow-network)', () => {
   });
 
   it('a failing issuer costs one fetch per run, not one per request', async () => {
-    server = await testServer(() => {
-      /* never answers */
-    });
+    server = await testServer((_, res) => res.writeHead(503).end());
     const model = testModel(testConfig({ issuerUrl: server.url }));
-    const keyring = new IssuerKeyring({}, true, { ...DEFAULT_FETCH_LIMITS, timeoutMs: 100 });
+    const keyring = new IssuerKeyring({}, true);
     const issuer = model.index.issuerByName.get('idp')!;
     const [a, b] = await Promise.all([keyring.verificationKeys(issuer), keyring.verificationKeys(issuer)]);
     const c = await keyring.verificationKeys(issuer);
-    for (const r of [a, b, c]) expect(r).toMatchObject({ missing: expect.stringMatching(/did not answer within 100 ms/) });
+    for (const r of [a, b, c]) expect(r).toMatchObject({ missing: expect.stringMatching(/answered HTTP 503/) });
     expect(server.hits.get('/.well-known/openid-configuration')).toBe(1);
   });
 
