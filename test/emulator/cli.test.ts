@@ -1,27 +1,12 @@
 /** `tipkit serve` as a user runs it (bin/tipkit.js on the compiled CLI): start, answer, stop on SIGTERM; refuse bad input. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { ensureDistBuilt, repoRoot, runCli } from '../helpers/cli.js';
 import { writeFixture } from './helpers.js';
 
-/** Whether a source the serve command runs is newer than its compiled file (`npm test` has just built; a lone run may not have). */
-function distIsStale(): boolean {
-  for (const dir of ['emulator', 'simulator', 'model', 'cli']) {
-    for (const file of readdirSync(resolve(repoRoot, dir), { recursive: true }) as string[]) {
-      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
-      const built = resolve(repoRoot, 'dist', dir, file.replace(/\.ts$/, '.js'));
-      if (!existsSync(built) || statSync(built).mtimeMs < statSync(resolve(repoRoot, dir, file)).mtimeMs) return true;
-    }
-  }
-  return false;
-}
-
-beforeAll(() => {
-  // The compiled CLI must reflect the current sources (tsc emits even when unrelated files have type errors).
-  if (distIsStale()) spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
-}, 180_000);
+// The compiled CLI must reflect the current sources.
+beforeAll(() => ensureDistBuilt(), 180_000);
 
 let child: ChildProcess | undefined;
 afterEach(() => {

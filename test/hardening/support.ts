@@ -1,24 +1,10 @@
 /** Shared by the hardening tests: a fresh compiled CLI, an in-process `main()` with captured output, small HTTP servers on 127.0.0.1. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { main } from '../../cli/main.js';
 import type { Io } from '../../cli/io.js';
-import { repoRoot } from '../helpers/cli.js';
 
-/** Rebuild dist/ when a source the CLI runs is newer than its compiled file (`npm test` has just built; a lone run may not have). */
-export function ensureDistBuilt(): void {
-  const stale = ['emulator', 'simulator', 'model', 'cli', 'linter'].some((dir) =>
-    (readdirSync(resolve(repoRoot, dir), { recursive: true }) as string[]).some((file) => {
-      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
-      const built = resolve(repoRoot, 'dist', dir, file.replace(/\.ts$/, '.js'));
-      return !existsSync(built) || statSync(built).mtimeMs < statSync(resolve(repoRoot, dir, file)).mtimeMs;
-    }),
-  );
-  if (stale) spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
-}
+export { ensureDistBuilt } from '../helpers/cli.js';
 
 export interface Captured {
   code: number;

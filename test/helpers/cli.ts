@@ -1,5 +1,6 @@
 /** Runs the built CLI (`bin/tipkit.js`, compiled by `pretest`) as a user would, and captures what it prints. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -20,4 +21,19 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Rebuild dist/ when a source the CLI runs is newer than its compiled file: `npm test` has just built, a lone
+ * `vitest run FILE` may not have. tsc emits even when an unrelated file has a type error.
+ */
+export function ensureDistBuilt(): void {
+  const stale = ['emulator', 'simulator', 'model', 'cli', 'linter', 'constructs'].some((dir) =>
+    (readdirSync(resolve(repoRoot, dir), { recursive: true }) as string[]).some((file) => {
+      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
+      const built = resolve(repoRoot, 'dist', dir, file.replace(/\.ts$/, '.js'));
+      return !existsSync(built) || statSync(built).mtimeMs < statSync(resolve(repoRoot, dir, file)).mtimeMs;
+    }),
+  );
+  if (stale) spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
 }
