@@ -13,13 +13,14 @@ import type { LoadedConfig } from '../../model/load.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import { lintLoaded } from '../../linter/index.js';
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, positiveInt } from '../args.js';
 import type { Command } from '../main.js';
 
 const options = {
   config: { type: 'string', short: 'c' },
   out: { type: 'string' },
   stack: { type: 'string' },
+  'max-input-bytes': { type: 'string' },
 } as const;
 
 const usage = `Usage: tipkit synth [--config FILE] [--out DIR] [--stack NAME]
@@ -30,6 +31,7 @@ Options:
   -c, --config FILE   the config to synthesize (default: tipkit.yaml)
       --out DIR       output directory (default: $CDKTF_OUTDIR, else cdktf.out)
       --stack NAME    stack name (default: tipkit); the JSON goes to DIR/stacks/NAME/cdk.tf.json
+      --max-input-bytes N  largest config file read (default 10 MiB)
   -q, --quiet         print nothing on success
       --debug         print stack traces
 
@@ -57,10 +59,20 @@ export const command: Command = {
       return rel.startsWith('..') ? p : rel;
     };
 
-    const loaded = await loadValidConfigFile(resolve(io.cwd) === process.cwd() ? configFile : resolve(io.cwd, configFile));
+    const maxBytes = positiveInt(values['max-input-bytes'], '--max-input-bytes');
+    const loaded = await loadValidConfigFile(resolve(io.cwd) === process.cwd() ? configFile : resolve(io.cwd, configFile), { maxBytes });
     requireIdentityStore(loaded);
 
-    const written = await synthesize(canonicalConfig(loaded.model), commentSuppressions(loaded), outDir, stackName);
+    let written: string[];
+    try {
+      written = await synthesize(canonicalConfig(loaded.model), commentSuppressions(loaded), outDir, stackName);
+    } catch (err) {
+      // The output place is the user's input too: a path through a file, or no permission, is one line.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code && ['ENOTDIR', 'EACCES', 'EPERM', 'EEXIST', 'EROFS', 'ENOSPC', 'EISDIR'].includes(code))
+        throw new InputError(`cannot write the output (${code}): ${(err as NodeJS.ErrnoException).path ?? outDir}`, { file: shown(outDir) });
+      throw err;
+    }
     if (!values.quiet) for (const file of written) io.stdout(`wrote ${shown(file)}\n`);
     return 0;
   },

@@ -211,6 +211,18 @@ describe('tipkit synth options', () => {
     expect(existsSync(join(dir, 'cdktf.out/stacks/tipkit/cdk.tf.json'))).toBe(true);
   });
 
+  it('an output place that cannot be written, and a config over --max-input-bytes, are one line and exit 2', () => {
+    const dir = freshDir('unwritable');
+    writeFileSync(join(dir, 'a-file'), 'not a directory');
+    const through = runCli(['synth', '--config', 'examples/okta-tip/tipkit.yaml', '--out', join(dir, 'a-file', 'out')]);
+    expect(through).toMatchObject({ code: 2, stdout: '' });
+    expect(through.stderr).toMatch(/^tipkit: .*a-file\/out: cannot write the output \(E[A-Z]+\)/);
+    expect(through.stderr.split('\n')).toHaveLength(2);
+    const big = runCli(['synth', '--config', 'examples/okta-tip/tipkit.yaml', '--out', join(dir, 'o'), '--max-input-bytes', '100']);
+    expect(big).toMatchObject({ code: 2, stderr: expect.stringMatching(/over the 100-byte limit/) });
+    expect(existsSync(join(dir, 'o'))).toBe(false);
+  });
+
   it('refuses an unknown flag and a bad stack name with exit 2', () => {
     expect(runCli(['synth', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^tipkit: synth: unknown option '--bogus'/) });
     expect(runCli(['synth', '--stack', '../x'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^tipkit: synth: --stack must start with a letter/) });
