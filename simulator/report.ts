@@ -1,6 +1,9 @@
 /**
  * Output of `tipkit simulate`: text (one line per request — ✓/✗, the failing check and its detail — the trace
- * with --verbose) and the JSON report, both with tokens, codes and secrets shortened.
+ * with --verbose), with tokens, codes and secrets shortened, and the JSON report. The JSON keeps the responses
+ * whole (they are the machine-readable result: an idToken can be decoded, a token passed on; the simulator
+ * minted them with a per-run key, so they open nothing), but its trace and error text are scrubbed like the
+ * text output, so a real IdP token given as a literal assertion is never echoed.
  */
 import { scrubSecrets, shortenSecret } from '../model/redact.js';
 import type { RequestResult, SimulationReport } from './types.js';
@@ -14,12 +17,12 @@ export const shortenToken = shortenSecret;
  * The report as printed: response members that hold tokens, codes or secrets shortened, and any token-like
  * string in trace details and error descriptions. Later `${ref}`s were resolved from the full values.
  */
-export function redactReport(report: SimulationReport): SimulationReport {
+export function redactReport(report: SimulationReport, opts: { wholeResponses?: boolean } = {}): SimulationReport {
   return {
     ...report,
     results: report.results.map((r) => ({
       ...r,
-      response: r.response && (shortenFields(r.response) as Record<string, unknown>),
+      response: r.response && (opts.wholeResponses ? r.response : (shortenFields(r.response) as Record<string, unknown>)),
       error: r.error && { ...r.error, error_description: scrubSecrets(r.error.error_description) },
       trace: r.trace.map((s) => ({ ...s, detail: scrubSecrets(s.detail) })),
       expectation: r.expectation.reason === undefined ? r.expectation : { ...r.expectation, reason: scrubSecrets(r.expectation.reason) },

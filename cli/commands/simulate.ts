@@ -40,7 +40,10 @@ export const command: Command = {
     const path = (p: string | undefined) => (p === undefined || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p));
     const loaded = await loadScenarioFile(path(positionals[0])!, { config: path(values.config), maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes') });
     const report = await simulate(loaded.model, loaded.scenario, { allowNetwork: values['allow-network'] ?? false });
-    const text = format === 'json' ? `${JSON.stringify(redactReport(report), null, 2)}\n` : formatText(redactReport(report), { verbose: values.verbose, quiet: values.quiet });
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(redactReport(report, { wholeResponses: true }), null, 2)}\n`
+        : formatText(redactReport(report), { verbose: values.verbose, quiet: values.quiet });
     emit(io, text, path(values.output));
     return report.summary.expectationsFailed > 0 ? 1 : 0;
   },
