@@ -78,7 +78,7 @@ export function collectFindings(loaded: LoadedConfig, rules: readonly Rule[], si
   for (const violation of loaded.violations) {
     const rule = rules.find((r) => r.claims?.(violation)) ?? schemaRule;
     if (!rule) continue;
-    sink.report(rule.meta, { message: violation.message, node: { pointer: violation.pointer, resource: resourceOf(violation.pointer, loaded) }, atKey: violation.atKey });
+    sink.report(rule.meta, { message: rule.describe?.(violation) ?? violation.message, node: { pointer: violation.pointer, resource: resourceOf(violation.pointer, loaded) }, atKey: violation.atKey });
   }
 
   for (const rule of rules) {

@@ -55,6 +55,8 @@ export interface Rule {
    * `grant-type-unknown`). The engine gives each violation to the first rule that claims it.
    */
   claims?(violation: SchemaViolation): boolean;
+  /** The message for a claimed violation, in the rule's own words (else the schema's). */
+  describe?(violation: SchemaViolation): string | undefined;
   check(context: RuleContext): void;
 }
 

@@ -16,6 +16,8 @@ export interface SchemaViolation {
   params: Record<string, unknown>;
   /** True when `pointer` names a key rather than a value (unknown keys). */
   atKey: boolean;
+  /** The offending value (absent for unknown keys and missing members). */
+  value?: unknown;
 }
 
 /** ajv's compiled validator of configSchema (allErrors, verbose, strict, unicode patterns; see scripts/gen-schema.mjs). */
@@ -105,7 +107,7 @@ export function toViolations(errors: readonly ErrorObject[]): SchemaViolation[] 
     const key = `${pointer.join('/')}|${e.keyword}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ pointer, keyword: e.keyword, message, params, atKey });
+    out.push({ pointer, keyword: e.keyword, message, params, atKey, ...(atKey || e.keyword === 'required' ? {} : { value: e.data }) });
   }
   return out;
 }

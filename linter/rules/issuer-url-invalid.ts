@@ -59,6 +59,18 @@ export const rule: Rule = {
     { at: [...OIDC_JWT, 'IssuerUrl'], keywords: ['pattern', 'minLength', 'maxLength', 'type'] },
     { at: OIDC_JWT, keywords: ['required'], missing: 'IssuerUrl' },
   ),
+  describe(violation) {
+    const url = violation.value;
+    if (violation.keyword !== 'pattern' || typeof url !== 'string') return undefined;
+    const why = url.includes('?')
+      ? 'has a query (?…)'
+      : url.includes('#')
+        ? 'has a fragment (#…)'
+        : !/^https?:\/\//.test(url)
+          ? 'is not an absolute http(s) URL'
+          : 'holds characters the sso-admin TrustedTokenIssuerUrl pattern does not allow';
+    return `IssuerUrl '${url}' ${why}; it must be the issuer's absolute https URL, exactly as tokens carry it in iss`;
+  },
   check({ model, report }) {
     for (const issuer of model.issuers) {
       const issuerUrl = issuer.oidc?.issuerUrl;

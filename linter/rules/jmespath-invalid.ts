@@ -60,6 +60,13 @@ export const rule: Rule = {
   claims: claimViolations(
     ...ATTRIBUTE_PATHS.map(({ key }) => ({ at: [...OIDC_JWT, key], keywords: ['pattern', 'minLength', 'maxLength'] })),
   ),
+  describe(violation) {
+    const path = violation.value;
+    const key = violation.pointer[violation.pointer.length - 1];
+    if (violation.keyword !== 'pattern' || typeof path !== 'string') return undefined;
+    const shape = key === 'ClaimAttributePath' ? 'letters only, up to three segments joined by . or _' : 'letters only, up to three segments joined by .';
+    return `${String(key)} '${path}' is not an attribute path Identity Center accepts (${shape}: the sso-admin pattern)`;
+  },
   check({ model, report }) {
     for (const issuer of model.issuers) {
       for (const { key, modelKey, pattern } of ATTRIBUTE_PATHS) {

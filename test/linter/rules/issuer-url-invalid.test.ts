@@ -12,9 +12,9 @@ ruleTester.run(rule, {
     { name: 'a trailing slash is another rule', yaml: withUrl('https://tenant.auth0.com/') },
   ],
   invalid: [
-    { name: 'with a query', yaml: withUrl('https://idp.example.com/?tenant=blue'), errors: [{ line: 9, column: 20, messageIncludes: 'pattern' }] },
-    { name: 'with a fragment', yaml: withUrl('https://idp.example.com/#main'), errors: [{ line: 9, column: 20 }] },
-    { name: 'no scheme', yaml: withUrl('idp.example.com'), errors: [{ line: 9, column: 20 }] },
+    { name: 'with a query', yaml: withUrl('https://idp.example.com/?tenant=blue'), errors: [{ line: 9, column: 20, messageIncludes: 'has a query' }] },
+    { name: 'with a fragment', yaml: withUrl('https://idp.example.com/#main'), errors: [{ line: 9, column: 20, messageIncludes: 'has a fragment' }] },
+    { name: 'no scheme', yaml: withUrl('idp.example.com'), errors: [{ line: 9, column: 20, messageIncludes: 'not an absolute http(s) URL' }] },
     { name: 'plain http', yaml: withUrl('http://idp.example.com'), errors: [{ line: 9, column: 20, messageIncludes: 'uses http, not https' }] },
     {
       name: 'the discovery document instead of the issuer',
