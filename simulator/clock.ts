@@ -28,6 +28,19 @@ export function parseDuration(value: unknown): number | undefined {
   return total;
 }
 
+/**
+ * A duration that may point backwards (`-60`, `-5m`): a JWT's `expiresIn` below zero makes a token that has
+ * already expired, the natural way for a scenario to try one.
+ */
+export function parseSignedDuration(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;
+  if (typeof value === 'string' && value.trim().startsWith('-')) {
+    const ms = parseDuration(value.trim().slice(1));
+    return ms === undefined ? undefined : -ms;
+  }
+  return parseDuration(value);
+}
+
 /** An RFC 3339 timestamp (`2026-11-23T12:00:00Z`) → ms; undefined when unparseable. */
 export function parseTimestamp(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();

@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { TipModel } from '../model/types.js';
-import { SteppingClock, parseDuration } from './clock.js';
+import { SteppingClock, parseSignedDuration } from './clock.js';
 import { DEFAULT_JWT_LIFETIME_S, type JwtSpec } from './scenario-jwt.js';
 import { JWT_MEMBERS, REFERENCE_RE } from './scenario.js';
 import { createSimulator, type Simulator } from './simulator.js';
@@ -63,7 +63,7 @@ async function prepareInput(request: ScenarioRequest, sim: Simulator, results: R
     const v = input[member];
     if (typeof v === 'object' && v !== null && 'jwt' in v) {
       const spec = (v as { jwt: JwtSpec }).jwt;
-      const lifetime = spec.expiresIn === undefined ? DEFAULT_JWT_LIFETIME_S : parseDuration(spec.expiresIn)! / 1000;
+      const lifetime = spec.expiresIn === undefined ? DEFAULT_JWT_LIFETIME_S : parseSignedDuration(spec.expiresIn)! / 1000;
       input[member] = await sim.signJwt(spec, lifetime, request.location);
     }
   }

@@ -13,7 +13,7 @@ import { parseDocumentFile, parseDocumentText, readSourceFile } from '../model/l
 import type { PositionIndex } from '../model/positions.js';
 import { toViolations } from '../model/schema.js';
 import type { NodePath, TipModel } from '../model/types.js';
-import { parseDuration, parseTimestamp } from './clock.js';
+import { parseDuration, parseSignedDuration, parseTimestamp } from './clock.js';
 import { OIDC_ERRORS } from './errors.js';
 import { JWT_SPEC_SCHEMA, scenarioSchema } from './scenario-schema.js';
 import { inputMembers } from './shapes.js';
@@ -50,6 +50,12 @@ const LATEST_TIME_MS = Date.parse('9999-12-31T23:59:59Z');
 const boundedDuration = (v: unknown): number | undefined => {
   const ms = parseDuration(v);
   return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+};
+
+/** A JWT's expiresIn: a duration either way (below zero: already expired), at most a century. */
+const boundedJwtLifetime = (v: unknown): number | undefined => {
+  const ms = parseSignedDuration(v);
+  return ms !== undefined && Math.abs(ms) <= MAX_DURATION_MS ? ms : undefined;
 };
 
 /** `${NAME.FIELD}` (FIELD may be a dotted path into the response). */
@@ -180,7 +186,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
         const issuer = issuers[String(spec.issuer)];
         if (!issuer) fail(`jwt issuer '${String(spec.issuer)}' is not one of the scenario's issuers (${Object.keys(issuers).join(', ') || 'none declared'})`, [...path, 'jwt', 'issuer']);
         if (!issuer!.generateKey && !issuer!.privateJwk) fail(`jwt issuer '${String(spec.issuer)}' has only a JWKS (verify only); give it generateKey or privateJwk to sign`, [...path, 'jwt', 'issuer']);
-        if (spec.expiresIn !== undefined && boundedDuration(spec.expiresIn) === undefined) fail(`jwt.expiresIn must be a duration, at most 100 years (got ${JSON.stringify(spec.expiresIn)})`, [...path, 'jwt', 'expiresIn']);
+        if (spec.expiresIn !== undefined && boundedJwtLifetime(spec.expiresIn) === undefined) fail(`jwt.expiresIn must be a duration (seconds, or like 5m; negative for an already expired token), at most 100 years (got ${JSON.stringify(spec.expiresIn)})`, [...path, 'jwt', 'expiresIn']);
       } else if (member === 'assertion' && typeof v === 'string' && !v.includes('${') && expect?.outcome === 'success' && !wellFormedJwt(v)) {
         // A garbage assertion is what a request expecting an error tests; one expected to succeed is a scenario mistake.
         fail('assertion is not a well-formed JWT (three base64url parts with JSON header and payload), but the request expects success', path);

@@ -52,6 +52,8 @@ describe('jwt-bearer', () => {
     ['iss with an extra trailing slash', { claims: { iss: `${ISSUER_URL}/` } }, 'InvalidGrantException', 'issuer', /trailing slash/],
     ['wrong aud', { claims: { aud: 'other-aud' } }, 'InvalidGrantException', 'audience', /AuthorizedAudiences/],
     ['expired', { claims: { exp: NOW_S - 60, iat: NOW_S - 600 } }, 'InvalidGrantException', 'lifetime', /expired/],
+    ['expired by a negative expiresIn', { expiresIn: -60 }, 'InvalidGrantException', 'lifetime', /expired/],
+    ['expired by a negative expiresIn duration', { expiresIn: '-5m' }, 'InvalidGrantException', 'lifetime', /expired/],
     ['not yet valid (nbf)', { claims: { nbf: NOW_S + 600 } }, 'InvalidGrantException', 'lifetime', /nbf/],
     ['issued in the future', { claims: { iat: NOW_S + 600, exp: NOW_S + 900 } }, 'InvalidGrantException', 'lifetime', /future/],
     ['no exp', { claims: { exp: undefined } }, 'InvalidGrantException', 'lifetime', /exp/],
