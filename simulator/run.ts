@@ -80,7 +80,7 @@ export async function runRequest(request: ScenarioRequest, sim: Simulator, scena
     const trace = [{ check: 'reference', ok: false, detail: err.message }];
     return { ...head, outcome: 'not-run', response: null, error: null, trace, expectation: { met: false, reason: `not run: ${err.message}` } };
   }
-  const callerArn = request.caller === undefined ? undefined : scenario.principals.find((p) => p.name === request.caller)?.arn;
+  const callerArn = request.caller === undefined ? undefined : (scenario.principals.find((p) => p.name === request.caller)?.arn ?? request.caller);
   const result: OperationResult = await sim.call(request.operation, input, { callerArn });
   let resolvedExpect: Expectation | undefined;
   try {

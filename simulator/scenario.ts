@@ -58,6 +58,9 @@ const boundedJwtLifetime = (v: unknown): number | undefined => {
   return ms !== undefined && Math.abs(ms) <= MAX_DURATION_MS ? ms : undefined;
 };
 
+/** A caller may also be written as the IAM (or assumed-role STS) ARN itself. */
+export const IAM_CALLER_ARN = /^arn:aws(-[a-z]{1,5}){0,3}:(iam|sts)::\d{12}:[\w+=,.@/-]+$/;
+
 /** `${NAME.FIELD}` (FIELD may be a dotted path into the response). */
 export const REFERENCE_RE = /\$\{([^}]*)\}/g;
 const REFERENCE_BODY_RE = /^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+)+)$/;
@@ -155,8 +158,8 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     const name = typeof r.name === 'string' ? r.name : `request-${i + 1}`;
     if (names.has(name)) fail(`request name '${name}' is used twice`, [...base, 'name']);
     const operation = r.operation as Operation;
-    if (r.caller !== undefined && !principals.some((p) => p.name === r.caller))
-      fail(`caller '${String(r.caller)}' is not one of the principals (${principals.map((p) => p.name).join(', ') || 'none declared'})`, [...base, 'caller']);
+    if (r.caller !== undefined && !principals.some((p) => p.name === r.caller) && !IAM_CALLER_ARN.test(String(r.caller)))
+      fail(`caller '${String(r.caller)}' is neither one of the principals (${principals.map((p) => p.name).join(', ') || 'none declared'}) nor an IAM role or user ARN`, [...base, 'caller']);
     let afterMs = 0;
     if (r.after !== undefined) {
       const ms = boundedDuration(r.after);

@@ -109,10 +109,17 @@ describe('tipkit simulate', () => {
     expect(r.code).toBe(0);
   });
 
+  it('takes an IAM ARN as the caller as well as a principal name', () => {
+    const file = scenario('arn-caller', `requests:\n${LOGIN.replace('caller: backend', 'caller: arn:aws:iam::111122223333:role/AnalyticsBackend')}    expect: { outcome: success }\n  - name: stranger\n${LOGIN.split('\n').slice(1).join('\n').replace('caller: backend', 'caller: arn:aws:iam::999988887777:role/Stranger')}    expect: { outcome: error, error: AccessDeniedException }\n`);
+    const r = runCli(['simulate', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   const bad: [string, string, RegExp][] = [
     ['unknown key', `requests:\n${LOGIN}    expected: { outcome: success }\n`, /:22:5: scenario: unknown key 'expected' in item 0 of requests; expected one of: name, operation, caller, after, input, expect/],
     ['unknown operation', `requests:\n  - name: x\n    operation: CreateTokenWithSAML\n`, /:15:16: scenario: 'operation' must be one of/],
-    ['caller not in principals', `requests:\n${LOGIN.replace('caller: backend', 'caller: frontend')}`, /:16:13: caller 'frontend' is not one of the principals/],
+    ['caller not in principals', `requests:\n${LOGIN.replace('caller: backend', 'caller: frontend')}`, /:16:13: caller 'frontend' is neither one of the principals \(backend\) nor an IAM role or user ARN/],
     ['jwt issuer not in issuers', `requests:\n${LOGIN.replace('issuer: okta-prod', 'issuer: auth0')}`, /:21:24: jwt issuer 'auth0' is not one of the scenario's issuers/],
     ['reference to a later request', `requests:\n  - name: x\n    operation: CreateTokenWithIAM\n    caller: backend\n    input: { clientId: redshift-app, grantType: refresh_token, refreshToken: "\${login.refreshToken}" }\n${LOGIN}`, /:17:78: reference '\$\{login\.refreshToken\}' names no earlier request/],
     ['bad after', `requests:\n${LOGIN}    after: soon\n`, /:22:12: 'after' must be a duration/],
