@@ -2,6 +2,7 @@
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
 import type { Rule } from '../types.js';
 import { jmespathError } from './jmespath-invalid.js';
+import { issuerExample } from './support/examples.js';
 
 /**
  * Identity-store user attributes that identify exactly one user, as IdentityStoreAttributePath spells them
@@ -33,25 +34,9 @@ export const rule: Rule = {
         'user, and the exchange fails with InvalidGrantException.',
       fix: 'Map the claim onto `emails.value` (claim `email`), `userName` (e.g. claim `preferred_username`) or `externalIds.id` (claim `sub`).',
       bad: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: name.givenName
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample({ attribute: 'name.givenName' })}`,
       good: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample()}`,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trusted-token-issuer-configuration-settings.html',
     },
   },

@@ -2,6 +2,7 @@
 import type { Rule } from '../types.js';
 import { ISSUER, ISSUER_CONFIGURATION, claimViolations, valueAt } from './support/paths.js';
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
+import { issuerExample } from './support/examples.js';
 
 /** TrustedTokenIssuerType → the TrustedTokenIssuerConfiguration union member it needs (the sso-admin model pairs them by name only). */
 export const ISSUER_UNION_MEMBER: Readonly<Record<string, string>> = { OIDC_JWT: 'OidcJwtConfiguration' };
@@ -25,15 +26,7 @@ export const rule: Rule = {
       IssuerUrl: https://dev-123.okta.com/oauth2/default
 `,
       good: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample()}`,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_TrustedTokenIssuerConfiguration.html',
     },
   },

@@ -3,6 +3,7 @@ import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
 import type { Rule } from '../types.js';
 import { OIDC_JWT, claimViolations } from './support/paths.js';
 import { parseAbsoluteUri } from './support/uri.js';
+import { issuerExample } from './support/examples.js';
 
 const ISSUER_URL_PATTERN = new RegExp(ssoAdminShapes.TrustedTokenIssuerUrl.jsPattern, 'u');
 const DISCOVERY_SUFFIX = '/.well-known/openid-configuration';
@@ -32,25 +33,9 @@ export const rule: Rule = {
         'discovery suffix already appended is accepted and then fails every token exchange.',
       fix: 'Set `IssuerUrl` to the issuer exactly as your IdP writes it in `iss`: `https://host/path`, no query, no fragment, no `/.well-known/…`.',
       bad: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default/.well-known/openid-configuration
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample({ issuerUrl: 'https://dev-123.okta.com/oauth2/default/.well-known/openid-configuration' })}`,
       good: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample()}`,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trusted-token-issuer-configuration-settings.html',
     },
   },

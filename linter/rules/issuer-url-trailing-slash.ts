@@ -1,5 +1,6 @@
 /** issuer-url-trailing-slash: `IssuerUrl` ends in `/`, and tokens' `iss` must match it exactly. */
 import type { Rule } from '../types.js';
+import { issuerExample } from './support/examples.js';
 
 export const rule: Rule = {
   meta: {
@@ -14,25 +15,9 @@ export const rule: Rule = {
         'IssuerUrl cannot be changed after the issuer is created.',
       fix: 'Copy `IssuerUrl` from the `issuer` member of the IdP\'s discovery document, byte for byte.',
       bad: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default/
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample({ issuerUrl: 'https://dev-123.okta.com/oauth2/default/' })}`,
       good: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample()}`,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/setuptrustedtokenissuer.html',
     },
   },

@@ -3,6 +3,7 @@ import { compile } from '@jmespath-community/jmespath';
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
 import type { Rule } from '../types.js';
 import { OIDC_JWT, claimViolations } from './support/paths.js';
+import { issuerExample } from './support/examples.js';
 
 /** The two attribute paths of an OidcJwtConfiguration, with the sso-admin pattern each must match. */
 export const ATTRIBUTE_PATHS = [
@@ -34,25 +35,9 @@ export const rule: Rule = {
         'slips through, matches no user.',
       fix: 'Name the claim (`email`, `preferred_username`, `sub`) and the identity-store attribute (`emails.value`, `userName`) plainly.',
       bad: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: "emails[0"
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample({ claim: '"emails[0"' })}`,
       good: `trustedTokenIssuers:
-  - Name: okta
-    TrustedTokenIssuerType: OIDC_JWT
-    TrustedTokenIssuerConfiguration:
-      OidcJwtConfiguration:
-        IssuerUrl: https://dev-123.okta.com/oauth2/default
-        ClaimAttributePath: email
-        IdentityStoreAttributePath: emails.value
-        JwksRetrievalOption: OPEN_ID_DISCOVERY
-`,
+${issuerExample()}`,
       reference: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_OidcJwtConfiguration.html',
     },
   },
