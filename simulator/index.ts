@@ -1,6 +1,6 @@
 /** tipkit/simulator: dry-run SSO OIDC token requests against a tipkit config (used by `simulate`, `serve` and users' tests). */
 export * from './types.js';
-export { loadScenarioFile, loadScenarioText, emptyScenario, DEFAULT_LIFETIMES, DEFAULT_NOW, type LoadScenarioOptions } from './scenario.js';
+export { loadScenarioFile, loadScenarioText, emptyScenario, DEFAULT_LIFETIMES, type LoadScenarioOptions } from './scenario.js';
 export { createSimulator, type Simulator } from './simulator.js';
 export { simulate, evaluateExpectation, resolveReferences } from './run.js';
 export { formatText, redactReport, shortenToken } from './report.js';

@@ -31,7 +31,12 @@ import type {
 } from './types.js';
 
 /** The simulated clock when a scenario gives no `now` (the wall clock is never read). */
-export const DEFAULT_NOW = '2026-01-01T00:00:00Z';
+/**
+ * Without `now`, a scenario starts at the wall-clock second it is loaded (read once; the run then steps its own
+ * clock): a literal token from a real IdP is then checked against the time it was minted for. Set `now` for
+ * a run that gives the same result every time.
+ */
+const loadTime = (): number => Math.floor(Date.now() / 1000) * 1000;
 
 export const DEFAULT_LIFETIMES: Lifetimes = {
   accessToken: 3600,
@@ -100,7 +105,7 @@ export async function loadScenarioText(text: string, file: string, opts: LoadSce
 
 /** A scenario with no users, keys, principals or requests (`serve` without --scenario). */
 export function emptyScenario(file = '<none>'): Scenario {
-  return { file, now: Date.parse(DEFAULT_NOW), identityStore: { Users: [], Groups: [] }, issuers: {}, principals: [], requests: [], lifetimes: { ...DEFAULT_LIFETIMES } };
+  return { file, now: loadTime(), identityStore: { Users: [], Groups: [] }, issuers: {}, principals: [], requests: [], lifetimes: { ...DEFAULT_LIFETIMES } };
 }
 
 async function loadScenarioDocument(value: unknown, positions: PositionIndex, file: string, opts: LoadScenarioOptions): Promise<LoadedScenario> {
@@ -130,9 +135,8 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     fail(`config file ${doc.config || `""`} not found (relative to the scenario)`, ['config']);
   const model = opts.model ?? (await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes })).model;
 
-  const nowText = doc.now ?? DEFAULT_NOW;
-  const now = parseTimestamp(nowText);
-  if (now === undefined) fail(`'now' must be an RFC 3339 timestamp such as 2026-11-23T12:00:00Z (got ${JSON.stringify(nowText)})`, ['now']);
+  const now = doc.now === undefined ? loadTime() : parseTimestamp(doc.now);
+  if (now === undefined) fail(`'now' must be an RFC 3339 timestamp such as 2026-11-23T12:00:00Z (got ${JSON.stringify(doc.now)})`, ['now']);
 
   const lifetimes = { ...DEFAULT_LIFETIMES };
   for (const [k, v] of Object.entries((doc.lifetimes as Obj | undefined) ?? {})) {
