@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { TipModel } from '../model/types.js';
 import { createSimulator, wallClock } from '../simulator/index.js';
-import type { Clock, Operation, OperationResult, Scenario, SimulatorApi } from '../simulator/types.js';
+import type { Clock, Operation, OperationResult, Scenario } from '../simulator/types.js';
+import type { Simulator } from '../simulator/simulator.js';
+import { InputError } from '../model/errors.js';
 import { MAX_BODY_BYTES, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
@@ -112,7 +114,7 @@ class Emulator {
 
   constructor(
     private readonly opts: EmulatorOptions,
-    private readonly simulator: SimulatorApi,
+    private readonly simulator: Simulator,
     private readonly clock: Clock,
   ) {}
 
@@ -145,6 +147,7 @@ class Emulator {
     }
     if (url.pathname === '/_tipkit/approve-device' && method === 'POST') return this.adminCall(ctx, 'ApproveDevice');
     if (url.pathname === '/_tipkit/authorize' && method === 'POST') return this.adminCall(ctx, 'Authorize');
+    if (url.pathname === '/_tipkit/jwt' && method === 'POST') return this.mintAssertion(ctx);
 
     const route = matchRoute(method, url);
     if (!route) return this.sendError(ctx, unknownOperation(method, url.pathname), { drain: true });
@@ -245,6 +248,35 @@ class Emulator {
     if (result.outcome === 'success') return this.sendJson(ctx, 200, result.response ?? {});
     this.noteFailure(ctx, result);
     return this.sendError(ctx, toWireError(result.error!));
+  }
+
+  /**
+   * POST /_tipkit/jwt { issuer, claims?, header?, expiresIn? } → { jwt }: an assertion signed with a scenario
+   * issuer's key (generateKey / privateJwk), exactly as a scenario's `jwt:` is, so an application's own
+   * integration tests can play the IdP without holding the key.
+   */
+  private async mintAssertion(ctx: Context): Promise<void> {
+    ctx.log.operation = 'MintAssertion';
+    const raw = await this.readRawBody(ctx);
+    if (!raw) return;
+    const body = this.parseJson(ctx, raw);
+    if (!body.ok) return;
+    const spec = body.value as Record<string, unknown> | null;
+    const isObject = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+    if (!spec || typeof spec !== 'object' || typeof spec.issuer !== 'string' || !isObject(spec.claims) || !isObject(spec.header)) {
+      return this.sendError(ctx, modelledError('InvalidRequestException', 'expected { "issuer": NAME, "claims"?: {…}, "header"?: {…}, "expiresIn"?: seconds }'));
+    }
+    const expiresIn = spec.expiresIn === undefined ? 300 : Number(spec.expiresIn);
+    if (!Number.isFinite(expiresIn) || Math.abs(expiresIn) > 100 * 365 * 86_400) {
+      return this.sendError(ctx, modelledError('InvalidRequestException', 'expiresIn must be a number of seconds'));
+    }
+    try {
+      const jwt = await this.simulator.signJwt({ issuer: spec.issuer, claims: spec.claims as Record<string, unknown> | undefined, header: spec.header as Record<string, unknown> | undefined }, expiresIn);
+      return this.sendJson(ctx, 200, { jwt });
+    } catch (err) {
+      if (err instanceof InputError) return this.sendError(ctx, modelledError('InvalidRequestException', err.message));
+      throw err;
+    }
   }
 
   private showDevicePage(ctx: Context): void {

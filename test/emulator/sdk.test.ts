@@ -110,6 +110,18 @@ describe('device authorization flow', () => {
 });
 
 describe('CreateTokenWithIAM', () => {
+  it('with an assertion minted by POST /_tipkit/jwt (the scenario issuer plays the IdP), by Name as clientId', async () => {
+    const minted = await postJson(`${started.emulator.url}/_tipkit/jwt`, { issuer: 'corp-idp', claims: { email: 'alice@example.com', aud: 'portal-aud' } });
+    expect(minted.status).toBe(200);
+    const client = oidcClient(started.emulator.url, principal(started.principals, 'backend'));
+    const login = await client.send(new CreateTokenWithIAMCommand({ clientId: 'portal', grantType: JWT_BEARER, assertion: String(minted.body.jwt) }));
+    expect(login.tokenType).toBe('Bearer');
+    const unknown = await postJson(`${started.emulator.url}/_tipkit/jwt`, { issuer: 'nobody' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
+    expect((await postJson(`${started.emulator.url}/_tipkit/jwt`, { claims: {} })).status).toBe(400);
+  });
+
   it('jwt-bearer with an assertion from the scenario issuer, then token exchange to a second application', async () => {
     const client = oidcClient(started.emulator.url, principal(started.principals, 'backend'));
     const assertion = await idpToken(fixture, { email: 'alice@example.com', aud: 'portal-aud', sub: '00u-alice' });
