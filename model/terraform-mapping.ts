@@ -372,7 +372,8 @@ class TerraformMapper {
     }
     // A template whose interpolations are all literal locals.
     let unresolved: string | undefined;
-    const out = value.replace(/\$\{\s*([^{}]*?)\s*\}|%\{[^}]*\}/g, (m, expr: string | undefined) => {
+    // `$${` and `%%{` are Terraform's escapes for a literal `${` / `%{`, not interpolations.
+    const out = value.replace(/(?<![$%])\$\{\s*([^{}]*?)\s*\}|(?<!%)%\{[^}]*\}/g, (m, expr: string | undefined) => {
       const local = expr && /^local\.([a-zA-Z_][\w-]*)$/.exec(expr);
       if (local && depth < 8) {
         const r = this.resolve(this.opts.locals?.[local[1]!], depth + 1);
@@ -382,7 +383,7 @@ class TerraformMapper {
       return m;
     });
     if (unresolved !== undefined) return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
-    return { kind: 'literal', value: out.replace(/\$\$\{/g, '${') };
+    return { kind: 'literal', value: out.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') };
   }
 
   private locate(b: TerraformBlock, path: NodePath): SourceLocation | undefined {

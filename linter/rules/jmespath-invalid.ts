@@ -43,7 +43,7 @@ ${issuerExample()}`,
   },
   // A path outside the sso-admin pattern (brackets, digits, `:`, too many segments) is this rule's finding.
   claims: claimViolations(
-    ...ATTRIBUTE_PATHS.map(({ key }) => ({ at: [...OIDC_JWT, key], keywords: ['pattern', 'minLength', 'maxLength'] })),
+    ...ATTRIBUTE_PATHS.map(({ key }) => ({ at: [...OIDC_JWT, key], keywords: ['pattern', 'minLength', 'maxLength', 'type'] })),
   ),
   describe(violation) {
     const path = violation.value;

@@ -78,3 +78,21 @@ new ApplicationGrant(stack, 'code', {
     expect(loaded.notes.length).toBeGreaterThan(0);
   });
 });
+
+describe("Terraform's escapes", () => {
+  it('$${ and %%{ are literal text, not interpolations', async () => {
+    const tf = file(
+      'main.tf',
+      `resource "aws_ssoadmin_application" "portal" {
+  name                     = "portal"
+  description              = "renders $\${user} and %%{if}"
+  application_provider_arn = "arn:aws:sso::aws:applicationProvider/custom"
+  instance_arn             = "arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d"
+}
+`,
+    );
+    const loaded = await loadConfigFile(tf);
+    expect(loaded.notes).toEqual([]);
+    expect(loaded.model.applications[0]!.description).toBe('renders ${user} and %{if}');
+  });
+});

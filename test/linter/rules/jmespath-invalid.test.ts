@@ -12,6 +12,7 @@ ruleTester.run(rule, {
   invalid: [
     { name: 'unclosed bracket in the claim path', yaml: HEAD + issuersYaml({ claim: 'emails[0' }), errors: [{ line: 10, column: 29, messageIncludes: "ClaimAttributePath 'emails[0' is not an attribute path Identity Center accepts" }] },
     { name: 'a namespaced claim (colon)', yaml: HEAD + issuersYaml({ claim: 'cognito:username' }), errors: [{ line: 10, column: 29 }] },
+    { name: 'a claim path that is not a string', yaml: HEAD + issuersYaml({}).replace('ClaimAttributePath: "email"', 'ClaimAttributePath: 42'), errors: [{ line: 10, column: 29, messageIncludes: 'must be a string' }] },
     { name: 'an index in the identity-store path', yaml: HEAD + issuersYaml({ attribute: 'emails[0].value' }), errors: [{ line: 11, column: 37 }] },
     { name: 'four segments', yaml: HEAD + issuersYaml({ attribute: 'a.b.c.d' }), errors: [{ line: 11, column: 37 }] },
     {
