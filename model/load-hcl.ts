@@ -9,6 +9,7 @@ import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
 import { terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
 import type { NodePath, SourceLocation } from './types.js';
+import { isObject } from './build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -30,15 +31,15 @@ export async function readHclFiles(files: string[], opts: ReadOptions = {}): Pro
       continue;
     }
     const outline = outlineOf(text, file);
-    for (const local of asList(json.locals)) if (isObj(local)) Object.assign(locals, local);
+    for (const local of asList(json.locals)) if (isObject(local)) Object.assign(locals, local);
     for (const mode of ['resource', 'data'] as const) {
       const section = json[mode];
-      if (!isObj(section)) continue;
+      if (!isObject(section)) continue;
       for (const [type, byName] of Object.entries(section)) {
-        if (!isObj(byName)) continue;
+        if (!isObject(byName)) continue;
         for (const [name, bodies] of Object.entries(byName)) {
           const body = asList(bodies)[0];
-          if (!isObj(body)) continue;
+          if (!isObject(body)) continue;
           const declared = outline.blocks.find((b) => b.type === mode && b.labels[0] === type && b.labels[1] === name);
           blocks.push({
             mode,
@@ -68,7 +69,6 @@ function hclErrorLocation(message: string, file: string): Omit<Note, 'file'> {
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---------------------------------------------------------------------------------------------------------
 // Positions. A structural scanner over HCL native syntax: bodies of attributes (`name = expr`) and blocks

@@ -11,6 +11,7 @@ import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
+import { isObject } from './build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -30,7 +31,7 @@ export const INSTANCE_LOCAL = 'tipkit_instance';
 const INSTANCE_KEYS = ['InstanceArn', 'IdentityStoreId', 'Region'] as const;
 
 export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: string): RawInput {
-  if (!isObj(value)) throw new InputError('expected a Terraform JSON object at the top level', { file, line: 1, column: 1 });
+  if (!isObject(value)) throw new InputError('expected a Terraform JSON object at the top level', { file, line: 1, column: 1 });
   const notes: Note[] = [];
   const blocks: TerraformBlock[] = [];
   const extra: ExtraChild[] = [];
@@ -60,10 +61,10 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
 
   for (const { name, body, path } of synthesized) {
     const input = body.input;
-    if (!isObj(input) || typeof input.tipkit !== 'string') continue;
+    if (!isObject(input) || typeof input.tipkit !== 'string') continue;
     const call = Object.hasOwn(SYNTHESIZED_CALLS, input.tipkit) ? SYNTHESIZED_CALLS[input.tipkit as SynthesizedCall] : undefined;
     const request = input.request;
-    if (!call || !isObj(request)) {
+    if (!call || !isObject(request)) {
       const loc = at([...path, 'input', 'tipkit']);
       notes.push({ ...loc, message: `skipped terraform_data.${name}: unknown tipkit call '${input.tipkit}'` });
       continue;
@@ -88,7 +89,7 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
 
   // tipkit's own record of the instance wins: it also carries what no resource does (IdentityStoreId without lookups).
   const declared = locals.values[INSTANCE_LOCAL];
-  if (isObj(declared)) {
+  if (isObject(declared)) {
     for (const key of INSTANCE_KEYS) {
       if (typeof declared[key] !== 'string') continue;
       instance[key] = declared[key];
@@ -119,7 +120,7 @@ function constructSuppressions(blocks: readonly TerraformBlock[], raw: RawConfig
     const loc = positions.locate(pointer);
     entryAt.set(`${loc.line}:${loc.column}`, { pointer, resource });
   };
-  const entries = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+  const entries = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObject) : []);
   entries(raw.trustedTokenIssuers).forEach((issuer, i) => add(['trustedTokenIssuers', i], `trustedTokenIssuers/${String(issuer.Name ?? `#${i}`)}`));
   entries(raw.applications).forEach((app, i) => {
     const base = `applications/${String(app.Name ?? `#${i}`)}`;
@@ -133,7 +134,7 @@ function constructSuppressions(blocks: readonly TerraformBlock[], raw: RawConfig
     const entry = entryAt.get(`${b.loc.line}:${b.loc.column}`);
     if (!entry) continue;
     for (const s of commentSuppressions(b.body)!) {
-      if (isObj(s) && typeof s.id === 'string') out.push({ id: s.id, reason: typeof s.reason === 'string' ? s.reason : undefined, ...entry });
+      if (isObject(s) && typeof s.id === 'string') out.push({ id: s.id, reason: typeof s.reason === 'string' ? s.reason : undefined, ...entry });
     }
   }
   return out;
@@ -141,8 +142,8 @@ function constructSuppressions(blocks: readonly TerraformBlock[], raw: RawConfig
 
 const commentSuppressions = (body: Obj): unknown[] | undefined => {
   const comment = body['//'];
-  const tipkit = isObj(comment) ? comment.tipkit : undefined;
-  return isObj(tipkit) && Array.isArray(tipkit.suppressions) ? tipkit.suppressions : undefined;
+  const tipkit = isObject(comment) ? comment.tipkit : undefined;
+  return isObject(tipkit) && Array.isArray(tipkit.suppressions) ? tipkit.suppressions : undefined;
 };
 
 /** `{ TYPE: { NAME: body } }`, where Terraform JSON also allows a list of such objects and a list of bodies. */
@@ -150,15 +151,15 @@ function blocksOf(section: unknown, base: NodePath): { type: string; name: strin
   const out: { type: string; name: string; body: Obj; path: NodePath }[] = [];
   const byType = (v: unknown, path: NodePath): void => {
     if (Array.isArray(v)) return v.forEach((x, i) => byType(x, [...path, i]));
-    if (!isObj(v)) return;
+    if (!isObject(v)) return;
     for (const [type, byName] of Object.entries(v)) {
       const names = (w: unknown, p: NodePath): void => {
         if (Array.isArray(w)) return w.forEach((x, i) => names(x, [...p, i]));
-        if (!isObj(w)) return;
+        if (!isObject(w)) return;
         for (const [name, body] of Object.entries(w)) {
           // A list of bodies declares the same block more than once: Terraform refuses that, so read the first.
           const first = Array.isArray(body) ? body[0] : body;
-          if (isObj(first)) out.push({ type, name, body: first, path: Array.isArray(body) ? [...p, name, 0] : [...p, name] });
+          if (isObject(first)) out.push({ type, name, body: first, path: Array.isArray(body) ? [...p, name, 0] : [...p, name] });
         }
       };
       names(byName, [...path, type]);
@@ -174,7 +175,7 @@ function mergedLocals(section: unknown): { values: Obj; pathOf(name: string): No
   const paths = new Map<string, NodePath>();
   const take = (v: unknown, path: NodePath): void => {
     if (Array.isArray(v)) return v.forEach((x, i) => take(x, [...path, i]));
-    if (!isObj(v)) return;
+    if (!isObject(v)) return;
     for (const [k, x] of Object.entries(v)) {
       values[k] = x;
       paths.set(k, [...path, k]);
@@ -186,20 +187,19 @@ function mergedLocals(section: unknown): { values: Obj; pathOf(name: string): No
 
 /** The default (un-aliased) `aws` provider block. */
 function awsProvider(section: unknown): { body: Obj; path: NodePath } | undefined {
-  if (!isObj(section)) return undefined;
+  if (!isObject(section)) return undefined;
   const aws = section.aws;
   const bodies: [unknown, NodePath][] = Array.isArray(aws) ? aws.map((b, i) => [b, ['provider', 'aws', i]]) : [[aws, ['provider', 'aws']]];
-  for (const [body, path] of bodies) if (isObj(body) && body.alias === undefined) return { body, path };
+  for (const [body, path] of bodies) if (isObject(body) && body.alias === undefined) return { body, path };
   return undefined;
 }
 
 /** `${aws_ssoadmin_trusted_token_issuer.X.arn}` inside a synthesized grant → the issuer's Name, as tipkit.yaml writes it. */
 function issuerRefsToNames(value: unknown, issuerNames: Map<string, string>): unknown {
   if (Array.isArray(value)) return value.map((v) => issuerRefsToNames(v, issuerNames));
-  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, issuerRefsToNames(v, issuerNames)]));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, issuerRefsToNames(v, issuerNames)]));
   if (typeof value !== 'string') return value;
   const ref = /^\$\{\s*(aws_ssoadmin_trusted_token_issuer\.[a-zA-Z_][\w-]*)\.(?:arn|id)\s*\}$/.exec(value);
   return (ref && issuerNames.get(ref[1]!)) ?? value;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -10,6 +10,7 @@ import type { RawInput } from './load.js';
 import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
+import { isObject } from './build.js';
 
 type TsMorph = typeof import('ts-morph');
 type Note = NonNullable<RawInput['notes']>[number];
@@ -472,7 +473,7 @@ class RawBuilder {
       // The construct's documented defaults, as synth writes them.
       if (out.TrustedTokenIssuerType === undefined) this.putDefault(out, path, 'TrustedTokenIssuerType', 'OIDC_JWT', props.loc);
       const oidc = (out.TrustedTokenIssuerConfiguration as Obj | undefined)?.OidcJwtConfiguration;
-      if (isObj(oidc) && oidc.JwksRetrievalOption === undefined) {
+      if (isObject(oidc) && oidc.JwksRetrievalOption === undefined) {
         this.putDefault(oidc, [...path, 'TrustedTokenIssuerConfiguration', 'OidcJwtConfiguration'], 'JwksRetrievalOption', 'OPEN_ID_DISCOVERY', props.loc);
       }
     }
@@ -677,7 +678,6 @@ class RawBuilder {
 
 const SKIP: unique symbol = Symbol('skip');
 const pascal = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const abbreviate = (s: string): string => {
   const one = s.replace(/\s+/g, ' ');
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;

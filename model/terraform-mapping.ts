@@ -9,6 +9,7 @@
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
+import { isObject } from './build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -249,7 +250,7 @@ class TerraformMapper {
       const loc = extra.locate?.(sub);
       if (loc) this.positions.setValue([...path, ...sub], loc);
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...sub, i]));
-      else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...sub, k]);
+      else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...sub, k]);
     };
     walk(extra.value, []);
   }
@@ -268,7 +269,7 @@ class TerraformMapper {
   /** Terraform's `tags = { k = v }` → `Tags: [{ Key, Value }]`. */
   private tags(b: TerraformBlock, value: unknown, path: NodePath): unknown {
     const here = this.locate(b, ['tags']);
-    if (!isObj(value)) {
+    if (!isObject(value)) {
       this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.tags: not a literal map`);
       return SKIP;
     }
@@ -309,7 +310,7 @@ class TerraformMapper {
       });
       return out;
     }
-    if (isObj(value)) {
+    if (isObject(value)) {
       const out: Obj = {};
       for (const [k, v] of Object.entries(value)) {
         const key = pascalFromSnake(k);
@@ -346,7 +347,7 @@ class TerraformMapper {
       return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
     }
     if (block.mode === 'data' && (block.type === 'aws_identitystore_group' || block.type === 'aws_identitystore_user')) {
-      const first = (v: unknown): Obj | undefined => (Array.isArray(v) ? (isObj(v[0]) ? v[0] : undefined) : isObj(v) ? v : undefined);
+      const first = (v: unknown): Obj | undefined => (Array.isArray(v) ? (isObject(v[0]) ? v[0] : undefined) : isObject(v) ? v : undefined);
       const lookup = first(first(block.body.alternate_identifier)?.unique_attribute) ?? first(block.body.filter);
       const value = lookup && this.resolve(lookup.attribute_value);
       return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
@@ -412,7 +413,7 @@ function findDynamic(value: unknown, path: NodePath): NodePath | undefined {
       const hit = findDynamic(value[i], [...path, i]);
       if (hit) return hit;
     }
-  } else if (isObj(value)) {
+  } else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k === 'dynamic') return [...path, k];
       const hit = findDynamic(v, [...path, k]);
@@ -432,4 +433,3 @@ function attributePath(path: NodePath): string {
   return out;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,6 +2,7 @@
 import { decodeProtectedHeader } from 'jose';
 import type { ModelNode, NodePath, TipModel } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { isObject } from '../../model/build.js';
 
 /** Keys whose (non-placeholder) string value is a secret, and what to call it. Messages never repeat the value. */
 const SECRET_KEYS: readonly [RegExp, string][] = [
@@ -23,8 +24,6 @@ const CLIENT_SECRET_PARAM = /[?&]client_secret=[^&#\s]+/i;
 /** RFC 7517/7518: members that only a private (or symmetric) JWK carries. */
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isPrivateJwk(v: unknown): boolean {
   if (!isObject(v) || typeof v.kty !== 'string') return false;
