@@ -11,14 +11,20 @@ export const ATTRIBUTE_PATHS = [
   { key: 'IdentityStoreAttributePath', modelKey: 'identityStoreAttributePath', pattern: new RegExp(ssoAdminShapes.JMESPath.jsPattern, 'u') },
 ] as const;
 
+const parsed = new Map<string, string | undefined>();
+
 /** The parser's complaint, or undefined when `expression` compiles. */
 export function jmespathError(expression: string): string | undefined {
+  // Two rules ask about every issuer, and issuers share a handful of paths: parse each once.
+  if (parsed.has(expression)) return parsed.get(expression);
+  let error: string | undefined;
   try {
     compile(expression);
-    return undefined;
   } catch (err) {
-    return (err as Error).message;
+    error = (err as Error).message;
   }
+  parsed.set(expression, error);
+  return error;
 }
 
 export const rule: Rule = {
