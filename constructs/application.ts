@@ -9,15 +9,12 @@ import { SsoadminApplicationAssignment } from '@cdktf/provider-aws/lib/ssoadmin-
 import { SsoadminApplicationAssignmentConfiguration } from '@cdktf/provider-aws/lib/ssoadmin-application-assignment-configuration/index.js';
 import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group/index.js';
 import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-identitystore-user/index.js';
-import { ssoAdminShapes } from '../model/generated/sso-admin-shapes.js';
+import { isPrincipalId } from '../model/arn.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN } from '../model/types.js';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { AssignmentProps, IdentityCenterApplicationProps, Tag } from './props.js';
 
-const principalIdPattern = new RegExp(ssoAdminShapes.PrincipalId.jsPattern, 'u');
-
-/** Whether a PrincipalId is an identity-store id (else it is a group DisplayName or a UserName). */
-export const isPrincipalId = (s: string): boolean => principalIdPattern.test(s);
+export { isPrincipalId };
 
 /** Thrown at construction when the props cannot be turned into Terraform (not a lint finding: nothing to synth). */
 export class TipkitConstructError extends Error {

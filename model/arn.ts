@@ -47,3 +47,7 @@ export const isApplicationArn = (s: string): boolean => applicationArnRe.test(s)
 export const isIssuerArn = (s: string): boolean => issuerArnRe.test(s);
 /** An access-scope target: an application ARN or an instance ARN. */
 export const isScopeTargetArn = (s: string): boolean => scopeTargetRe.test(s);
+
+const principalIdRe = new RegExp(ssoAdminShapes.PrincipalId.jsPattern, 'u');
+/** Whether an assignment's PrincipalId is an identity-store id (else a group DisplayName or a UserName). */
+export const isPrincipalId = (s: string): boolean => principalIdRe.test(s);

@@ -7,5 +7,5 @@ export { canonicalConfig } from './canonical.js';
 export { validateConfig, parsePointer, type SchemaViolation } from './schema.js';
 export { parseDocumentFile, parseDocumentText, readSourceFile, DEFAULT_MAX_INPUT_BYTES, type ParsedDocument } from './load-yaml.js';
 export { loadConfigFile, loadConfigText, loadValidConfigFile, fromRawInput, inputKind, type LoadedConfig, type RawInput, type InputKind } from './load.js';
-export { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
+export { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isPrincipalId, isScopeTargetArn } from './arn.js';
 export { ssoAdminShapes } from './generated/sso-admin-shapes.js';

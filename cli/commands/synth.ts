@@ -12,7 +12,7 @@ import { loadValidConfigFile } from '../../model/load.js';
 import type { LoadedConfig } from '../../model/load.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import { lintLoaded } from '../../linter/index.js';
-import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
+import { isPrincipalId } from '../../model/arn.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
 import type { Command } from '../main.js';
 
@@ -82,7 +82,6 @@ export const command: Command = {
 function requireIdentityStore(loaded: LoadedConfig): void {
   const { model } = loaded;
   if (model.instance.identityStoreId !== undefined) return;
-  const isPrincipalId = (s: string): boolean => new RegExp(ssoAdminShapes.PrincipalId.jsPattern, 'u').test(s);
   for (const app of model.applications) {
     for (const a of app.assignments) {
       if (a.principalId === undefined || isPrincipalId(a.principalId)) continue;
