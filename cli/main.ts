@@ -20,8 +20,6 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   rules: () => import('./commands/rules.js'),
 };
 
-const VERSION = '0.1.0';
-
 async function usage(): Promise<string> {
   const lines = ['Usage: tipkit <command> [options]', '', 'Commands:'];
   for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${(await load()).command.summary}`);
@@ -38,7 +36,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      io.stdout(`${VERSION}\n`);
+      const { toolVersion } = await import('../linter/formatters/version.js');
+      io.stdout(`${toolVersion()}\n`);
       return 0;
     }
     const load = commands[name];
