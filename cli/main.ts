@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   synth: () => import('./commands/synth.js'),
   serve: () => import('./commands/serve.js'),
   rules: () => import('./commands/rules.js'),
+  aws: () => import('./commands/aws.js'),
 };
 
 async function usage(): Promise<string> {

@@ -22,6 +22,7 @@ import type {
   TrustedTokenIssuerProps,
 } from './props.js';
 import { camelize, isPlainObject } from './refs.js';
+import { AWS_COMMAND_CONTEXT } from './sso-admin-call.js';
 import { TrustedTokenIssuer } from './trusted-token-issuer.js';
 
 type Obj = Record<string, unknown>;
@@ -43,6 +44,11 @@ const ids = (n: number): ((i: number) => string) => {
 export interface AddConfigOptions {
   /** Suppressions to put on the construct of each resource path (e.g. the config's `tipkit-ignore` comments). */
   suppressions?: readonly ConstructSuppression[];
+}
+
+export interface TipkitStackOptions extends AddConfigOptions {
+  /** The command the grant and authentication-method provisioners run in place of `aws` (e.g. `npx tipkit aws`). */
+  awsCommand?: string;
 }
 
 /** Declare the config's instance settings, issuers and applications (with their grants, scopes, methods) in `stack`. */
@@ -148,8 +154,10 @@ function grantProps(app: IdentityCenterApplication, g: Obj, issuerRef: (ref: str
 export class TipkitStack extends TerraformStack {
   readonly constructs: TipkitConstructs;
 
-  constructor(scope: Construct, id: string, config: RawConfig, opts: AddConfigOptions = {}) {
+  constructor(scope: Construct, id: string, config: RawConfig, opts: TipkitStackOptions = {}) {
     super(scope, id);
+    // Context must be set before the stack has children.
+    if (opts.awsCommand !== undefined) this.node.setContext(AWS_COMMAND_CONTEXT, opts.awsCommand);
     const instance = isPlainObject(config.instance) ? config.instance : {};
     new AwsProvider(this, 'aws', { region: str(instance.Region) });
     // Relative, so the output does not depend on where synth ran (cdktf's default is an absolute path).

@@ -1,5 +1,6 @@
 /**
- * A `terraform_data` resource that performs an sso-admin put/delete pair with the AWS CLI, for what the AWS
+ * A `terraform_data` resource that performs an sso-admin put/delete pair with the AWS CLI (or the command in
+ * AWS_COMMAND_CONTEXT, such as `npx tipkit aws`, which takes the same arguments), for what the AWS
  * provider has no resource for (application grants, authentication methods). Its `input` holds the exact API
  * request (PascalCase) under a marker the Terraform JSON loader recognizes; `triggers_replace` holds the same,
  * so a changed request is deleted and put again. Destroy-time provisioners may only reference `self`, so both
@@ -8,6 +9,22 @@
 import { DataResource, Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { SynthesizedCall } from '../model/load-tfjson.js';
+import { TipkitConstructError } from './application.js';
+
+/**
+ * Construct context key naming the command the provisioners run where they would run `aws` (e.g. `npx tipkit aws`,
+ * for a machine without AWS CLI v2). Set it on the app or stack, or under `context` in cdktf.json.
+ */
+export const AWS_COMMAND_CONTEXT = 'tipkit:awsCommand';
+export const DEFAULT_AWS_COMMAND = 'aws';
+
+/** The command in effect at `scope`: it is a shell command prefix, so one non-empty line. */
+export function awsCommandAt(scope: IConstruct): string {
+  const value: unknown = scope.node.tryGetContext(AWS_COMMAND_CONTEXT) ?? DEFAULT_AWS_COMMAND;
+  if (typeof value !== 'string' || !value.trim() || /[\r\n\0]/.test(value))
+    throw new TipkitConstructError(`context '${AWS_COMMAND_CONTEXT}' must be a one-line command such as 'npx tipkit aws' (got ${JSON.stringify(value)})`);
+  return value.trim();
+}
 
 /** The marker of `input.tipkit`: the API operation the resource performs (the Terraform JSON loader reads it). */
 export type SsoAdminCallMarker = SynthesizedCall;
@@ -27,6 +44,7 @@ const SHELL = ['/bin/sh', '-c'];
 
 export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): DataResource {
   const region = (): string | undefined => providerRegion(TerraformStack.of(scope));
+  const aws = awsCommandAt(scope);
   const input = {
     tipkit: spec.marker,
     region: Lazy.anyValue({ produce: () => region() }),
@@ -38,7 +56,7 @@ export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpe
   const put: LocalExecProvisioner = {
     type: 'local-exec',
     interpreter: SHELL,
-    command: Lazy.stringValue({ produce: () => `aws sso-admin ${spec.putCommand}${regionFlag()} --cli-input-json "$TIPKIT_REQUEST"` }),
+    command: Lazy.stringValue({ produce: () => `${aws} sso-admin ${spec.putCommand}${regionFlag()} --cli-input-json "$TIPKIT_REQUEST"` }),
     environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), TIPKIT_REQUEST: '${jsonencode(self.input.request)}' }) }) as unknown as Record<string, string>,
   };
   const deleteEnv = Object.fromEntries(Object.entries(spec.deleteFlags).map(([, member]) => [envName(member), `\${self.input.request.${member}}`]));
@@ -49,7 +67,7 @@ export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpe
     type: 'local-exec',
     when: 'destroy',
     interpreter: SHELL,
-    command: Lazy.stringValue({ produce: () => `aws sso-admin ${spec.deleteCommand}${regionFlag()}${deleteArgs}` }),
+    command: Lazy.stringValue({ produce: () => `${aws} sso-admin ${spec.deleteCommand}${regionFlag()}${deleteArgs}` }),
     environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), ...deleteEnv }) }) as unknown as Record<string, string>,
   };
   return new DataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });

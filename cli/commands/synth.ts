@@ -11,6 +11,7 @@ import { canonicalConfig } from '../../model/canonical.js';
 import { loadValidConfigFile } from '../../model/load.js';
 import type { LoadedConfig } from '../../model/load.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
+import type { TipkitStackOptions } from '../../constructs/from-config.js';
 import { lintLoaded } from '../../linter/index.js';
 import { isPrincipalId } from '../../model/arn.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
@@ -21,9 +22,10 @@ const options = {
   out: { type: 'string' },
   stack: { type: 'string' },
   'max-input-bytes': { type: 'string' },
+  'aws-command': { type: 'string' },
 } as const;
 
-const usage = `Usage: tipkit synth [--config FILE] [--out DIR] [--stack NAME]
+const usage = `Usage: tipkit synth [--config FILE] [--out DIR] [--stack NAME] [--aws-command CMD]
 
 Turns a tipkit config into a CDK for Terraform app and writes its Terraform JSON.
 
@@ -32,11 +34,14 @@ Options:
       --out DIR       output directory (default: $CDKTF_OUTDIR, else cdktf.out)
       --stack NAME    stack name (default: tipkit); the JSON goes to DIR/stacks/NAME/cdk.tf.json
       --max-input-bytes N  largest config file read (default 10 MiB)
+      --aws-command CMD    what the grant and authentication-method provisioners run in place of \`aws\`
+                      (default: aws; \`npx tipkit aws\` deploys without AWS CLI v2, see docs/deploy.md)
   -q, --quiet         print nothing on success
       --debug         print stack traces
 
 Application grants and authentication methods have no AWS provider resource: each becomes a terraform_data
-resource whose provisioners run \`aws sso-admin put-…\` on apply and \`delete-…\` on destroy.
+resource whose provisioners run \`aws sso-admin put-…\` on apply and \`delete-…\` on destroy (\`aws\`, or
+the --aws-command).
 Exit codes: 0 written, 2 the config could not be used (nothing is written).
 `;
 
@@ -59,13 +64,16 @@ export const command: Command = {
       return rel.startsWith('..') ? p : rel;
     };
 
+    const awsCommand = values['aws-command'];
+    if (awsCommand !== undefined && (!awsCommand.trim() || /[\r\n\0]/.test(awsCommand)))
+      throw new UsageError(`synth: --aws-command takes a one-line command such as 'npx tipkit aws' (got ${JSON.stringify(awsCommand)})`);
     const maxBytes = positiveInt(values['max-input-bytes'], '--max-input-bytes');
     const loaded = await loadValidConfigFile(resolve(io.cwd) === process.cwd() ? configFile : resolve(io.cwd, configFile), { maxBytes });
     requireIdentityStore(loaded);
 
     let written: string[];
     try {
-      written = await synthesize(canonicalConfig(loaded.model), commentSuppressions(loaded), outDir, stackName);
+      written = await synthesize(canonicalConfig(loaded.model), { suppressions: commentSuppressions(loaded), awsCommand }, outDir, stackName);
     } catch (err) {
       // The output place is the user's input too: a path through a file, or no permission, is one line.
       const code = (err as NodeJS.ErrnoException).code;
@@ -150,13 +158,13 @@ function swapInAll(swaps: Swap[]): void {
 }
 
 /** Synthesize into a temporary sibling of `outDir`, then move the stack and manifest into place. */
-async function synthesize(config: RawConfig, suppressions: ConstructSuppression[], outDir: string, stackName: string): Promise<string[]> {
+async function synthesize(config: RawConfig, opts: TipkitStackOptions, outDir: string, stackName: string): Promise<string[]> {
   const [{ App }, { TipkitStack }] = await Promise.all([import('cdktf'), import('../../constructs/from-config.js')]);
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), `.tipkit-tmp-${basename(outDir)}-`));
   try {
     const app = new App({ outdir: tmp, stackTraces: false });
-    new TipkitStack(app, stackName, config, { suppressions });
+    new TipkitStack(app, stackName, config, opts);
     app.synth();
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);
