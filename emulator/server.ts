@@ -15,6 +15,7 @@ import { MAX_BODY_BYTES, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
 import { verifySignature } from './sigv4.js';
+import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-plane.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 
 export interface EmulatorOptions {
@@ -32,6 +33,8 @@ export interface EmulatorOptions {
   clock?: Clock;
   /** How long a client may take to send its headers, and its whole request (tests lower them). */
   timeouts?: Partial<EmulatorTimeouts>;
+  /** The sso-admin / identity-store control plane: state file, throttling, quotas. */
+  controlPlane?: ControlPlaneOptions;
 }
 
 export interface EmulatorTimeouts {
@@ -48,6 +51,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
+  /** The sso-admin state the SSO OIDC side decides from (snapshot(), model()). */
+  controlPlane: ControlPlane;
   close(): Promise<void>;
 }
 
@@ -67,7 +72,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const host = opts.host ?? DEFAULT_HOST;
   const clock = opts.clock ?? wallClock;
   const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork });
-  const emulator = new Emulator(opts, simulator, clock);
+  const controlPlane = ControlPlane.create(opts.model, opts.scenario, simulator, clock, opts.controlPlane);
+  const emulator = new Emulator(opts, simulator, clock, controlPlane);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const server = createServer({
     headersTimeout: timeouts.headersMs,
@@ -88,6 +94,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     url: emulator.baseUrl,
     port,
     host,
+    controlPlane,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -116,6 +123,7 @@ class Emulator {
     private readonly opts: EmulatorOptions,
     private readonly simulator: Simulator,
     private readonly clock: Clock,
+    private readonly controlPlane: ControlPlane,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,6 +145,7 @@ class Emulator {
   private async dispatch(ctx: Context): Promise<void> {
     const { req, url } = ctx;
     const method = req.method ?? '';
+    if (req.headers['x-amz-target'] !== undefined) return this.controlPlaneCall(ctx);
     if (url.pathname === '/device' && (method === 'GET' || method === 'HEAD')) return this.showDevicePage(ctx);
     if (url.pathname === '/device' && method === 'POST') return this.submitDevicePage(ctx);
     if (url.pathname === '/authorize' && (method === 'GET' || method === 'HEAD')) return this.showAuthorizePage(ctx);
@@ -186,6 +195,18 @@ class Emulator {
     if (result.outcome === 'success') return this.sendJson(ctx, 200, this.pointAtThisServer(route.operation, result.response ?? {}));
     this.noteFailure(ctx, result);
     return this.sendError(ctx, toWireError(result.error ?? { type: 'InternalServerException', error: 'server_error', error_description: 'no error returned' }));
+  }
+
+  /** sso-admin and identity-store (AWS JSON 1.1, dispatched by X-Amz-Target). */
+  private async controlPlaneCall(ctx: Context): Promise<void> {
+    const raw = await this.readRawBody(ctx);
+    if (!raw) return;
+    const { req, url } = ctx;
+    const answer = await this.controlPlane.handle({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: raw }, ctx.requestId);
+    Object.assign(ctx.log, { operation: answer.operation, caller: answer.caller, errorType: answer.errorType, detail: answer.detail && scrub(answer.detail) });
+    ctx.res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+    ctx.res.end(answer.body);
+    this.logDone(ctx, answer.status);
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * SigV4 verification for CreateTokenWithIAM: the signature is recomputed with @smithy/signature-v4 over the request
+ * SigV4 verification for CreateTokenWithIAM (and the control plane's sso-admin and identity-store calls): the signature is recomputed with @smithy/signature-v4 over the request
  * as received (method, path, query, the signed headers, the body) using the principal's secret, and compared in
  * constant time.
  */
@@ -65,11 +65,13 @@ function headerValue(headers: ReceivedRequest['headers'], name: string): string 
 export async function verifySignature(
   req: ReceivedRequest,
   principals: readonly Principal[],
-  opts: { now: number; region?: string },
+  opts: { now: number; region?: string; service?: string },
 ): Promise<SignatureCheck> {
+  const service = opts.service ?? SIGNING_SERVICE;
   const header = headerValue(req.headers, 'authorization');
   if (!header) {
-    return { ok: false, reason: 'missing', message: 'Missing Authentication Token: CreateTokenWithIAM must be signed with SigV4 (service sso-oauth)' };
+    const what = service === SIGNING_SERVICE ? 'CreateTokenWithIAM' : 'the request';
+    return { ok: false, reason: 'missing', message: `Missing Authentication Token: ${what} must be signed with SigV4 (service ${service})` };
   }
   const auth = parseAuthorization(header);
   if (!auth) {
@@ -79,8 +81,8 @@ export async function verifySignature(
   if (!principal) {
     return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid: no scenario principal has this access key id' };
   }
-  if (auth.service !== SIGNING_SERVICE) {
-    return { ok: false, reason: 'scope', message: `Credential should be scoped to correct service: '${SIGNING_SERVICE}' (got '${auth.service}')` };
+  if (auth.service !== service) {
+    return { ok: false, reason: 'scope', message: `Credential should be scoped to correct service: '${service}' (got '${auth.service}')` };
   }
   if (opts.region && auth.region !== opts.region) {
     return { ok: false, reason: 'scope', message: `Credential should be scoped to a valid region: '${opts.region}' (got '${auth.region}')` };

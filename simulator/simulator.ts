@@ -56,7 +56,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     principals: scenario.principals,
     idTokenJwk: async () => (await ctx.idTokens.publicJwk()) as Record<string, unknown>,
     context: ctx,
-    signJwt: (spec, expiresInS, where) => signScenarioJwt(spec, expiresInS, model, ctx.keyring, ctx.clock.now(), where),
+    signJwt: (spec, expiresInS, where) => signScenarioJwt(spec, expiresInS, ctx.model, ctx.keyring, ctx.clock.now(), where),
     async call(operation, input, callOpts = {}): Promise<OperationResult> {
       const trace = new Trace();
       ctx.store.sweep(ctx.clock.now());

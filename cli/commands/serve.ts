@@ -13,15 +13,21 @@ const options = {
   'allow-network': { type: 'boolean' },
   'json-log': { type: 'boolean' },
   'max-input-bytes': { type: 'string' },
+  state: { type: 'string' },
+  throttle: { type: 'string' },
 } as const;
 
 /** A fixed default, so an app's SDK configuration can name it; `--port 0` picks a free one. */
 export const DEFAULT_PORT = 8917;
 
-const usage = `Usage: tipkit serve [--config FILE] [--scenario FILE] [--port N] [options]
+const usage = `Usage: tipkit serve [--config FILE] [--scenario FILE] [--port N] [--state FILE] [options]
 
 Answers the SSO OIDC API (CreateTokenWithIAM, CreateToken, RegisterClient, StartDeviceAuthorization) on
 http://127.0.0.1:PORT for real AWS SDK clients (endpoint: "http://127.0.0.1:PORT"), through the simulator.
+The same endpoint is an Identity Center control plane: the sso-admin operations of trusted identity
+propagation (applications, grants, authentication methods, access scopes, assignments, trusted token
+issuers; SigV4 service \`sso\`) and identity-store reads of the scenario's users and groups (service
+\`identitystore\`). Its state starts from the config; the SSO OIDC side decides from the current state.
 
 Options:
   -c, --config FILE     tipkit config (default: the scenario's \`config:\`, else ./tipkit.yaml)
@@ -31,6 +37,9 @@ Options:
       --allow-network   let the simulator fetch OpenID discovery and JWKS for issuers without scenario keys
       --json-log        log one JSON object per request (stderr) instead of text
       --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
+      --state FILE      keep the control-plane state in FILE: read at start when it exists (then it wins
+                        over the config), rewritten atomically after every change
+      --throttle N      answer ThrottlingException beyond N control-plane requests a second per caller
   -q, --quiet           no request log
       --debug           stack traces on internal errors
 
@@ -56,6 +65,8 @@ export const command: Command = {
       cwd: io.cwd,
       maxInputBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes'),
     });
+    const throttle = positiveInt(values.throttle, '--throttle');
+    if (throttle === 0) throw new UsageError('--throttle must be at least 1 (requests a second)');
     const host = values.host ?? '127.0.0.1';
     if (!isLoopbackHost(host)) io.stderr(`tipkit serve: warning: listening on ${host}; anyone who can reach it can mint tokens for this scenario\n`);
 
@@ -68,9 +79,16 @@ export const command: Command = {
         host,
         allowNetwork: Boolean(values['allow-network']),
         log: values.quiet ? false : streamLogger(io.stderr, values['json-log'] ? 'json' : 'text'),
+        controlPlane: {
+          stateFile: values.state ? resolve(io.cwd, values.state) : undefined,
+          throttle: throttle ? { ratePerSecond: throttle } : undefined,
+        },
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (values.state && (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') && (err as NodeJS.ErrnoException).path !== undefined) {
+        throw new UsageError(`serve: cannot write the state file ${values.state} (${code})`);
+      }
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
         throw new UsageError(`serve: cannot listen on ${host}:${port} (${code}); choose another --port`);
       }
@@ -82,6 +100,11 @@ export const command: Command = {
       io.stderr(
         `tipkit serve: config ${input.configFile}${input.scenarioFile ? `, scenario ${input.scenarioFile}` : ''}; ` +
           `${input.scenario.identityStore.Users.length} user(s); SigV4 principals: ${principals.length ? principals.join(', ') : 'none'}\n`,
+      );
+      const state = emulator.controlPlane.snapshot();
+      io.stderr(
+        `tipkit serve: control plane ${state.instance.InstanceArn}: ${state.applications.length} application(s), ` +
+          `${state.trustedTokenIssuers.length} trusted token issuer(s)${values.state ? `; state file ${resolve(io.cwd, values.state)}` : ''}\n`,
       );
     }
 

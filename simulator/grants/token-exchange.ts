@@ -3,7 +3,7 @@
  * simulator issued to a different application, still valid, with a scope that the issuing application's
  * access scope authorizes for the requesting application (AuthorizedTargets).
  */
-import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, applicationScopes, checkAssignment, clientHasGrant, str } from '../context.js';
+import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, applicationScopes, checkAssignment, clientHasGrant, findApplication, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException, UnauthorizedClientException } from '../errors.js';
 import { describeUser } from '../identity.js';
@@ -36,7 +36,8 @@ export const tokenExchangeGrant: GrantHandler = {
     if (now >= rec.expiresAt) trace.fail('subject-token', `the subject token expired at ${isoSeconds(rec.expiresAt)} (now ${isoSeconds(now)})`, InvalidGrantException);
     if (rec.clientId === client.clientId)
       trace.fail('subject-token', `the subject token was issued to ${app.name} itself; token exchange needs a token of a different application`, InvalidGrantException);
-    const issuing = rec.app;
+    // The issuing application as it is now: `serve`'s control plane may have changed its access scopes since.
+    const issuing = rec.app && (findApplication(ctx.model, rec.app.arn) ?? rec.app);
     trace.pass('subject-token', `an access token issued to ${issuing ? issuing.name : rec.clientId}, valid until ${isoSeconds(rec.expiresAt)}`);
 
     // A scope of the subject token must target the requesting application (by ARN, or its instance).

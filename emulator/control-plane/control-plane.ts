@@ -1,0 +1,198 @@
+/**
+ * The control plane of `tipkit serve`: sso-admin (`X-Amz-Target: SWBExternalService.<Op>`, SigV4 service `sso`)
+ * and identity-store reads (`AWSIdentityStore.<Op>`, service `identitystore`) over AWS JSON 1.1. Every request is
+ * signed by a scenario principal, validated against the generated model, then applied to the state; after a
+ * change the simulator decides from the new state and `--state FILE` is rewritten.
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TipModel } from '../../model/types.js';
+import type { Simulator } from '../../simulator/simulator.js';
+import type { Clock, Scenario } from '../../simulator/types.js';
+import { identityStoreApi } from '../generated/identitystore-api.js';
+import { ssoAdminApi } from '../generated/sso-admin-api.js';
+import { verifySignature } from '../sigv4.js';
+import type { AwsJsonApi } from './api.js';
+import {
+  AccessDeniedException,
+  ControlPlaneError,
+  InternalServerException,
+  SerializationException,
+  ThrottlingException,
+  UnknownOperationException,
+  toAwsJsonError,
+} from './errors.js';
+import { IDENTITY_STORE_HANDLERS } from './identity-store.js';
+import { SSO_ADMIN_HANDLERS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './sso-admin.js';
+import { readStateFile, stateFromModel, stateToModel, writeStateFile, type ControlPlaneState } from './state.js';
+import { validateInput } from './validate.js';
+
+export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+interface Service {
+  /** How the request log names it (`sso-admin:PutApplicationGrant`). */
+  label: string;
+  api: AwsJsonApi;
+  handlers: Record<string, OperationHandler>;
+}
+
+const SERVICES: Record<string, Service> = {
+  [ssoAdminApi.metadata.targetPrefix]: { label: 'sso-admin', api: ssoAdminApi, handlers: SSO_ADMIN_HANDLERS },
+  [identityStoreApi.metadata.targetPrefix]: { label: 'identitystore', api: identityStoreApi, handlers: IDENTITY_STORE_HANDLERS },
+};
+
+/** A token bucket per caller: `ratePerSecond` requests a second on average, `burst` at once. */
+export interface ThrottleOptions {
+  ratePerSecond: number;
+  burst?: number;
+}
+
+export interface ControlPlaneOptions {
+  /** Keep the state in this file across restarts (read at start when it exists; rewritten after every change). */
+  stateFile?: string;
+  /** Answer ThrottlingException beyond this rate (none by default). */
+  throttle?: ThrottleOptions;
+  quotas?: ControlPlaneQuotas;
+}
+
+/** A request as received: what the signature covers. */
+export interface ControlPlaneRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface ControlPlaneAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** `sso-admin:PutApplicationGrant`, for the request log. */
+  operation: string;
+  caller?: string;
+  errorType?: string;
+  detail?: string;
+}
+
+export class ControlPlane {
+  private state: ControlPlaneState;
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  private constructor(
+    state: ControlPlaneState,
+    private readonly scenario: Scenario,
+    private readonly simulator: Simulator,
+    private readonly clock: Clock,
+    private readonly opts: ControlPlaneOptions,
+  ) {
+    this.state = state;
+  }
+
+  /**
+   * The state from `opts.stateFile` when it exists, else from the config; the simulator then decides from it.
+   * Throws InputError when the state file is not one.
+   */
+  static create(model: TipModel, scenario: Scenario, simulator: Simulator, clock: Clock, opts: ControlPlaneOptions = {}): ControlPlane {
+    const fromFile = opts.stateFile !== undefined && existsSync(opts.stateFile);
+    const state = fromFile ? readStateFile(opts.stateFile!) : stateFromModel(model, scenario.identityStore, clock.now());
+    const plane = new ControlPlane(state, scenario, simulator, clock, opts);
+    plane.apply(!fromFile);
+    return plane;
+  }
+
+  /** A copy of the current state (the shape `--state FILE` holds). */
+  snapshot(): ControlPlaneState {
+    return structuredClone(this.state);
+  }
+
+  /** The current state as the model the SSO OIDC side decides from. */
+  model(): TipModel {
+    return this.simulator.context.model;
+  }
+
+  /** The simulator decides from the state from now on; the state file is rewritten. */
+  private apply(persist: boolean): void {
+    this.simulator.context.model = stateToModel(this.state);
+    if (persist && this.opts.stateFile !== undefined) writeStateFile(this.opts.stateFile, this.state);
+  }
+
+  async handle(req: ControlPlaneRequest, requestId: string): Promise<ControlPlaneAnswer> {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const [prefix = '', operation = ''] = target.split('.', 2);
+    const service = SERVICES[prefix];
+    const answer = (status: number, body: unknown, extra: Partial<ControlPlaneAnswer> = {}): ControlPlaneAnswer => ({
+      status,
+      headers: { 'content-type': AWS_JSON_CONTENT_TYPE, ...(extra.errorType ? { 'x-amzn-errortype': extra.errorType } : {}) },
+      body: JSON.stringify(body),
+      operation: service ? `${service.label}:${operation}` : target || '-',
+      ...extra,
+    });
+    const fail = (err: ControlPlaneError, extra: Partial<ControlPlaneAnswer> = {}): ControlPlaneAnswer => {
+      const wire = toAwsJsonError(service?.api ?? ssoAdminApi, err, requestId);
+      return answer(wire.status, wire.body, { errorType: wire.type, detail: err.message, ...extra });
+    };
+
+    if (!service || !Object.hasOwn(service.handlers, operation) || req.method !== 'POST' || req.path !== '/') {
+      return fail(new UnknownOperationException(`No operation ${target} at ${req.method} ${req.path} (this control plane answers POST / with ${Object.keys(SERVICES).map((p) => `${p}.<Operation>`).join(' or ')})`));
+    }
+
+    // The signature first, as AWS's front end checks it before reading the body.
+    const signingName = service.api.metadata.signingName;
+    const check = await verifySignature(req, this.scenario.principals, { now: this.clock.now(), region: this.state.instance.Region, service: signingName });
+    if (!check.ok) return fail(new AccessDeniedException(check.message), { detail: `sigv4:${check.reason}` });
+    const caller = check.principal.arn;
+    if (!this.admit(check.principal.accessKeyId!)) return fail(new ThrottlingException('Rate exceeded'), { caller });
+
+    try {
+      const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (contentType !== AWS_JSON_CONTENT_TYPE) throw new SerializationException(`Content-Type must be ${AWS_JSON_CONTENT_TYPE} (got ${contentType || 'none'})`);
+      let body: unknown;
+      try {
+        body = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
+      } catch {
+        throw new SerializationException('The request body is not valid JSON');
+      }
+      const def = service.api.operations[operation]!;
+      const input = def.input ? validateInput(service.api, def.input, body, { acceptPattern: (shape, value) => this.isScenarioId(shape, value) }) : {};
+      let changed = false;
+      const ctx: OperationContext = { state: this.state, now: this.clock.now(), identityStore: this.scenario.identityStore, quotas: this.opts.quotas ?? {}, changed: () => (changed = true) };
+      const output = this.run(operation, service.handlers[operation]!, input, ctx);
+      if (changed) this.apply(true);
+      return answer(200, output, { caller });
+    } catch (err) {
+      if (err instanceof ControlPlaneError) return fail(err, { caller });
+      return fail(new InternalServerException('An internal error occurred in tipkit serve'), { caller, detail: `internal error: ${(err as Error)?.message ?? String(err)}` });
+    }
+  }
+
+  /** A call that writes runs on a copy of the state, so a failing call leaves nothing half-done. */
+  private run(operation: string, handler: OperationHandler, input: Record<string, unknown>, ctx: OperationContext): Record<string, unknown> {
+    if (!/^(Create|Update|Delete|Put)/.test(operation)) return handler(input, ctx);
+    const draft = structuredClone(this.state);
+    const output = handler(input, { ...ctx, state: draft });
+    this.state = draft;
+    return output;
+  }
+
+  /** The scenario's own user and group ids are accepted where the model wants identity-store ids. */
+  private isScenarioId(shape: string, value: string): boolean {
+    if (shape !== 'ResourceId' && shape !== 'PrincipalId') return false;
+    const store = this.scenario.identityStore;
+    return store.Users.some((u) => u.UserId === value) || store.Groups.some((g) => g.GroupId === value);
+  }
+
+  private admit(key: string): boolean {
+    const throttle = this.opts.throttle;
+    if (!throttle) return true;
+    const burst = throttle.burst ?? Math.max(1, throttle.ratePerSecond);
+    const now = this.clock.now();
+    const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * throttle.ratePerSecond);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
