@@ -6,6 +6,7 @@
  */
 import { deriveApplicationArn, deriveIssuerArn } from '../../model/arn.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType } from '../../model/types.js';
+import { str } from '../../simulator/context.js';
 import type { IdentityStore } from '../../simulator/types.js';
 import { AccessDeniedException, ConflictException, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
 import { paginate } from './pagination.js';
@@ -32,7 +33,6 @@ export interface OperationContext {
 
 export type OperationHandler = (input: Obj, ctx: OperationContext) => Obj;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { derivedAccount } from '../../model/arn.js';
-import { buildModel } from '../../model/build.js';
+import { buildModel, isObject } from '../../model/build.js';
 import { InputError } from '../../model/errors.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, type RawConfig, type Tag, type TipModel } from '../../model/types.js';
 import type { IdentityStore } from '../../simulator/types.js';
@@ -84,7 +84,6 @@ export interface ControlPlaneState {
 const DEFAULT_IDENTITY_STORE_ID = 'd-0000000000';
 
 const clone = <T>(v: T): T => structuredClone(v);
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The application account: the one in its ARN (`arn:aws:sso::123456789012:application/…`). */
 export const accountOf = (arn: string): string | undefined => /^arn:[^:]+:sso::(\d{12}):/.exec(arn)?.[1];

@@ -5,6 +5,7 @@
  * the service words it: "2 validation errors detected: Value null at 'grantType' failed to satisfy constraint:
  * Member must not be null; Value at 'applicationArn' failed to satisfy constraint: …".
  */
+import { isObject } from '../../model/build.js';
 import type { AwsJsonApi, Shape } from './api.js';
 import { SerializationException, ValidationException } from './errors.js';
 
@@ -31,8 +32,6 @@ const memberPath = (parent: string, member: string): string => {
   const name = member.charAt(0).toLowerCase() + member.slice(1);
   return parent ? `${parent}.${name}` : name;
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The input as the operation receives it: only modelled members (AWS JSON services ignore unknown ones, so a newer

@@ -19,11 +19,13 @@ export function identityClient(url: string, principal: Principal): Identitystore
 }
 
 /** An SDK error's name, message, status and body members, or a failure when the call succeeded. */
-export async function rejection(p: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number }; [member: string]: unknown }> {
+export type SdkError = Error & { $metadata: { httpStatusCode?: number }; [member: string]: unknown };
+
+export async function rejection(p: Promise<unknown>): Promise<SdkError> {
   try {
     await p;
   } catch (err) {
-    return err as Error & { $metadata: { httpStatusCode?: number } };
+    return err as SdkError;
   }
   throw new Error('expected the call to fail');
 }

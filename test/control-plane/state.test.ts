@@ -8,6 +8,10 @@ import {
   CreateApplicationCommand,
   DeleteApplicationGrantCommand,
   DescribeApplicationCommand,
+  GetApplicationGrantCommand,
+  ListApplicationAccessScopesCommand,
+  ListApplicationGrantsCommand,
+  ListApplicationProvidersCommand,
   ListApplicationsCommand,
   ListInstancesCommand,
   PutApplicationAccessScopeCommand,
@@ -123,6 +127,31 @@ describe('--state FILE', () => {
     const { admin } = await start(fixture);
     await admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'ephemeral', ApplicationProviderArn: CUSTOM_PROVIDER }));
     expect(existsSync(join(fixture.dir, 'state.json'))).toBe(false);
+  });
+});
+
+describe('AWS-managed applications', () => {
+  it('are listed, and their provider known, but their grants belong to the service that manages them (AccessDeniedException)', async () => {
+    const fixture = await writeFixture({
+      config: (t) => `${t}\n  - Name: warehouse\n    ApplicationProviderArn: arn:aws:sso::aws:applicationProvider/redshift\n    Grants:\n      - GrantType: urn:ietf:params:oauth:grant-type:token-exchange\n        Grant: { TokenExchange: {} }\n`,
+    });
+    const { serve, admin } = await start(fixture);
+    const warehouse = applicationArn(serve.input.model, 'warehouse');
+    const apps = (await admin.send(new ListApplicationsCommand({ InstanceArn: INSTANCE, Filter: { ApplicationProvider: 'arn:aws:sso::aws:applicationProvider/redshift' } }))).Applications!;
+    expect(apps.map((a) => a.Name)).toEqual(['warehouse']);
+    expect((await admin.send(new ListApplicationProvidersCommand({}))).ApplicationProviders!.map((p) => p.ApplicationProviderArn)).toEqual([CUSTOM_PROVIDER, 'arn:aws:sso::aws:applicationProvider/redshift']);
+    for (const call of [
+      admin.send(new ListApplicationGrantsCommand({ ApplicationArn: warehouse })),
+      admin.send(new GetApplicationGrantCommand({ ApplicationArn: warehouse, GrantType: TOKEN_EXCHANGE })),
+      admin.send(new PutApplicationGrantCommand({ ApplicationArn: warehouse, GrantType: 'refresh_token', Grant: { RefreshToken: {} } })),
+    ]) {
+      const err = await rejection(call);
+      expect(err.name).toBe('AccessDeniedException');
+      expect(err.message).toContain('managed by AWS');
+    }
+    // Its access scopes stay readable; the simulator still holds its grant from the config.
+    expect((await admin.send(new ListApplicationAccessScopesCommand({ ApplicationArn: warehouse }))).Scopes).toEqual([]);
+    expect(serve.controlPlane.model().index.applicationByName.get('warehouse')?.grants.map((g) => g.grantType)).toEqual([TOKEN_EXCHANGE]);
   });
 });
 
