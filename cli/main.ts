@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   serve: () => import('./commands/serve.js'),
   rules: () => import('./commands/rules.js'),
   aws: () => import('./commands/aws.js'),
+  pull: () => import('./commands/pull.js'),
+  drift: () => import('./commands/drift.js'),
 };
 
 async function usage(): Promise<string> {

@@ -1,0 +1,73 @@
+/**
+ * `tipkit drift`: the declared config against the live instance, per resource and field — the read-back that the
+ * grants and authentication methods deployed by `terraform_data` provisioners never get from Terraform.
+ */
+import { resolve } from 'node:path';
+import { UsageError } from '../../model/errors.js';
+import { loadValidConfigFile } from '../../model/load.js';
+import type { DriftResource } from '../../model/live/drift.js';
+import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { emit } from '../io.js';
+import type { Command } from '../main.js';
+import { liveOptions, readLive, requireInstanceArn } from './pull.js';
+
+const options = { ...liveOptions, format: { type: 'string', short: 'f' }, 'max-input-bytes': { type: 'string' } } as const;
+
+const usage = `Usage: tipkit drift [CONFIG] [--instance-arn ARN] [--region R] [--endpoint URL] [--format text|json] [--output FILE]
+
+Compares the declared config (default: tipkit.yaml; any input tipkit lint reads) with the live instance, resource by
+resource and field by field: missing (declared, not live), unexpected (live, not declared), changed (both values
+shown). References compare by Name (an issuer's Name and its ARN are the same reference); ARNs themselves, and
+PortalOptions the config leaves out, are not compared. AWS-managed applications count only when declared.
+
+Options:
+      --instance-arn ARN  the instance to compare with (default: the config's instance.InstanceArn)
+      --region R          default: the config's instance.Region, AWS_REGION, AWS_DEFAULT_REGION, the profile's
+      --endpoint URL      the sso-admin and identitystore endpoint (\`tipkit serve\`'s URL, or a test account's)
+      --profile P         a named profile of the shared config files
+      --ids               compare assignment principals by id only (no identity-store reads)
+  -f, --format F          text (default) or json: { tool, command: "drift", resources: [{ kind, name, status,
+                          changes: [{ path, declared, live }] }] } listing the resources that drifted
+  -o, --output FILE       write the report to FILE instead of stdout
+  -q, --quiet             no progress on stderr
+      --debug             print stack traces
+
+Exit codes: 0 in sync, 1 drifted, 2 the config or the instance could not be used.
+`;
+
+export const command: Command = {
+  summary: 'compare a config with the live instance: 0 in sync, 1 drifted',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, options, 'drift');
+    if (positionals.length > 1) throw new UsageError(`drift: one config at a time (got ${positionals.length})`);
+    const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
+    const configFile = positionals[0] ?? 'tipkit.yaml';
+    const loaded = await loadValidConfigFile(resolve(io.cwd, configFile), { maxBytes: positiveInt(values['max-input-bytes'], '--max-input-bytes') });
+    const declaredInstance = loaded.model.instance;
+    const instanceArn = requireInstanceArn(values['instance-arn'] ?? declaredInstance.instanceArn, 'drift');
+    const live = await readLive('drift', { ...values, instanceArn, region: values.region ?? declaredInstance.region }, io);
+    const { compareWithLive } = await import('../../model/live/drift.js');
+    const all = compareWithLive(loaded.model, live);
+    const drifted = all.filter((r) => r.status !== 'in-sync');
+    const report =
+      format === 'json'
+        ? `${JSON.stringify({ tool: 'tipkit', command: 'drift', config: configFile, instanceArn, inSync: drifted.length === 0, compared: all.length, resources: drifted }, null, 2)}\n`
+        : textReport(drifted, all.length, configFile, instanceArn);
+    emit(io, report, values.output);
+    return drifted.length ? 1 : 0;
+  },
+};
+
+const show = (v: unknown): string => JSON.stringify(v ?? null);
+
+function textReport(drifted: DriftResource[], compared: number, configFile: string, instanceArn: string): string {
+  if (!drifted.length) return `in sync: ${compared} resource(s) of ${configFile} match ${instanceArn}\n`;
+  const lines: string[] = [];
+  for (const r of drifted) {
+    lines.push(`${r.status.padEnd(11)} ${r.kind} ${r.name}`);
+    for (const c of r.changes) lines.push(`    ${c.path}`, `      declared: ${show(c.declared)}`, `      live:     ${show(c.live)}`);
+  }
+  lines.push('', `drift: ${drifted.length} of ${compared} resource(s) of ${configFile} differ from ${instanceArn}`);
+  return `${lines.join('\n')}\n`;
+}
