@@ -97,7 +97,7 @@ export class ControlPlane {
     const fromFile = opts.stateFile !== undefined && existsSync(opts.stateFile);
     const state = fromFile ? readStateFile(opts.stateFile!) : stateFromModel(model, scenario.identityStore, clock.now());
     const plane = new ControlPlane(state, scenario, simulator, clock, opts);
-    plane.apply(!fromFile);
+    plane.commit(state, !fromFile);
     return plane;
   }
 
@@ -111,10 +111,14 @@ export class ControlPlane {
     return this.simulator.context.model;
   }
 
-  /** The simulator decides from the state from now on; the state file is rewritten. */
-  private apply(persist: boolean): void {
-    this.simulator.context.model = stateToModel(this.state);
-    if (persist && this.opts.stateFile !== undefined) writeStateFile(this.opts.stateFile, this.state);
+  /**
+   * `next` becomes the state: written to the state file first (a failed write leaves the state as it was), then
+   * the simulator decides from it.
+   */
+  private commit(next: ControlPlaneState, persist: boolean): void {
+    if (persist && this.opts.stateFile !== undefined) writeStateFile(this.opts.stateFile, next);
+    this.state = next;
+    this.simulator.context.model = stateToModel(next);
   }
 
   async handle(req: ControlPlaneRequest, requestId: string): Promise<ControlPlaneAnswer> {
@@ -155,10 +159,7 @@ export class ControlPlane {
       }
       const def = service.api.operations[operation]!;
       const input = def.input ? validateInput(service.api, def.input, body, { acceptPattern: (shape, value) => this.isScenarioId(shape, value) }) : {};
-      let changed = false;
-      const ctx: OperationContext = { state: this.state, now: this.clock.now(), identityStore: this.scenario.identityStore, quotas: this.opts.quotas ?? {}, changed: () => (changed = true) };
-      const output = this.run(operation, service.handlers[operation]!, input, ctx);
-      if (changed) this.apply(true);
+      const output = this.run(operation, service.handlers[operation]!, input);
       return answer(200, output, { caller });
     } catch (err) {
       if (err instanceof ControlPlaneError) return fail(err, { caller });
@@ -166,12 +167,25 @@ export class ControlPlane {
     }
   }
 
-  /** A call that writes runs on a copy of the state, so a failing call leaves nothing half-done. */
-  private run(operation: string, handler: OperationHandler, input: Record<string, unknown>, ctx: OperationContext): Record<string, unknown> {
-    if (!/^(Create|Update|Delete|Put)/.test(operation)) return handler(input, ctx);
-    const draft = structuredClone(this.state);
-    const output = handler(input, { ...ctx, state: draft });
-    this.state = draft;
+  /**
+   * Runs an operation. One that writes works on a copy of the state, which becomes the state only when the call
+   * succeeds (and the state file was written): a failing call leaves nothing half-done.
+   */
+  private run(operation: string, handler: OperationHandler, input: Record<string, unknown>): Record<string, unknown> {
+    const writes = /^(Create|Update|Delete|Put)/.test(operation);
+    let changed = false;
+    const ctx: OperationContext = {
+      state: writes ? structuredClone(this.state) : this.state,
+      now: this.clock.now(),
+      identityStore: this.scenario.identityStore,
+      quotas: this.opts.quotas ?? {},
+      changed: () => (changed = true),
+    };
+    const output = handler(input, ctx);
+    if (changed) {
+      if (!writes) throw new Error(`${operation} changed the state without working on a copy`);
+      this.commit(ctx.state, true);
+    }
     return output;
   }
 

@@ -94,7 +94,8 @@ export const accountOf = (arn: string): string | undefined => /^arn:[^:]+:sso::(
  */
 export function stateFromModel(model: TipModel, identityStore: IdentityStore, now: number): ControlPlaneState {
   const created = Math.floor(now / 1000);
-  const instanceArn = model.instance.instanceArn!;
+  // The schema requires InstanceArn; a model built by hand may lack it.
+  const instanceArn = model.instance.instanceArn ?? 'arn:aws:sso:::instance/ssoins-0000000000000000';
   const state: ControlPlaneState = {
     version: 1,
     instance: {

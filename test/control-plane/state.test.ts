@@ -2,7 +2,7 @@
  * The control plane's state: the SSO OIDC side decides from it as it is now (an application deployed through
  * sso-admin can be exchanged against at once), `--state FILE` keeps it across restarts, throttling.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateApplicationCommand,
@@ -120,6 +120,19 @@ describe('--state FILE', () => {
     expect((err as InputError).format()).toBe(`${stateFile}: not a tipkit serve state file: version must be 1 (got 2)`);
     writeFileSync(stateFile, 'not json');
     expect(((await startServe({ scenario: fixture.scenarioFile, cwd: fixture.dir, stateFile }).catch((e: unknown) => e)) as InputError).message).toContain('cannot read the control-plane state');
+  });
+
+  it('a change whose state file cannot be written is InternalServerException (500) and is not applied', async () => {
+    const fixture = await writeFixture();
+    const stateDir = join(fixture.dir, 'state');
+    mkdirSync(stateDir);
+    const { serve, admin } = await start(fixture, { stateFile: join(stateDir, 'state.json') });
+    rmSync(stateDir, { recursive: true });
+    const err = await rejection(admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'unsaved', ApplicationProviderArn: CUSTOM_PROVIDER })));
+    expect(err.name).toBe('InternalServerException');
+    expect(err.$metadata.httpStatusCode).toBe(500);
+    expect(serve.controlPlane.snapshot().applications.map((a) => a.Name)).not.toContain('unsaved');
+    expect(serve.controlPlane.model().index.applicationByName.has('unsaved')).toBe(false);
   });
 
   it('without --state nothing is written', async () => {
