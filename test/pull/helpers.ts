@@ -18,6 +18,7 @@ import {
 import { GetGroupIdCommand, GetUserIdCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { loadServeInput } from '../../emulator/load.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
+import type { RequestLogger } from '../../emulator/log.js';
 import { isPrincipalId } from '../../model/arn.js';
 import { canonicalConfig } from '../../model/canonical.js';
 import { loadValidConfigFile } from '../../model/load.js';
@@ -41,12 +42,13 @@ export interface Serve {
   close(): Promise<void>;
 }
 
-export async function startServe(opts: { throttlePerSecond?: number } = {}): Promise<Serve> {
+export async function startServe(opts: { throttlePerSecond?: number; log?: RequestLogger } = {}): Promise<Serve> {
   const input = await loadServeInput({ scenario: resolve(fixtures, 'scenario.yaml'), cwd: fixtures });
   const emulator = await startEmulator({
     model: input.model,
     scenario: input.scenario,
     port: 0,
+    log: opts.log,
     controlPlane: opts.throttlePerSecond ? { throttle: { ratePerSecond: opts.throttlePerSecond, burst: opts.throttlePerSecond } } : undefined,
   });
   const deployer = input.scenario.principals.find((p) => p.name === 'deployer')!;
