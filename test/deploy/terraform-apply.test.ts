@@ -19,6 +19,7 @@ import {
   GetApplicationGrantCommand,
   ListApplicationAuthenticationMethodsCommand,
   ListApplicationGrantsCommand,
+  type GrantType,
 } from '@aws-sdk/client-sso-admin';
 import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
@@ -194,7 +195,7 @@ describe.skipIf(!terraform)('terraform apply / destroy of the synthesized provis
       );
 
       // Exactly the declared grants and method, read back through the SDK.
-      const grant = (ApplicationArn: string, GrantType: string) => serve.sso.send(new GetApplicationGrantCommand({ ApplicationArn, GrantType }));
+      const grant = (ApplicationArn: string, GrantType: GrantType) => serve.sso.send(new GetApplicationGrantCommand({ ApplicationArn, GrantType }));
       expect((await grant(apps.portal, JWT_BEARER)).Grant).toEqual({ JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: issuerArn, AuthorizedAudiences: ['portal-aud'] }] } });
       expect((await grant(apps.portal, 'refresh_token')).Grant).toEqual({ RefreshToken: {} });
       expect((await grant(apps.cli, 'authorization_code')).Grant).toEqual({ AuthorizationCode: { RedirectUris: ['http://127.0.0.1/oauth/callback'] } });
