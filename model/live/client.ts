@@ -60,7 +60,7 @@ export function describeAwsFailure(err: unknown, operation: string, endpoint?: s
   }
   if (e?.name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials/i.test(e?.message ?? ''))
     return { kind: 'configuration', exitCode: 253, message: 'Unable to locate credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or another source of the default credential chain.' };
-  if (/Region is missing/i.test(e?.message ?? ''))
+  if (/Region is missing|region="" is not a valid/i.test(e?.message ?? ''))
     return { kind: 'configuration', exitCode: 253, message: 'You must specify a region: --region, AWS_REGION, AWS_DEFAULT_REGION or the profile\'s region.' };
   const where = endpoint ? `: "${endpoint}"` : '';
   return { kind: 'connection', exitCode: 255, message: `Could not connect to the endpoint URL${where} (${e?.message ?? String(err)})` };

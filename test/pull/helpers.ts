@@ -62,6 +62,7 @@ export async function startServe(opts: { throttlePerSecond?: number; log?: Reque
     // Nothing of the machine's own AWS configuration may leak into the run.
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
   };
   return {
     emulator,
@@ -136,11 +137,13 @@ export async function deployWithSdk(serve: Serve, file: string): Promise<{ issue
 }
 
 /** The built CLI as a child process, without blocking this process (which serves its calls). */
-export function runCliAsync(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<CliResult> {
+  // A variable given as undefined is unset.
+  const env = Object.fromEntries(Object.entries({ ...cleanEnv(), NO_COLOR: '1', ...opts.env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve(repoRoot, 'bin/tipkit.js'), ...args], {
       cwd: opts.cwd ?? repoRoot,
-      env: { ...cleanEnv(), NO_COLOR: '1', ...opts.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

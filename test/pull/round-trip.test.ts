@@ -76,7 +76,7 @@ describe('pull', () => {
     const denied = await runCliAsync(['pull', ...live('--out', out)], { env: { ...serve.env, AWS_SECRET_ACCESS_KEY: 'not-the-secret' } });
     expect(denied.code).toBe(2);
     expect(denied.stderr).toMatch(/^tipkit: pull: An error occurred \(\w+\) when calling the ListInstances operation: /);
-    const anonymous = await runCliAsync(['pull', ...live('--out', out)], { env: { ...serve.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
+    const anonymous = await runCliAsync(['pull', ...live('--out', out)], { env: { ...serve.env, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined } });
     expect(anonymous.code).toBe(2);
     expect(anonymous.stderr).toMatch(/Unable to locate credentials/);
     expect(existsSync(out)).toBe(false);
