@@ -42,8 +42,8 @@ export interface Serve {
   close(): Promise<void>;
 }
 
-export async function startServe(opts: { throttlePerSecond?: number; log?: RequestLogger } = {}): Promise<Serve> {
-  const input = await loadServeInput({ scenario: resolve(fixtures, 'scenario.yaml'), cwd: fixtures });
+export async function startServe(opts: { throttlePerSecond?: number; log?: RequestLogger; config?: string } = {}): Promise<Serve> {
+  const input = await loadServeInput({ scenario: resolve(fixtures, 'scenario.yaml'), config: opts.config && resolve(fixtures, opts.config), cwd: fixtures });
   const emulator = await startEmulator({
     model: input.model,
     scenario: input.scenario,
