@@ -54,6 +54,19 @@ describe('pull', () => {
     expect(text.startsWith(`# Pulled by tipkit pull from ${INSTANCE} (eu-west-1).`)).toBe(true);
   });
 
+  it('writes a file lint reads as it reads the declared one, and drift finds in sync', async () => {
+    const out = join(work, 'pulled-for-lint.yaml');
+    expect((await runCliAsync(['pull', ...live('--out', out, '--quiet')], { env: serve.env })).code).toBe(0);
+    const rules = async (file: string) => {
+      const r = await runCliAsync(['lint', file, '--format', 'json']);
+      expect(r.code).not.toBe(2);
+      return (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId).sort();
+    };
+    expect(await rules(out)).toEqual(await rules(declaredFile));
+    const drift = await runCliAsync(['drift', out, '--endpoint', serve.emulator.url], { env: serve.env });
+    expect([drift.code, drift.stdout]).toEqual([0, expect.stringMatching(/^in sync: /)]);
+  });
+
   it('prints to stdout without --out, and keeps principal ids with --ids', async () => {
     const r = await runCliAsync(['pull', ...live('--ids')], { env: serve.env });
     expect(r.code).toBe(0);
