@@ -21,7 +21,7 @@ import {
   ListApplicationGrantsCommand,
   type GrantType,
 } from '@aws-sdk/client-sso-admin';
-import { App, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_COMMAND_CONTEXT, ApplicationAuthenticationMethod, ApplicationGrant } from '../../constructs/index.js';
@@ -109,6 +109,8 @@ function synthesize(dir: string, route: Route, apps: { portal: string; cli: stri
   const app = new App({ outdir: join(dir, 'cdktf.out'), stackTraces: false, context: route.awsCommand ? { [AWS_COMMAND_CONTEXT]: route.awsCommand } : {} });
   const stack = new TerraformStack(app, 'deploy');
   new AwsProvider(stack, 'aws', { region: REGION });
+  // State beside the stack (cdktf's default is an absolute path into the directory synth ran in).
+  new LocalBackend(stack, { path: 'terraform.tfstate' });
   new ApplicationGrant(stack, 'portal-jwt', {
     application: apps.portal,
     grantType: JWT_BEARER,
@@ -127,6 +129,7 @@ function synthesize(dir: string, route: Route, apps: { portal: string; cli: stri
   delete tf.provider;
   delete tf.terraform.required_providers;
   expect(Object.keys(tf.resource)).toEqual(['terraform_data']);
+  expect(tf.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(tf, null, 2));
   return tf;
 }
