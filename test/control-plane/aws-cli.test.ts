@@ -11,6 +11,8 @@ import { CUSTOM_PROVIDER } from './helpers.js';
 
 const run = promisify(execFile);
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';
+/** Each `aws` run starts Python (a second or two, far more on a busy machine). */
+const CLI_TIMEOUT_MS = 180_000;
 
 /** Why the CLI tests cannot run here, or undefined when they can. */
 function cliMissing(): string | undefined {
@@ -74,7 +76,7 @@ describe.skipIf(missing !== undefined)('aws sso-admin / identitystore --endpoint
     expect(put.code).toBe(0);
     expect((await aws('sso-admin', 'get-application-grant', '--application-arn', arn, '--grant-type', 'authorization_code')).json).toEqual({ Grant: grant });
     expect(serve.controlPlane.snapshot().applications.find((a) => a.Name === 'cli-app')?.Grants).toEqual([{ GrantType: 'authorization_code', Grant: grant }]);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('the authentication method\'s ActorPolicy document goes through as JSON', async () => {
     const arn = serve.controlPlane.snapshot().applications.find((a) => a.Name === 'query-app')!.ApplicationArn;
@@ -83,7 +85,7 @@ describe.skipIf(missing !== undefined)('aws sso-admin / identitystore --endpoint
     expect(put.code).toBe(0);
     const got = await aws('sso-admin', 'get-application-authentication-method', '--application-arn', arn, '--authentication-method-type', 'IAM');
     expect(got.json).toEqual({ AuthenticationMethod: { Iam: { ActorPolicy: policy } } });
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('a modelled error is printed as the CLI prints AWS\'s: the exception name and the service\'s message', async () => {
     const missingApp = await aws('sso-admin', 'describe-application', '--application-arn', 'arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-0000000000000000');
@@ -91,7 +93,7 @@ describe.skipIf(missing !== undefined)('aws sso-admin / identitystore --endpoint
     expect(missingApp.stderr).toContain('An error occurred (ResourceNotFoundException) when calling the DescribeApplication operation');
     const invalid = await aws('sso-admin', 'describe-application', '--application-arn', 'arn:aws:sso::111122223333:application/not-an-application');
     expect(invalid.stderr).toContain("(ValidationException) when calling the DescribeApplication operation: 1 validation error detected: Value at 'applicationArn' failed to satisfy constraint");
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('identitystore list-users and get-group-id answer from the scenario', async () => {
     const users = await aws('identitystore', 'list-users', '--identity-store-id', 'd-1234567890');
@@ -99,5 +101,5 @@ describe.skipIf(missing !== undefined)('aws sso-admin / identitystore --endpoint
     expect((users.json!.Users as { UserName: string }[]).map((u) => u.UserName)).toEqual(['alice', 'mallory']);
     const group = await aws('identitystore', 'get-group-id', '--identity-store-id', 'd-1234567890', '--alternate-identifier', JSON.stringify({ UniqueAttribute: { AttributePath: 'displayName', AttributeValue: 'analysts' } }));
     expect(group.json).toMatchObject({ GroupId: 'g-analysts' });
-  });
+  }, CLI_TIMEOUT_MS);
 });
