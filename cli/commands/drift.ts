@@ -11,7 +11,9 @@ import { emit } from '../io.js';
 import type { Command } from '../main.js';
 import { liveOptions, readLive, requireInstanceArn } from './pull.js';
 
-const options = { ...liveOptions, format: { type: 'string', short: 'f' }, 'max-input-bytes': { type: 'string' } } as const;
+// No --ids: a config may name users and groups, and only the identity store says which ids those are.
+const { ids: _ids, ...readOptions } = liveOptions;
+const options = { ...readOptions, format: { type: 'string', short: 'f' }, 'max-input-bytes': { type: 'string' } } as const;
 
 const usage = `Usage: tipkit drift [CONFIG] [--instance-arn ARN] [--region R] [--endpoint URL] [--format text|json] [--output FILE]
 
@@ -25,7 +27,6 @@ Options:
       --region R          default: the config's instance.Region, AWS_REGION, AWS_DEFAULT_REGION, the profile's
       --endpoint URL      the sso-admin and identitystore endpoint (\`tipkit serve\`'s URL, or a test account's)
       --profile P         a named profile of the shared config files
-      --ids               compare assignment principals by id only (no identity-store reads)
   -f, --format F          text (default) or json: { tool, command: "drift", resources: [{ kind, name, status,
                           changes: [{ path, declared, live }] }] } listing the resources that drifted
   -o, --output FILE       write the report to FILE instead of stdout

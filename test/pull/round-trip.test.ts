@@ -93,6 +93,9 @@ describe('pull', () => {
     expect(anonymous.code).toBe(2);
     expect(anonymous.stderr).toMatch(/Unable to locate credentials/);
     expect(existsSync(out)).toBe(false);
+    writeFileSync(join(work, 'a-file'), '');
+    const unwritable = await runCliAsync(['pull', ...live('--out', join(work, 'a-file', 'pulled.yaml'))], { env: serve.env });
+    expect([unwritable.code, unwritable.stderr]).toEqual([2, expect.stringMatching(/(^|\n)tipkit: .*a-file\/pulled\.yaml: cannot write the output file \((ENOTDIR|EEXIST)\); nothing was written\n$/)]);
     const usage = await runCliAsync(['pull', '--endpoint', serve.emulator.url], { env: serve.env });
     expect([usage.code, usage.stderr]).toEqual([2, 'tipkit: pull: --instance-arn is required (see: tipkit pull --help)\n']);
   });
