@@ -6,6 +6,7 @@
  */
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { oneLine } from '../errors.js';
 
 export interface LiveClientOptions {
   region?: string;
@@ -56,14 +57,15 @@ export function describeAwsFailure(err: unknown, operation: string, endpoint?: s
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: string };
   if (e?.$metadata?.httpStatusCode !== undefined && e.name) {
     const errorCode = e.name === 'Error' || e.name === 'SSOAdminServiceException' ? `HTTP ${e.$metadata.httpStatusCode}` : e.name;
-    return { kind: 'service', errorCode, exitCode: 254, message: `An error occurred (${errorCode}) when calling the ${operation} operation: ${e.message || 'no message'}` };
+    // The service's message is the service's text: kept to one line, as every error tipkit prints.
+    return { kind: 'service', errorCode, exitCode: 254, message: oneLine(`An error occurred (${errorCode}) when calling the ${operation} operation: ${e.message || 'no message'}`) };
   }
   if (e?.name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials/i.test(e?.message ?? ''))
     return { kind: 'configuration', exitCode: 253, message: 'Unable to locate credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or another source of the default credential chain.' };
   if (/Region is missing|region="" is not a valid/i.test(e?.message ?? ''))
     return { kind: 'configuration', exitCode: 253, message: 'You must specify a region: --region, AWS_REGION, AWS_DEFAULT_REGION or the profile\'s region.' };
   const where = endpoint ? `: "${endpoint}"` : '';
-  return { kind: 'connection', exitCode: 255, message: `Could not connect to the endpoint URL${where} (${e?.message ?? String(err)})` };
+  return { kind: 'connection', exitCode: 255, message: oneLine(`Could not connect to the endpoint URL${where} (${e?.message ?? String(err)})`) };
 }
 
 /** Run one SDK call, turning any failure into an AwsCallError that says what the AWS CLI would. */
