@@ -21,7 +21,7 @@ beforeAll(async () => {
   serve = await startServe();
   app = (await serve.sso.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'aws-command-app', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/custom' })))
     .ApplicationArn!;
-});
+}, 180_000);
 afterAll(async () => {
   await serve?.close();
   rmSync(work, { recursive: true, force: true });

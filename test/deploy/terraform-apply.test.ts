@@ -73,7 +73,7 @@ beforeAll(async () => {
       }),
     )
   ).TrustedTokenIssuerArn!;
-});
+}, 180_000);
 afterAll(async () => {
   await serve?.close();
   rmSync(work, { recursive: true, force: true });
@@ -227,6 +227,7 @@ describe.skipIf(!terraform)('terraform apply / destroy of the synthesized provis
         expect((await serve.sso.send(new ListApplicationAuthenticationMethodsCommand({ ApplicationArn: arn }))).AuthenticationMethods).toEqual([]);
       }
       await expect(grant(apps.portal, JWT_BEARER)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
-    });
+      // Terraform, and the AWS CLI's Python, start once per provisioner: minutes on a loaded machine.
+    }, 300_000);
   }
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   ensureDistBuilt();
   serve = await startServe();
   arns = await deployWithSdk(serve, declaredFile);
-});
+}, 180_000);
 afterAll(async () => {
   await serve?.close();
   rmSync(work, { recursive: true, force: true });
