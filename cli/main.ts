@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   synth: () => import('./commands/synth.js'),
   serve: () => import('./commands/serve.js'),
   rules: () => import('./commands/rules.js'),
+  access: () => import('./commands/access.js'),
 };
 
 async function usage(): Promise<string> {
