@@ -35,8 +35,8 @@ export function pathDetails(p: AccessPath): string[] {
   return out;
 }
 
-export const widenedText = (c: ChangedPath): string => `widened: ${c.changes.map((x) => `new ${describeChange(x)}`).join('; ')}`;
-export const narrowedText = (c: ChangedPath): string => `narrowed: ${c.changes.map((x) => `no more ${describeChange(x)}`).join('; ')}`;
+export const widenedText = (c: ChangedPath): string => `${c.changes.map((x) => `new ${describeChange(x)}`).join('; ')}`;
+export const narrowedText = (c: ChangedPath): string => `${c.changes.map((x) => `no more ${describeChange(x)}`).join('; ')}`;
 
 export interface GraphNode {
   id: string;

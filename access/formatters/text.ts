@@ -15,8 +15,8 @@ export const formatAccessText: AccessFormatter = (report) => {
   if (diff) {
     out.push(`Compared with ${report.base}: ${plural(diff.added.length, 'path')} added, ${diff.widened.length} widened, ${diff.narrowed.length} narrowed, ${diff.removed.length} removed`);
     for (const p of diff.added) out.push(`  + ${pathSentence(p)}  [${sourceLabel(p)}]`);
-    for (const c of diff.widened) out.push(`  ↑ ${pathSentence(c.path)}: ${widenedText(c)}  [${sourceLabel(c.path)}]`);
-    for (const c of diff.narrowed) out.push(`  ↓ ${pathSentence(c.path)}: ${narrowedText(c)}  [${sourceLabel(c.path)}]`);
+    for (const c of diff.widened) out.push(`  ↑ ${pathSentence(c.path)}: widened, ${widenedText(c)}  [${sourceLabel(c.path)}]`);
+    for (const c of diff.narrowed) out.push(`  ↓ ${pathSentence(c.path)}: narrowed, ${narrowedText(c)}  [${sourceLabel(c.path)}]`);
     for (const p of diff.removed) out.push(`  - ${pathSentence(p)}  [was ${sourceLabel(p)}]`);
     out.push('');
   }
