@@ -1,6 +1,6 @@
 /** `tipkit access` as a user runs it: formats, --base as a file and as a git ref (a temporary repository), exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,25 @@ describe('tipkit access', () => {
     expect(doc.added.map((p: { to: string }) => p.to)).toContain('web');
     expect(doc.widened.map((w: { to: string; grantType: string }) => `${w.to} ${w.grantType}`)).toEqual([`portal ${JWT}`]);
     expect(doc.removed).toEqual([]);
+  });
+
+  it.skipIf(!hasGit)('--base REF from a subdirectory, with the default path: the files of that directory at the commit', () => {
+    const sub = join(dir, 'infra');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'tipkit.yaml'), yaml(before));
+    git('add', 'infra/tipkit.yaml');
+    git('commit', '-q', '-m', 'infra');
+    writeFileSync(join(sub, 'tipkit.yaml'), yaml(after));
+    const r = runCli(['access', '--base', 'HEAD', '--format', 'json', '--fail-on-new-access'], { cwd: sub });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.paths.every((p: { source: { file: string } }) => p.source.file === 'tipkit.yaml')).toBe(true);
+    expect(doc.added.map((p: { to: string }) => p.to)).toContain('web');
+    // The commit before infra/ existed: every path is new.
+    const older = runCli(['access', '--base', 'HEAD~1', '--format', 'json'], { cwd: sub });
+    expect(older.code).toBe(0);
+    expect(JSON.parse(older.stdout).added.length).toBe(JSON.parse(older.stdout).paths.length);
   });
 
   it.skipIf(!hasGit)('--format sarif: rule new-access at the grant line, valid SARIF 2.1.0', () => {
