@@ -223,7 +223,13 @@ function exchangePaths(
   const targets = [...facts.values()].filter((f) => f.exchangeGrant !== undefined && iamUsable(f));
   if (targets.length === 0) return [];
   const byArn = new Map<string, AppFacts[]>();
-  for (const t of targets) for (const arn of [t.app.arn, t.app.instanceArn]) if (arn !== undefined) byArn.set(arn, [...(byArn.get(arn) ?? []), t]);
+  for (const t of targets)
+    for (const arn of [t.app.arn, t.app.instanceArn]) {
+      if (arn === undefined) continue;
+      const list = byArn.get(arn);
+      if (list) list.push(t);
+      else byArn.set(arn, [t]);
+    }
 
   // Edges A → B, with the access scope of A that authorizes B (the shared decision; the ARN index only proposes).
   const edges = new Map<AppFacts, Map<AppFacts, NodePath>>();

@@ -151,7 +151,11 @@ const SCRIPT = `
 
 export const formatAccessHtml: AccessFormatter = (report) => {
   const byApp = new Map<string, AccessPath[]>();
-  for (const p of report.paths) byApp.set(p.to, [...(byApp.get(p.to) ?? []), p]);
+  for (const p of report.paths) {
+    const list = byApp.get(p.to);
+    if (list) list.push(p);
+    else byApp.set(p.to, [p]);
+  }
   const apps = [...new Set([...report.applications, ...byApp.keys()])].sort();
   const fresh = new Set([...(report.diff?.added ?? []), ...(report.diff?.widened ?? []).map((c) => c.path)].map((p) => p.key));
   const pages: string[] = [];
