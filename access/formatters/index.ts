@@ -11,7 +11,7 @@ import type { AccessFormatter } from './types.js';
 export const ACCESS_FORMATS = ['text', 'json', 'markdown', 'dot', 'html', 'github', 'sarif'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
 
-/** Formats that report only what changed, so they need --base. */
+/** Formats that report only what changed: without --base they have nothing to say. */
 export const DIFF_ONLY_FORMATS: readonly AccessFormat[] = ['github', 'sarif'];
 
 export const ACCESS_FORMATTERS: Record<AccessFormat, AccessFormatter> = {

@@ -26,7 +26,7 @@ and refresh — with its audiences, IAM callers, assigned users, scopes and the 
 
 Options:
   -f, --format FORMAT      text (default), json, markdown (table + Mermaid, for $GITHUB_STEP_SUMMARY), dot,
-                           html (one self-contained page), github or sarif (new access, need --base)
+                           html (one self-contained page), github or sarif (new access; empty without --base)
       --base REF|PATH      compare with the same paths at a git ref (read with git ls-tree/cat-file), or with
                            an earlier config file or directory: paths added, removed, widened, narrowed
       --fail-on-new-access exit 1 when a path was added or widened (needs --base)
@@ -42,7 +42,6 @@ Exit codes: 0 done (no new access with --fail-on-new-access), 1 new access with 
     const { values, positionals } = parseCommandArgs(argv, options, 'access');
     const format = oneOf(values.format, ACCESS_FORMATS, '--format', 'text');
     const failOnNewAccess = Boolean(values['fail-on-new-access']);
-    if (values.base === undefined && DIFF_ONLY_FORMATS.includes(format)) throw new UsageError(`access: --format ${format} reports new access, so it needs --base REF|PATH`);
     if (values.base === undefined && failOnNewAccess) throw new UsageError('access: --fail-on-new-access needs --base REF|PATH (what is new is relative to a base)');
     const maxInputBytes = positiveInt(values['max-input-bytes'], '--max-input-bytes');
 
@@ -50,6 +49,7 @@ Exit codes: 0 done (no new access with --fail-on-new-access), 1 new access with 
     const text = ACCESS_FORMATTERS[format](report, { cwd: io.cwd, toolVersion: toolVersion(), failOnNewAccess });
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
     if (!values.quiet) {
+      if (values.base === undefined && DIFF_ONLY_FORMATS.includes(format)) io.stderr(`tipkit: note: --format ${format} reports new access, which needs --base REF|PATH; nothing to report\n`);
       for (const note of report.notes) io.stderr(`tipkit: note: ${note}\n`);
       if (report.files.length === 0) io.stderr(`tipkit: no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}\n`);
     }
