@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures lint, the CLI's cold start, TypeScript lint, the simulator's jwt-bearer exchange and
  * the emulator's HTTP throughput, each side by side with its bare limit or a real peer in the same run, then
- * prints a table and writes bench/results.json. Run on compiled code (dist/); `--only 1,4` runs some figures.
+ * prints a table and writes bench/results.json. Run on compiled code (dist/); `--only 1,4` runs some figures
+ * (`--only 6`: access beside lint on the 10k-resource config).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -332,12 +333,55 @@ async function http() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 6. `access` (every trust path, from the same loading as lint) on the 10k-resource config, beside lint of it.
+async function access() {
+  const { readAccessPaths } = await import(dist('access/load.js'));
+  const g = generateForResources(10000);
+  const file = join(work, 'access-10k.yaml');
+  writeFileSync(file, toYaml(g.raw));
+  const opts = { cwd: work, maxInputBytes: 1 << 30 };
+  const lint = () => lintPaths([file], opts);
+  const paths = () => readAccessPaths([file], opts);
+  for (let i = 0; i < 2; i++) {
+    await lint();
+    await paths();
+  }
+  const lintMs = [];
+  const accessMs = [];
+  let count = 0;
+  for (let r = 0; r < runs(5); r++) {
+    lintMs.push(await timed(lint));
+    accessMs.push(await timed(async () => (count = (await paths()).paths.length)));
+  }
+  // The path computation alone, on a model loaded once.
+  const { computeAccessPaths } = await import(dist('access/paths.js'));
+  const { loadConfigFile } = await import(dist('model/load.js'));
+  const loaded = await loadConfigFile(file, { maxBytes: 1 << 30 });
+  const computeMs = [];
+  for (let r = 0; r < runs(5); r++) computeMs.push(await timed(() => computeAccessPaths(loaded.model)));
+  figures.access = {
+    computeOnlyMs: 0,
+    what: 'readAccessPaths() (discover, load, schema, every trust path) vs lintPaths() on the same generated tipkit.yaml, in-process, warm, interleaved',
+    resources: g.resources,
+    applications: g.applications,
+    paths: count,
+    accessMs: round(median(accessMs), 1),
+    lintMs: round(median(lintMs), 1),
+    runs: runs(5),
+  };
+  figures.access.ratio = round(figures.access.accessMs / figures.access.lintMs);
+  figures.access.computeOnlyMs = round(median(computeMs), 1);
+  log(`  access ${g.resources} resources: ${figures.access.accessMs} ms (${count} paths), lint ${figures.access.lintMs} ms, ratio ${figures.access.ratio}; the paths alone ${figures.access.computeOnlyMs} ms`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
 const steps = [
   [1, 'lint scaling', lintScaling],
   [2, 'cold start', coldStart],
   [3, 'typescript lint', typescriptLint],
   [4, 'jwt-bearer exchange', exchanges],
   [5, 'emulator http', http],
+  [6, 'access vs lint', access],
 ];
 const started = Date.now();
 try {
@@ -380,6 +424,10 @@ function printTable({ figures: f }) {
     const jwt = f.http.oidcProviderJwtAccessTokens;
     row('5. … vs oidc-provider, JWT access tokens (req/s)', f.http.emulator.requestsPerSecond, jwt.requestsPerSecond, f.http.ratioJwtAccessTokens, '');
     row('5. … its p50 / p99 latency (ms)', '', `${jwt.p50Ms} / ${jwt.p99Ms}`, '', '');
+  }
+  if (f.access) {
+    row(`6. access ${f.access.resources} resources (ms) vs lint`, f.access.accessMs, f.access.lintMs, f.access.ratio, '');
+    row(`6. … computing the ${f.access.paths} paths alone (ms)`, f.access.computeOnlyMs, '', '', '');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   aws: () => import('./commands/aws.js'),
   pull: () => import('./commands/pull.js'),
   drift: () => import('./commands/drift.js'),
+  access: () => import('./commands/access.js'),
 };
 
 async function usage(): Promise<string> {

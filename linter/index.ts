@@ -75,13 +75,7 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
   const rules = opts.rules ?? catalog;
   const knownRuleIds = new Set([...catalog, ...rules].map((r) => r.meta.id));
 
-  let inputs: LoadedInput[];
-  try {
-    inputs = await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], cwd), { maxBytes: opts.maxInputBytes });
-  } catch (err) {
-    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file: display(err.location.file) }, { cause: err });
-    throw err;
-  }
+  const inputs = await loadPaths(paths, { cwd, maxInputBytes: opts.maxInputBytes });
 
   const located: LocatedFinding[] = [];
   const sources = new Map<string, string>();
@@ -98,6 +92,19 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
   }
   const findings = sortFindings(located).map(withoutPointer);
   return { findings, summary: summarize(findings, files.length), files, sources };
+}
+
+/**
+ * Discover and load every supported file under `paths` (default `.`), one LoadedInput per configuration, as lint
+ * sees them (`tipkit access` reads its inputs the same way). An unreadable file is an InputError named relative to cwd.
+ */
+export async function loadPaths(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<LoadedInput[]> {
+  try {
+    return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes });
+  } catch (err) {
+    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file: displayPath(opts.cwd, err.location.file) }, { cause: err });
+    throw err;
+  }
 }
 
 export function summarize(findings: readonly Finding[], files: number): LintSummary {
@@ -119,7 +126,8 @@ export function displayPath(cwd: string, file: string): string {
   return rel.split(sep).join('/');
 }
 
-interface LoadedInput {
+/** One configuration as discovery found it: the loaded model and the files it was read from. */
+export interface LoadedInput {
   loaded: LoadedConfig;
   files: string[];
 }

@@ -1,6 +1,6 @@
 /** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
 import type { IdentityStoreUser } from './types.js';
-import type { ApplicationNode, TipModel } from '../model/types.js';
+import type { AccessScopeNode, ApplicationNode, TipModel } from '../model/types.js';
 import { AccessDeniedException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
@@ -81,6 +81,29 @@ export function checkAssignment(ctx: SimulatorContext, app: ApplicationNode | un
   const { ok, detail } = ctx.directory.assignment(app, user);
   if (ok) trace.pass('assignment', detail);
   else trace.fail('assignment', detail, AccessDeniedException);
+}
+
+/**
+ * The access scopes of `issuing` that let a token it issued (carrying `tokenScopes`; all of its scopes when
+ * omitted) be exchanged for a token of `target`: a scope the token carries whose AuthorizedTargets name the
+ * target's ARN or its instance's ARN.
+ */
+export function accessScopesAuthorizing(issuing: ApplicationNode, target: ApplicationNode, tokenScopes?: readonly string[]): AccessScopeNode[] {
+  return issuing.accessScopes.filter(
+    (s) =>
+      s.scope !== undefined &&
+      (tokenScopes === undefined || tokenScopes.includes(s.scope)) &&
+      s.targets.some((t) => t.arn === target.arn || (t.arn !== undefined && t.arn === target.instanceArn)),
+  );
+}
+
+/**
+ * Whether a public client entitled to `app` may use `grantType` beyond what it registered: the device code grant
+ * always, authorization_code and refresh_token only when the application has that grant itself.
+ */
+export function entitledApplicationAllows(app: ApplicationNode, grantType: string): boolean {
+  if (grantType !== 'refresh_token' && grantType !== 'authorization_code') return true;
+  return app.grants.some((g) => g.grantType === grantType);
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -3,7 +3,7 @@
  * issuer's attribute mapping (JMESPath, compiled once per expression, indexed per path), and application assignments.
  */
 import { TreeInterpreter, compile, type JSONValue } from '@jmespath-community/jmespath';
-import type { ApplicationNode } from '../model/types.js';
+import type { ApplicationNode, AssignmentNode } from '../model/types.js';
 import type { IdentityStore, IdentityStoreGroup, IdentityStoreUser } from './types.js';
 
 type Ast = ReturnType<typeof compile>;
@@ -111,9 +111,9 @@ export class IdentityDirectory {
    */
   assignment(app: ApplicationNode, user: IdentityStoreUser): { ok: boolean; detail: string } {
     const who = describeUser(user);
-    if (!app.assignmentRequired) return { ok: true, detail: `application ${app.name} does not require assignments` };
-    for (const a of app.assignments) {
-      if (a.principalId === undefined) continue;
+    const gate = assignmentGate(app);
+    if (gate === 'everyone') return { ok: true, detail: `application ${app.name} does not require assignments` };
+    for (const a of gate) {
       if (a.principalType === 'USER' && (a.principalId === user.UserId || a.principalId === user.UserName))
         return { ok: true, detail: `${who} is assigned to ${app.name} directly (${a.principalId})` };
       if (a.principalType === 'GROUP') {
@@ -124,6 +124,12 @@ export class IdentityDirectory {
     const assigned = app.assignments.map((a) => `${a.principalType ?? '?'} ${a.principalId ?? '?'}`).join(', ') || 'none';
     return { ok: false, detail: `${who} is not assigned to ${app.name}, which requires assignments (assigned: ${assigned})` };
   }
+}
+
+/** Who may use `app`: everyone when it does not require assignments, else the assignments that name a principal. */
+export function assignmentGate(app: ApplicationNode): 'everyone' | AssignmentNode[] {
+  if (!app.assignmentRequired) return 'everyone';
+  return app.assignments.filter((a): a is AssignmentNode & { principalId: string } => a.principalId !== undefined);
 }
 
 export const describeUser = (u: IdentityStoreUser): string => (u.UserName ? `user ${u.UserName} (${u.UserId})` : `user ${u.UserId}`);

@@ -9,6 +9,7 @@ import {
   REFRESH_TOKEN_TYPE,
   applicationClient,
   clientHasGrant,
+  entitledApplicationAllows,
   findApplication,
   publicClient,
   type OAuthClient,
@@ -27,6 +28,7 @@ import { authenticatePublicClient } from './client-registration.js';
 import { checkInputShape } from './shapes.js';
 import { opaque, type IssuedToken } from './tokens.js';
 import type { Trace } from './trace.js';
+import type { ApplicationNode } from '../model/types.js';
 import type { GrantHandler, GrantOutcome, TokenOperation } from './grants/grant.js';
 import { authorizationCodeGrant } from './grants/authorization-code.js';
 import { deviceCodeGrant } from './grants/device-code.js';
@@ -57,7 +59,7 @@ export async function tokenEndpoint(
     const configured = client.kind === 'application' ? client.app!.grants.map((g) => g.grantType).join(', ') : (client.registered!.grantTypes ?? ['(none registered: device_code only)']).join(', ');
     trace.fail('grant', `${client.label} is not configured for ${grantType} (it has: ${configured || 'no grants'})`, UnauthorizedClientException);
   }
-  if (client.kind === 'public' && client.app && (grantType === 'refresh_token' || grantType === 'authorization_code') && !client.app.grants.some((g) => g.grantType === grantType))
+  if (client.kind === 'public' && client.app && !entitledApplicationAllows(client.app, grantType))
     trace.fail('grant', `the entitled application ${client.app.name} has no ${grantType} grant`, UnauthorizedClientException);
   trace.pass('grant', `${grantType} is configured for ${client.label}`);
 
@@ -96,17 +98,34 @@ function accessScopeNaming(ctx: SimulatorContext, ref: string): string | undefin
 export function checkCaller(client: OAuthClient, callerArn: string | undefined, trace: Trace): void {
   const app = client.app!;
   if (!callerArn) trace.fail('caller', 'the request is not signed by an IAM principal (no caller)', AccessDeniedException);
+  const decision = callerDecision(app, callerArn);
+  if (decision.decision === 'no-iam-method') trace.fail('caller', `application ${app.name} has no IAM authentication method, so no caller may use CreateTokenWithIAM`, AccessDeniedException);
+  const noteText = decision.notes.length ? `; note: ${decision.notes.join('; ')}` : '';
+  if (decision.decision !== 'allow') trace.fail('caller', `${callerArn} may not call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${decision.detail}${noteText}`, AccessDeniedException);
+  trace.pass('caller', `${callerArn} may call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${decision.detail}${noteText}`);
+}
+
+export interface CallerDecision {
+  decision: 'allow' | 'explicit-deny' | 'implicit-deny' | 'no-iam-method';
+  detail: string;
+  notes: string[];
+}
+
+/**
+ * Whether `callerArn` may call CreateTokenWithIAM on `app`: the ActorPolicies of its IAM authentication methods
+ * decide (an explicit Deny in any wins; else one Allow suffices).
+ */
+export function callerDecision(app: ApplicationNode, callerArn: string): CallerDecision {
   const methods = app.authenticationMethods.filter((m) => m.type === 'IAM');
-  if (methods.length === 0) trace.fail('caller', `application ${app.name} has no IAM authentication method, so no caller may use CreateTokenWithIAM`, AccessDeniedException);
+  if (methods.length === 0) return { decision: 'no-iam-method', detail: `application ${app.name} has no IAM authentication method`, notes: [] };
   const request = { principalArn: callerArn, action: CREATE_TOKEN_WITH_IAM_ACTION, resource: app.arn };
   const results = methods.map((m) => evaluatePolicy(m.actorPolicy, request));
   const notes = results.flatMap((r) => r.notes);
-  const noteText = notes.length ? `; note: ${notes.join('; ')}` : '';
   const deny = results.find((r) => r.decision === 'explicit-deny');
-  if (deny) trace.fail('caller', `${callerArn} may not call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${deny.detail} in its ActorPolicy${noteText}`, AccessDeniedException);
+  if (deny) return { decision: 'explicit-deny', detail: `${deny.detail} in its ActorPolicy`, notes };
   const allow = results.find((r) => r.decision === 'allow');
-  if (!allow) trace.fail('caller', `${callerArn} may not call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${results.map((r) => r.detail).join('; ')}${noteText}`, AccessDeniedException);
-  trace.pass('caller', `${callerArn} may call ${CREATE_TOKEN_WITH_IAM_ACTION} on ${app.name}: ${allow.detail} in its ActorPolicy${noteText}`);
+  if (allow) return { decision: 'allow', detail: `${allow.detail} in its ActorPolicy`, notes };
+  return { decision: 'implicit-deny', detail: results.map((r) => r.detail).join('; '), notes };
 }
 
 function checkScopes(operation: TokenOperation, input: Record<string, unknown>, outcome: GrantOutcome, trace: Trace): string[] {

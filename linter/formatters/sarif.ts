@@ -14,7 +14,7 @@ export const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
 
 /** A relative file name as a URI reference (each segment percent-encoded). */
-function relativeUri(file: string): string {
+export function relativeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 

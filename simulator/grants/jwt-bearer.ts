@@ -4,7 +4,7 @@
  * audience, lifetime on the simulated clock, jti replay — then the user it maps to and that user's assignment.
  */
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { AuthorizedTokenIssuerNode } from '../../model/types.js';
+import { GRANT_TYPES, type ApplicationNode, type AuthorizedTokenIssuerNode } from '../../model/types.js';
 import { applicationScopes, checkAssignment, clientHasGrant, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException } from '../errors.js';
@@ -22,8 +22,19 @@ const KEY_REFERENCE_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'];
 
 const audiences = (aud: JWTPayload['aud']): string[] => (aud === undefined ? [] : Array.isArray(aud) ? aud : [aud]);
 
+export type AuthorizedIssuer = AuthorizedTokenIssuerNode & { issuer: NonNullable<AuthorizedTokenIssuerNode['issuer']> };
+
+/**
+ * The declared trusted token issuers the application's jwt-bearer grant authorizes (its first jwt-bearer grant,
+ * as Identity Center keeps one grant per type), in order: a JWT's `iss` picks the first whose IssuerUrl equals it.
+ */
+export function authorizedIssuers(app: ApplicationNode): AuthorizedIssuer[] {
+  const grant = app.grants.find((g) => g.grantType === GRANT_TYPES.jwtBearer);
+  return (grant?.authorizedTokenIssuers ?? []).filter((a): a is AuthorizedIssuer => !!a.issuer);
+}
+
 export const jwtBearerGrant: GrantHandler = {
-  grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  grantType: GRANT_TYPES.jwtBearer,
   operations: ['CreateTokenWithIAM'],
   async handle(req) {
     const { ctx, input, client } = req;
@@ -59,8 +70,7 @@ export const jwtBearerGrant: GrantHandler = {
     trace.pass('algorithm', `${header.alg} is asymmetric${keyRefs.length ? `; header ${keyRefs.join(', ')} ignored (keys come only from the issuer's configuration, never from the token)` : ''}`);
 
     // Issuer: `iss` must equal an authorized issuer's IssuerUrl exactly.
-    const grant = app.grants.find((g) => g.grantType === this.grantType);
-    const authorized = (grant?.authorizedTokenIssuers ?? []).filter((a): a is AuthorizedTokenIssuerNode & { issuer: NonNullable<AuthorizedTokenIssuerNode['issuer']> } => !!a.issuer);
+    const authorized = authorizedIssuers(app);
     const iss = claims.iss;
     const entry = authorized.find((a) => a.issuer.oidc?.issuerUrl === iss);
     if (!entry) {

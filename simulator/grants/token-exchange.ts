@@ -3,7 +3,7 @@
  * simulator issued to a different application, still valid, with a scope that the issuing application's
  * access scope authorizes for the requesting application (AuthorizedTargets).
  */
-import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, applicationScopes, checkAssignment, clientHasGrant, findApplication, str } from '../context.js';
+import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, accessScopesAuthorizing, applicationScopes, checkAssignment, clientHasGrant, findApplication, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException, UnauthorizedClientException } from '../errors.js';
 import { describeUser } from '../identity.js';
@@ -41,9 +41,7 @@ export const tokenExchangeGrant: GrantHandler = {
     trace.pass('subject-token', `an access token issued to ${issuing ? issuing.name : rec.clientId}, valid until ${isoSeconds(rec.expiresAt)}`);
 
     // A scope of the subject token must target the requesting application (by ARN, or its instance).
-    const authorizing = (issuing?.accessScopes ?? []).filter(
-      (s) => s.scope !== undefined && rec.scopes.includes(s.scope) && s.targets.some((t) => t.arn === app.arn || (t.arn !== undefined && t.arn === app.instanceArn)),
-    );
+    const authorizing = issuing ? accessScopesAuthorizing(issuing, app, rec.scopes) : [];
     if (authorizing.length === 0) {
       const declared = (issuing?.accessScopes ?? []).map((s) => `${s.scope ?? '?'} → [${s.targets.map((t) => t.ref).join(', ')}]`).join('; ') || 'none';
       trace.fail(

@@ -1,0 +1,36 @@
+/**
+ * Reads the configurations under some paths exactly as `tipkit lint` discovers and loads them, and computes
+ * their trust paths. A configuration that breaks the schema is refused (exit 2): paths computed from a model
+ * with dropped values could hide access.
+ */
+import { InputError } from '../model/errors.js';
+import { displayPath, loadPaths } from '../linter/index.js';
+import { computeAccessPaths, type AccessPath } from './paths.js';
+
+export interface AccessInputs {
+  paths: AccessPath[];
+  /** Every declared application's Name. */
+  applications: string[];
+  /** The files read, as displayed. */
+  files: string[];
+  /** What readers skipped (unresolvable TypeScript values, …), as `file:line:col: message`. */
+  notes: string[];
+}
+
+export async function readAccessPaths(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<AccessInputs> {
+  const display = (file: string): string => displayPath(opts.cwd, file);
+  const result: AccessInputs = { paths: [], applications: [], files: [], notes: [] };
+  for (const { loaded, files } of await loadPaths(paths, opts)) {
+    const first = loaded.violations[0];
+    if (first) {
+      const at = first.atKey ? loaded.model.positions.locateKey(first.pointer) : loaded.model.positions.locate(first.pointer);
+      const more = loaded.violations.length > 1 ? ` (and ${loaded.violations.length - 1} more; run tipkit lint for all)` : '';
+      throw new InputError(`${first.message}${more}`, { ...at, file: display(at.file) });
+    }
+    result.files.push(...files.map(display));
+    result.applications.push(...loaded.model.applications.map((a) => a.name));
+    result.notes.push(...loaded.notes.map((n) => `${display(n.file)}:${n.line}:${n.column}: ${n.message}`));
+    result.paths.push(...computeAccessPaths(loaded.model, { display }));
+  }
+  return result;
+}

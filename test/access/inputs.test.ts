@@ -1,0 +1,57 @@
+/**
+ * One setup read from every input kind gives the same trust paths: tipkit YAML, cdktf TypeScript (read statically)
+ * and Terraform JSON rendered from it, and Terraform HCL written by hand (which cannot express IAM authentication
+ * methods, so it is compared with the setup without them).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readAccessPaths } from '../../access/load.js';
+import type { AccessPath } from '../../access/paths.js';
+import type { RawConfig } from '../../model/types.js';
+import { render, RENDERED_FILE, type RenderedKind } from '../helpers/render-inputs.js';
+
+const setup = parse(readFileSync('test/fixtures/access/setup.yaml', 'utf8')) as RawConfig;
+const withoutIam = { ...setup, applications: setup.applications!.map(({ AuthenticationMethods: _m, ...rest }) => rest) } as RawConfig;
+
+/** What a path is, without where it is written. */
+const gist = (paths: AccessPath[]) => paths.map(({ source: _s, related, key: _k, ...rest }) => ({ ...rest, related: related.map((r) => r.what) }));
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tipkit-access-inputs-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function pathsAs(kind: RenderedKind, raw: RawConfig, sub: string): Promise<AccessPath[]> {
+  const folder = join(dir, sub);
+  const file = join(folder, RENDERED_FILE[kind]);
+  (await import('node:fs')).mkdirSync(folder, { recursive: true });
+  writeFileSync(file, render(kind, raw));
+  return (await readAccessPaths([file], { cwd: folder })).paths;
+}
+
+describe('every input kind gives the same paths', () => {
+  it('tipkit YAML, cdktf TypeScript and Terraform JSON', async () => {
+    const yaml = await pathsAs('yaml', setup, 'yaml');
+    const ts = await pathsAs('ts', setup, 'ts');
+    const tfjson = await pathsAs('tfjson', setup, 'tfjson');
+    // The setup exercises every kind of path, so the comparison is not between two short lists.
+    expect(new Set(yaml.map((p) => p.grantType)).size).toBe(5);
+    expect(yaml.some((p) => p.via.length === 3)).toBe(true);
+    expect(gist(ts)).toEqual(gist(yaml));
+    expect(gist(tfjson)).toEqual(gist(yaml));
+    expect(ts.every((p) => p.source.file === 'stack.ts' && p.source.line > 1)).toBe(true);
+    expect(tfjson.every((p) => p.source.file === 'cdk.tf.json' && p.source.line > 1)).toBe(true);
+  });
+
+  it('Terraform HCL (the setup without IAM authentication methods)', async () => {
+    const yaml = await pathsAs('yaml', withoutIam, 'yaml-no-iam');
+    const hcl = (await readAccessPaths(['test/fixtures/access/hcl'], { cwd: process.cwd() })).paths;
+    expect(yaml.length).toBeGreaterThan(4);
+    expect(gist(hcl)).toEqual(gist(yaml));
+    expect(hcl.every((p) => p.source.file === 'test/fixtures/access/hcl/main.tf')).toBe(true);
+  });
+});
