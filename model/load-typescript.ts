@@ -11,6 +11,7 @@ import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
 import { isObject } from './build.js';
+import { ANY_SEGMENT } from './unknown.js';
 
 type TsMorph = typeof import('ts-morph');
 type Note = NonNullable<RawInput['notes']>[number];
@@ -41,7 +42,7 @@ const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trus
 type Val =
   | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
   | { kind: 'object'; members: Member[]; loc: SourceLocation; skipped?: string[] }
-  | { kind: 'array'; items: Val[]; loc: SourceLocation; partial?: boolean }
+  | { kind: 'array'; items: Val[]; loc: SourceLocation; /** Elements that could not be read (unknown, not missing). */ unknownItems?: number }
   | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation };
 interface Member {
   key: string;
@@ -109,6 +110,8 @@ class StaticReader {
   private readonly decls = new Map<TsNode, ConstructDecl>();
   private readonly byPath = new Map<string, SourceFile>();
   private readonly noted = new Set<string>();
+  /** Construct classes some `new` of which runs any number of times (in a loop, in a callback). */
+  readonly repeated = new Set<ConstructClass>();
 
   constructor(
     tsm: TsMorph,
@@ -152,6 +155,7 @@ class StaticReader {
       const repeated = this.repetition(n);
       if (repeated) {
         this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
+        this.repeated.add(name);
         return;
       }
       const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
@@ -265,22 +269,22 @@ class StaticReader {
     }
     if (Node.isArrayLiteralExpression(node)) {
       const items: Val[] = [];
-      let partial = false;
+      let unknownItems = 0;
       for (const el of node.getElements()) {
         if (Node.isSpreadElement(el)) {
           const spread = this.evaluate(el.getExpression(), depth + 1);
           if (spread?.kind === 'array') items.push(...spread.items);
           else {
             if (spread) this.skip(el, 'spread of something that is not a constant array');
-            partial = true;
+            unknownItems++;
           }
           continue;
         }
         const v = this.evaluate(el, depth + 1);
         if (v) items.push(v);
-        else partial = true;
+        else unknownItems++;
       }
-      return { kind: 'array', items, loc, ...(partial ? { partial } : {}) };
+      return { kind: 'array', items, loc, ...(unknownItems ? { unknownItems } : {}) };
     }
     if (Node.isObjectLiteralExpression(node)) {
       const members: Member[] = [];
@@ -501,13 +505,23 @@ class RawBuilder {
       ApplicationAccessScope: 'AccessScopes',
       ApplicationAuthenticationMethod: 'AuthenticationMethods',
     };
+    // A grant, scope or method that belongs to some application but could not be read: that application has
+    // one more of them than is known (unknown, not missing), whichever application it is.
+    const someApplicationHasOneMore = (cls: ConstructClass): void => {
+      this.holes.push(['applications', ANY_SEGMENT, section[cls]!, ANY_SEGMENT]);
+    };
+    for (const cls of this.reader.repeated) if (section[cls]) someApplicationHasOneMore(cls);
     for (const decl of children) {
       const props = this.reader.propsOf(decl);
-      if (props?.kind !== 'object' || !this.identifiable(decl, props)) continue;
+      if (props?.kind !== 'object' || !this.identifiable(decl, props)) {
+        someApplicationHasOneMore(decl.cls);
+        continue;
+      }
       const appMember = props.members.find((m) => m.key === 'application');
       if (!appMember) {
-        const why = props.skipped?.includes('application') ? 'its `application` cannot be read without running the code' : 'it has no `application`';
-        this.note(decl.loc, `skipped new ${decl.cls}(…): ${why}`);
+        const unreadable = props.skipped?.includes('application');
+        this.note(decl.loc, `skipped new ${decl.cls}(…): ${unreadable ? 'its `application` cannot be read without running the code' : 'it has no `application`'}`);
+        if (unreadable) someApplicationHasOneMore(decl.cls);
         continue;
       }
       const appVal = appMember.val;
@@ -519,6 +533,8 @@ class RawBuilder {
       }
       if (index === undefined) {
         this.note(appVal.loc, `skipped new ${decl.cls}(…): its \`application\` is not an IdentityCenterApplication declared in these files`);
+        // An application construct of these files that could not be read itself (its name is not constant).
+        if (appVal.kind === 'construct') someApplicationHasOneMore(decl.cls);
         continue;
       }
       const app = rawApps[index]!;
@@ -621,7 +637,10 @@ class RawBuilder {
     const key = pascal(m.key);
     const childPath = [...path, key];
     const value = this.toRaw(m.val, childPath, m.key === 'actorPolicy');
-    if (value === SKIP) return;
+    if (value === SKIP) {
+      this.holes.push(childPath);
+      return;
+    }
     this.positions.setKey(childPath, m.keyLoc);
     out[key] = value;
   }
@@ -651,12 +670,15 @@ class RawBuilder {
       }
       case 'array': {
         this.positions.setValue(path, val.loc);
-        if (val.partial) this.holes.push(path);
         const out: unknown[] = [];
+        let unknownItems = val.unknownItems ?? 0;
         for (const item of val.items) {
           const v = this.toRaw(item, [...path, out.length], verbatim);
           if (v !== SKIP) out.push(v);
+          else unknownItems++;
         }
+        // The unread elements come after the read ones: the list is known to hold them, not what they are.
+        for (let k = 0; k < unknownItems; k++) this.holes.push([...path, out.length + k]);
         return out;
       }
       case 'object': {
@@ -666,7 +688,10 @@ class RawBuilder {
         for (const m of val.members) {
           const key = verbatim ? m.key : pascal(m.key);
           const v = this.toRaw(m.val, [...path, key], verbatim || m.key === 'actorPolicy');
-          if (v === SKIP) continue;
+          if (v === SKIP) {
+            this.holes.push([...path, key]);
+            continue;
+          }
           this.positions.setKey([...path, key], m.keyLoc);
           out[key] = v;
         }
