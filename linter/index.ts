@@ -2,7 +2,8 @@
  * The linter's library API (`tipkit/linter`): lint an already loaded input (the cdktf aspect), or discover,
  * load and lint files (the `lint` command). Never touches the network, never executes linted code.
  */
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { fromRawInput, type LoadedConfig } from '../model/load.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from '../model/load-yaml.js';
@@ -85,19 +86,26 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
 
   const located: LocatedFinding[] = [];
   const sources = new Map<string, string>();
-  const files: string[] = [];
+  const files = new Set<string>();
+  // A file shared by two configurations (a stack module two cdktf apps import) is linted with each; a finding
+  // it gets in both is one finding.
+  const seen = new Set<string>();
   for (const input of inputs) {
-    files.push(...input.files.map(display));
+    for (const file of input.files) files.add(display(file));
     for (const [file, text] of input.loaded.model.positions.texts) sources.set(display(file), text);
     // Readers name files in some messages ("skipped /abs/x.tf: …"); show them as the locations do.
     const renames = input.files.map((file) => [file, display(file)] as const).filter(([from, to]) => from !== to);
     const relativeMessage = (message: string) => renames.reduce((m, [from, to]) => m.split(from).join(to), message);
     for (const f of lintLoadedWith(input.loaded, rules, { severities: opts.severities, knownRuleIds })) {
-      located.push({ ...f, message: relativeMessage(f.message), location: { ...f.location, file: display(f.location.file) } });
+      const finding = { ...f, message: relativeMessage(f.message), location: { ...f.location, file: display(f.location.file) } };
+      const key = `${finding.ruleId}|${finding.location.file}:${finding.location.line}:${finding.location.column}|${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      located.push(finding);
     }
   }
   const findings = sortFindings(located).map(withoutPointer);
-  return { findings, summary: summarize(findings, files.length), files, sources };
+  return { findings, summary: summarize(findings, files.size), files: [...files], sources };
 }
 
 export function summarize(findings: readonly Finding[], files: number): LintSummary {
@@ -125,14 +133,15 @@ interface LoadedInput {
 }
 
 /**
- * Load what discovery found. Config and Terraform JSON files are read once and parsed once; walked files
- * are sniffed first. TypeScript files are read together per project (nearest package.json, tsconfig.json
- * or cdktf.json) with the files they import, and HCL files per directory (a Terraform module), so
- * references across files resolve.
+ * Load what discovery found, one configuration at a time, so a finding never depends on which other files
+ * are linted beside it. Config and Terraform JSON files are each one configuration (read once, parsed
+ * once; walked files are sniffed first); HCL files are one per directory (a Terraform module); TypeScript
+ * files are one per app: an entry file (one no other linted file imports, or the files a cdktf.json `app`
+ * names) together with the files it imports, so references across files resolve.
  */
 async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions): Promise<LoadedInput[]> {
   const inputs: LoadedInput[] = [];
-  const typescriptGroups = new Map<string, Set<string>>();
+  const typescriptFiles = new Map<string, string>();
   const hclByDirectory = new Map<string, { files: string[]; relevant: boolean }>();
   const projectRoots = new Map<string, string | null>();
 
@@ -152,19 +161,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     } else if (d.kind === 'typescript') {
       const text = readCandidate(d, readOptions);
       if (text === undefined || (!d.explicit && !mentionsIdentityCenter(d.kind, text))) continue;
-      const root = projectRootOf(d.file, projectRoots);
-      const group = typescriptGroups.get(root) ?? new Set<string>();
-      typescriptGroups.set(root, group);
-      // The files it imports go along (only them, not the whole project), so consts resolve across files.
-      const pending = [{ file: d.file, text }];
-      while (pending.length > 0) {
-        const next = pending.pop()!;
-        if (group.has(next.file)) continue;
-        group.add(next.file);
-        for (const imported of relativeTypeScriptImports(next.file, next.text)) {
-          if (!group.has(imported)) pending.push({ file: imported, text: readSourceFile(imported, readOptions) });
-        }
-      }
+      typescriptFiles.set(d.file, text);
     } else {
       const dir = dirname(d.file);
       const group = hclByDirectory.get(dir) ?? { files: [], relevant: false };
@@ -174,10 +171,9 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     }
   }
 
-  if (typescriptGroups.size > 0) {
+  if (typescriptFiles.size > 0) {
     const { readTypeScriptFiles } = await import('../model/load-typescript.js');
-    for (const group of typescriptGroups.values()) {
-      const files = [...group];
+    for (const files of typescriptApps(typescriptFiles, readOptions, projectRoots)) {
       inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
     }
   }
@@ -187,6 +183,90 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     for (const { files } of hclGroups) inputs.push({ loaded: fromRawInput('hcl', await readHclFiles(files, readOptions)), files });
   }
   return inputs;
+}
+
+/**
+ * The TypeScript configurations among `candidates` (file → text): each entry file with the files it imports
+ * (transitively, by relative path). An entry is a candidate no other candidate's imports reach, plus the files
+ * a project's cdktf.json `app` names (those are one app together). Two apps side by side (`envs/dev.ts`,
+ * `envs/prod.ts`) are two configurations even when both import one stack module.
+ */
+function typescriptApps(candidates: ReadonlyMap<string, string>, readOptions: ReadOptions, projectRoots: Map<string, string | null>): string[][] {
+  const texts = new Map(candidates);
+  const importsOf = new Map<string, string[]>();
+  const imports = (file: string): string[] => {
+    let out = importsOf.get(file);
+    if (!out) {
+      let text = texts.get(file);
+      if (text === undefined) {
+        text = readSourceFile(file, readOptions);
+        texts.set(file, text);
+      }
+      out = relativeTypeScriptImports(file, text);
+      importsOf.set(file, out);
+    }
+    return out;
+  };
+  const closure = (entries: readonly string[]): string[] => {
+    const seen = new Set<string>();
+    const pending = [...entries];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      pending.push(...imports(file).filter((f) => !seen.has(f)));
+    }
+    return [...seen];
+  };
+
+  const importedByAnother = new Set<string>();
+  for (const file of candidates.keys()) for (const reached of closure([file])) if (reached !== file) importedByAnother.add(reached);
+
+  const apps: string[][] = [];
+  const covered = new Set<string>();
+  const byCdktfApp = new Map<string, string[]>();
+  const cdktfApps = new Map<string, string | undefined>();
+  for (const file of candidates.keys()) {
+    if (importedByAnother.has(file)) continue;
+    const app = cdktfAppOf(file, projectRoots, cdktfApps);
+    if (app) byCdktfApp.set(app, [...(byCdktfApp.get(app) ?? []), file]);
+    else apps.push(closure([file]));
+  }
+  for (const entries of byCdktfApp.values()) apps.push(closure(entries));
+  for (const app of apps) for (const file of app) covered.add(file);
+  // Files that import each other in a ring have no entry: the ring is one configuration.
+  for (const file of candidates.keys()) {
+    if (covered.has(file)) continue;
+    const ring = closure([file]);
+    ring.forEach((f) => covered.add(f));
+    apps.push(ring);
+  }
+  return apps.map((files) => files.sort());
+}
+
+/**
+ * The app a cdktf.json names this file in (`"app": "npx ts-node main.ts"`), as a key; undefined when the
+ * nearest project has no cdktf.json or its `app` does not name the file.
+ */
+function cdktfAppOf(file: string, projectRoots: Map<string, string | null>, cache: Map<string, string | undefined>): string | undefined {
+  const root = projectRootOf(file, projectRoots);
+  const app = readCdktfApp(join(root, 'cdktf.json'), cache);
+  if (!app) return undefined;
+  const named = app.split(/\s+/).filter((t) => /\.[cm]?ts$/.test(t)).map((t) => resolve(root, t));
+  return named.includes(file) ? `${root}\u0000${app}` : undefined;
+}
+
+function readCdktfApp(path: string, cache: Map<string, string | undefined>): string | undefined {
+  if (cache.has(path)) return cache.get(path);
+  let app: string | undefined;
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as { app?: unknown };
+    if (typeof value.app === 'string') app = value.app;
+  } catch {
+    app = undefined; // no cdktf.json, or not one cdktf itself could read: the files stand alone
+  }
+  cache.set(path, app);
+  return app;
 }
 
 /**
