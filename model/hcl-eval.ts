@@ -627,6 +627,8 @@ export interface ExpandedInstance {
   /** '' for a block without count / for_each, else `[0]` / `["key"]`. */
   suffix: string;
   body: Obj;
+  /** The scope its attributes were evaluated in (each / count set). */
+  scope: Scope;
   /** A path in `body` → the path of the same thing in the block as written (for locations). */
   written(path: NodePath): NodePath;
 }
@@ -650,6 +652,7 @@ export function expandBlock(body: Obj, scope: Scope): ExpandedInstance[] {
     const inner: Scope = instance ? { ...scope, each: instance.each, count: instance.count } : scope;
     return {
       suffix: instance ? instanceSuffix(instance.key) : '',
+      scope: inner,
       body: expandObject(rest, inner, [], rewrites),
       written: (path) => rewritePath(path, rewrites),
     };

@@ -9,7 +9,7 @@
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
-import { isObject } from './build.js';
+import { isObject, type ManagedApplicationInput } from './build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -18,8 +18,10 @@ type Note = NonNullable<RawInput['notes']>[number];
 export interface TerraformBlock {
   mode: 'resource' | 'data';
   type: string;
-  /** The Terraform name (`resource "TYPE" "NAME"`). */
+  /** The Terraform name (`resource "TYPE" "NAME"`), with the instance key of a count / for_each instance (`NAME["key"]`). */
   name: string;
+  /** The address prefix of a block inside a module (`module.tip.`); references within the module carry it too. */
+  module?: string;
   body: Obj;
   /** Where the block is written. */
   loc: SourceLocation;
@@ -57,7 +59,43 @@ export const TERRAFORM_TYPES = {
   assignment: 'aws_ssoadmin_application_assignment',
   assignmentConfiguration: 'aws_ssoadmin_application_assignment_configuration',
   grant: 'aws_ssoadmin_application_grant',
+  /**
+   * Not in the AWS provider (tip-facts §8: requested in issue #34763; a fork ships it). Read in the shape that
+   * fork and the API give it: application_arn, authentication_method_type, authentication_method { iam {
+   * actor_policy = jsonencode({…}) } }.
+   */
+  authenticationMethod: 'aws_ssoadmin_application_authentication_method',
 } as const;
+
+/**
+ * AWS-managed applications that Terraform declares through their own service's resource. They are usage
+ * records (ManagedApplicationNode), not linted: `issuers` is where they list trusted token issuers (so an issuer
+ * used only there is used), and a reference to any of `arnAttributes` (the Identity Center application the
+ * service creates) is an access-scope target that resolves. `scopes` maps service-integration blocks to the
+ * access scopes they turn on.
+ */
+export const MANAGED_APPLICATIONS: Readonly<Record<string, { issuers?: { list: string; arn: string; audiences: string }; arnAttributes: string[]; scopes?: Record<string, string> }>> = {
+  aws_redshift_idc_application: {
+    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
+    arnAttributes: ['idc_managed_application_arn'],
+    scopes: { lake_formation: 'lakeformation:query', s3_access_grants: 's3:access_grants:read_write', redshift: 'redshift:connect' },
+  },
+  awscc_redshift_redshift_idc_application: {
+    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
+    arnAttributes: ['idc_managed_application_arn'],
+  },
+  aws_qbusiness_application: { arnAttributes: ['identity_center_application_arn'] },
+  aws_s3control_access_grants_instance: { arnAttributes: ['identity_center_application_arn'] },
+};
+
+/** Prefixes of Identity Center resource types: one tipkit does not read gets a note naming it. */
+const IDENTITY_CENTER_PREFIXES = ['aws_ssoadmin_', 'awscc_sso_'];
+
+/** Whether the mapper reads (or notes) blocks of this type, so a reader should say when it skips one. */
+export function readsType(mode: 'resource' | 'data', type: string): boolean {
+  if (mode === 'data') return false;
+  return Object.values(TERRAFORM_TYPES).includes(type as never) || type in MANAGED_APPLICATIONS || IDENTITY_CENTER_PREFIXES.some((p) => type.startsWith(p));
+}
 
 /** Nested blocks that occur at most once, so tipkit.yaml writes them as one object rather than a list. */
 const SINGLE_BLOCKS = new Set([
@@ -70,6 +108,8 @@ const SINGLE_BLOCKS = new Set([
   'jwt_bearer',
   'refresh_token',
   'token_exchange',
+  'authentication_method',
+  'iam',
 ]);
 
 /** Top-level attributes read per resource type (others — meta-arguments, computed ids — are not config). */
@@ -100,6 +140,7 @@ class TerraformMapper {
   private readonly byAddress = new Map<string, TerraformBlock>();
   private readonly appIndex = new Map<TerraformBlock, number>();
   private readonly rawApps: Obj[] = [];
+  private readonly managed: ManagedApplicationInput[] = [];
 
   constructor(
     private readonly blocks: readonly TerraformBlock[],
@@ -107,7 +148,7 @@ class TerraformMapper {
   ) {
     this.notes = opts.notes ?? [];
     this.positions = opts.positions;
-    for (const b of blocks) this.byAddress.set(`${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`, b);
+    for (const b of blocks) this.byAddress.set(addressOf(b), b);
   }
 
   map(): RawInput {
@@ -132,11 +173,48 @@ class TerraformMapper {
     for (const b of ofType(TERRAFORM_TYPES.grant)) this.mapChild(b, 'Grants', ['grant_type', 'grant'], (out) => defaultGrant(out));
     for (const b of ofType(TERRAFORM_TYPES.accessScope)) this.mapChild(b, 'AccessScopes', ['scope', 'authorized_targets']);
     for (const b of ofType(TERRAFORM_TYPES.assignment)) this.mapChild(b, 'Assignments', ['principal_type', 'principal_id']);
+    for (const b of ofType(TERRAFORM_TYPES.authenticationMethod)) this.mapChild(b, 'AuthenticationMethods', ['authentication_method_type', 'authentication_method']);
+    this.managedApplications();
+    this.noteUnreadTypes();
     for (const extra of this.opts.extra ?? []) this.mapExtra(extra);
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed };
+  }
+
+  /** AWS-managed applications: usage records of the issuers they authorize (see MANAGED_APPLICATIONS). */
+  private managedApplications(): void {
+    for (const b of this.blocks) {
+      const spec = MANAGED_APPLICATIONS[b.type];
+      if (b.mode !== 'resource' || !spec || !this.single(b)) continue;
+      const issuers: ManagedApplicationInput['authorizedTokenIssuers'] = [];
+      for (const entry of spec.issuers ? asList(b.body[spec.issuers.list]) : []) {
+        if (!isObject(entry)) continue;
+        const r = this.resolve(entry[spec.issuers!.arn]);
+        const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
+        const audiences = asList(entry[spec.issuers!.audiences]).map((a) => this.resolve(a)).flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
+        if (ref !== undefined) issuers.push({ TrustedTokenIssuerArn: ref, AuthorizedAudiences: audiences });
+      }
+      const scopes: string[] = [];
+      const integrations = asList(b.body.service_integration ?? b.body.service_integrations).filter(isObject);
+      for (const [block, scope] of Object.entries(spec.scopes ?? {})) if (integrations.some((i) => i[block] !== undefined)) scopes.push(scope);
+      this.positions.setValue(['managedApplications', this.managed.length], b.loc);
+      this.managed.push({ name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes });
+    }
+  }
+
+  /** One note per Identity Center resource type that tipkit does not read, at its first block. */
+  private noteUnreadTypes(): void {
+    const unread = new Map<string, TerraformBlock[]>();
+    for (const b of this.blocks) {
+      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(b.type as never) || b.type in MANAGED_APPLICATIONS) continue;
+      unread.set(b.type, [...(unread.get(b.type) ?? []), b]);
+    }
+    for (const [type, list] of unread) {
+      const count = list.length === 1 ? `${list[0]!.module ?? ''}${type}.${list[0]!.name}` : `${list.length} resources`;
+      this.note(list[0]!.loc, `${type} is not read by tipkit (${count}): it lints Identity Center applications, trusted token issuers, grants, access scopes, authentication methods and application assignments`);
+    }
   }
 
   /**
@@ -215,7 +293,7 @@ class TerraformMapper {
     }
   }
 
-  private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments', attributes: string[], fill?: (out: Obj) => void): void {
+  private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments' | 'AuthenticationMethods', attributes: string[], fill?: (out: Obj) => void): void {
     const app = this.applicationOf(b);
     if (app === undefined) return;
     const list = (this.rawApps[app]![section] ??= []) as Obj[];
@@ -302,11 +380,20 @@ class TerraformMapper {
       return this.convert(b, [...src, 0], value[0], path);
     }
     if (here) this.positions.setValue(path, here);
+    if (last === 'actor_policy') return this.policy(b, src, value, path);
     if (Array.isArray(value)) {
       const out: unknown[] = [];
+      let unknownItems = 0;
       value.forEach((item, i) => {
+        const holes = this.holes.length;
         const v = this.convert(b, [...src, i], item, [...path, out.length]);
         if (v !== SKIP) out.push(v);
+        else if (this.holes.length > holes) {
+          // The element is unknown, not absent: its hole goes past the known elements (one per unknown
+          // element), so the list counts as holding unknown values without shadowing a known one.
+          this.holes.length = holes;
+          this.holes.push([...path, `#unknown${unknownItems++}`]);
+        }
       });
       return out;
     }
@@ -338,10 +425,33 @@ class TerraformMapper {
   }
 
   /**
+   * An IAM policy document (actor_policy): `jsonencode({…})` of literals arrives as JSON text, a literal object
+   * as itself. Its keys are IAM's own (Version, Statement, aws:PrincipalOrgID), so they are kept as written.
+   */
+  private policy(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
+    const here = this.locate(b, src) ?? b.loc;
+    const r = this.resolve(value);
+    if (r.kind === 'literal' && typeof r.value === 'string') {
+      try {
+        return JSON.parse(r.value) as unknown;
+      } catch {
+        this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: not a JSON policy document`);
+        this.holes.push(path);
+        return SKIP;
+      }
+    }
+    if (isObject(value) && isKnownLiteral(value, (v) => this.resolve(v))) return literalOf(value, (v) => this.resolve(v));
+    this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
+    this.holes.push(path);
+    return SKIP;
+  }
+
+  /**
    * The Name a tipkit.yaml would use for a referenced block: an application's or issuer's `name`, or the
    * DisplayName / UserName an identitystore data source looks up.
    */
   private referencedName(block: TerraformBlock): string | undefined {
+    if (block.type in MANAGED_APPLICATIONS) return addressOf(block);
     if (block.type === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
       const r = this.resolve(block.body.name);
       return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
@@ -361,7 +471,7 @@ class TerraformMapper {
     if (!value.includes('${') && !value.includes('%{')) return { kind: 'literal', value };
     const whole = /^\$\{\s*([^{}]+?)\s*\}$/.exec(value);
     if (whole) {
-      const ref = /^((?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*)\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
+      const ref = REFERENCE.exec(whole[1]!);
       const block = ref && this.byAddress.get(ref[1]!);
       if (ref && block) return { kind: 'ref', block, attribute: ref[2]! };
       const local = /^local\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
@@ -394,6 +504,28 @@ class TerraformMapper {
   private note(loc: SourceLocation, message: string): void {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
+}
+
+/** `[module.M[KEY].]…[data.]TYPE.NAME[KEY].ATTRIBUTE`: the address of a block (with instance keys), and the attribute. */
+const REFERENCE = /^((?:module\.[\w-]+(?:\[(?:"[^"]*"|\d+)\])?\.)*(?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*(?:\[(?:"[^"]*"|\d+)\])?)\.([a-zA-Z_][\w-]*)$/;
+
+/** A block's address, as references write it. */
+const addressOf = (b: TerraformBlock): string => `${b.module ?? ''}${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`;
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+type Resolve = (v: unknown) => Resolved;
+/** Every leaf of a literal object or list resolves to a literal. */
+function isKnownLiteral(v: unknown, resolve: Resolve): boolean {
+  if (Array.isArray(v)) return v.every((x) => isKnownLiteral(x, resolve));
+  if (isObject(v)) return Object.values(v).every((x) => isKnownLiteral(x, resolve));
+  return resolve(v).kind === 'literal';
+}
+function literalOf(v: unknown, resolve: Resolve): unknown {
+  if (Array.isArray(v)) return v.map((x) => literalOf(x, resolve));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalOf(x, resolve)]));
+  const r = resolve(v);
+  return r.kind === 'literal' ? r.value : undefined;
 }
 
 /** Attributes that take the ARN of a declared resource, where tipkit.yaml writes its Name. */
