@@ -181,6 +181,10 @@ class StaticReader {
         locate: (path) => locs.get(pointerKey(path)),
       });
     }
+    // Terraform configuration is unordered; the HCL and Terraform JSON readers see blocks by type, then name
+    // (hcl2json sorts them), so bindings go in that order too and number their grants and scopes alike.
+    const byAddress = (x: TerraformBlock, y: TerraformBlock): number => (x.type < y.type ? -1 : x.type > y.type ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+    blocks.sort(byAddress);
     const mapped = new PositionIndex(positions.defaultFile);
     for (const [file, text] of positions.texts) mapped.texts.set(file, text);
     const notes: Note[] = [];
