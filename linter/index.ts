@@ -9,6 +9,7 @@ import { fromRawInput, type LoadedConfig } from '../model/load.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from '../model/load-yaml.js';
 import type { RawConfig } from '../model/types.js';
 import { inputSkippedFallback, lintLoadedWith, sortFindings, withoutPointer, type LocatedFinding, type SeverityOverride } from './engine.js';
+import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from '../model/load-plan.js';
 import { allRules } from './rules/index.js';
 import { suppressionRules } from './suppressions.js';
 import type { Finding, Rule } from './types.js';
@@ -142,16 +143,20 @@ interface LoadedInput {
 async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions): Promise<LoadedInput[]> {
   const inputs: LoadedInput[] = [];
   const typescriptFiles = new Map<string, string>();
-  const hclByDirectory = new Map<string, { files: string[]; relevant: boolean }>();
+  const hclByDirectory = new Map<string, { files: string[]; relevant: boolean; explicit?: boolean }>();
   const projectRoots = new Map<string, string | null>();
 
   for (const d of discovered) {
     if (d.kind === 'config' || d.kind === 'tfjson') {
       const text = readCandidate(d, readOptions);
       if (text === undefined) continue;
-      if (!d.explicit && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
+      // A Terraform plan (terraform show -json) is recognized by content: named, or walked under a plan file name.
+      const walkedPlan = !d.explicit && d.kind === 'config' && PLAN_FILE_NAME.test(d.file) && mayBeIdentityCenterPlan(text);
+      if (!d.explicit && !walkedPlan && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
       const doc = parseDocumentText(text, d.file);
-      if (d.kind === 'config') {
+      if (d.kind === 'config' && isTerraformPlan(doc.value)) {
+        inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
+      } else if (d.kind === 'config') {
         if (!d.explicit && !isTipkitConfigValue(doc.value)) continue;
         inputs.push({ loaded: fromRawInput('config', { raw: doc.value as RawConfig, positions: doc.positions }), files: [d.file] });
       } else {
@@ -166,6 +171,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       const dir = dirname(d.file);
       const group = hclByDirectory.get(dir) ?? { files: [], relevant: false };
       group.files.push(d.file);
+      group.explicit ||= d.explicit;
       group.relevant ||= d.explicit || mentionsIdentityCenter(d.kind, readCandidate(d, readOptions) ?? '');
       hclByDirectory.set(dir, group);
     }
@@ -177,9 +183,10 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
     }
   }
-  const hclGroups = [...hclByDirectory.values()].filter((g) => g.relevant);
-  if (hclGroups.length > 0) {
-    const { readHclFiles } = await import('../model/load-hcl.js');
+  if (hclByDirectory.size > 0) {
+    // Directories of module calls only, and modules linted through their callers: see terraformConfigurations.
+    const { readHclFiles, terraformConfigurations } = await import('../model/load-hcl.js');
+    const hclGroups = terraformConfigurations(hclByDirectory, readOptions);
     for (const { files } of hclGroups) inputs.push({ loaded: fromRawInput('hcl', await readHclFiles(files, readOptions)), files });
   }
   return inputs;

@@ -15,7 +15,10 @@ export class Unknown {
   constructor(readonly source: string) {}
 }
 
-/** A reference to a resource or data source attribute (`aws_ssoadmin_application.web["a"].arn`). */
+/**
+ * A reference to a resource or data source attribute (`aws_ssoadmin_application.web["a"].arn`), or with an
+ * empty attribute to a whole instance (`for_each = aws_ssoadmin_trusted_token_issuer.idp` iterates those).
+ */
 export class Reference {
   constructor(
     /** The block's address, with its instance key when it has one: `aws_x.y`, `aws_x.y["k"]`, `data.aws_x.y`, `module.m.aws_x.y`. */
@@ -51,6 +54,11 @@ export interface Scope {
   iterators?: ReadonlyMap<string, Iteration>;
   /** Prefix of resource addresses inside a module (`module.NAME.`), so references name the right block. */
   modulePrefix?: string;
+  /**
+   * The instance keys of a declared block (its address without a key): null for a block without count /
+   * for_each, undefined when it is not declared or its instances are not known here.
+   */
+  instances?(address: string): (string | number)[] | null | undefined;
 }
 
 export const isMap = (v: unknown): v is ValueMap =>
@@ -84,7 +92,7 @@ export function evaluate(value: unknown, scope: Scope): Value {
 /** Back to hcl2json form: unknowns as their source, references as `${address.attribute}`, `${` in text escaped. */
 export function toHclJson(value: Value): unknown {
   if (value instanceof Unknown) return value.source;
-  if (value instanceof Reference) return `\${${value.address}.${value.attribute}}`;
+  if (value instanceof Reference) return value.attribute ? `\${${value.address}.${value.attribute}}` : `\${${value.address}}`;
   if (typeof value === 'string') return value.replace(ESCAPABLE, escapeOne);
   if (Array.isArray(value)) return value.map(toHclJson);
   if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toHclJson(v)]));
@@ -475,7 +483,15 @@ class Evaluator {
       address += `.${steps[i] as string}`;
     }
     const key = steps[i];
-    if (key !== undefined && typeof key !== 'string') {
+    if (key === undefined) {
+      // The whole block: its instances by key (for_each), by index (count), or the one instance.
+      const keys = s.instances?.(address);
+      if (keys === null) return new Reference(address, '');
+      if (!keys) return this.unknown(node);
+      if (keys.every((k) => typeof k === 'number')) return keys.map((k) => new Reference(`${address}[${k}]`, ''));
+      return Object.fromEntries(keys.map((k) => [String(k), new Reference(`${address}${instanceSuffix(k)}`, '')]));
+    }
+    if (typeof key !== 'string') {
       const k = this.value(key);
       if (typeof k === 'string') address += `[${JSON.stringify(k)}]`;
       else if (typeof k === 'number') address += `[${k}]`;
@@ -483,6 +499,7 @@ class Evaluator {
       i++;
     }
     const attribute = steps[i];
+    if (attribute === undefined) return new Reference(address, '');
     if (typeof attribute !== 'string' || steps.length !== i + 1) return this.unknown(node);
     return new Reference(address, attribute);
   }
@@ -490,6 +507,10 @@ class Evaluator {
   private apply(value: Value, steps: (string | Node)[], node: Node): Value {
     let v = value;
     for (const step of steps) {
+      if (v instanceof Reference && v.attribute === '' && typeof step === 'string') {
+        v = new Reference(v.address, step);
+        continue;
+      }
       if (v instanceof Unknown || v instanceof Reference) return this.unknown(node);
       const key = typeof step === 'string' ? step : this.value(step);
       if (Array.isArray(v) && typeof key === 'number' && !isSet(v)) v = v[key] ?? this.unknown(node);

@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CannotExpand, evaluate, expandBlock, Unknown, type Scope, type Value } from './hcl-eval.js';
+import { CannotExpand, evaluate, expandBlock, instancesOf, Unknown, type Scope, type Value } from './hcl-eval.js';
 import type { RawInput } from './load.js';
 import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
@@ -124,6 +124,22 @@ class HclModuleReader {
       },
     };
 
+    // Instance keys of the module's blocks, for `for_each = aws_x.y` and `aws_x.y[*]`-free iteration over them.
+    const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
+    scope.instances = (address) => {
+      if (instanceKeys.has(address)) return instanceKeys.get(address);
+      instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
+      const d = declared.find((b) => `${scope.modulePrefix}${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}` === address);
+      let keys: (string | number)[] | null | undefined;
+      if (d) {
+        const meta = d.body.count !== undefined ? 'count' : d.body.for_each !== undefined ? 'for_each' : undefined;
+        const made = meta ? instancesOf(meta, evaluate(d.body[meta], scope)) : null;
+        keys = made === null ? null : Array.isArray(made) ? made.map((i) => i.key) : undefined;
+      }
+      instanceKeys.set(address, keys);
+      return keys;
+    };
+
     for (const d of declared) {
       const loc = d.outline?.loc ?? { file: d.file, line: 1, column: 1 };
       const locate = (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined);
@@ -205,6 +221,86 @@ export function terraformFilesIn(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A directory of .tf files found by `tipkit lint` (a Terraform module). */
+export interface TerraformDirectory {
+  files: string[];
+  /** It declares Identity Center resources, or a file of it was named on the command line. */
+  relevant: boolean;
+  explicit?: boolean;
+}
+
+/** A remote module whose source names Identity Center is worth a "not followed" note. */
+const IDENTITY_CENTER_MODULE = /sso|identity[-_ ]?center|\bidc\b/i;
+
+/**
+ * The Terraform configurations to lint among the directories a walk found: every relevant directory, plus
+ * one that holds only module calls when a called local module is relevant (its code is read through the
+ * call) or a remote module's source names Identity Center (it gets a "not followed" note). A directory that
+ * a linted directory calls as a local module is linted through that call, with the inputs it is given, not
+ * again on its own with unknown variables (unless a file of it was named on the command line).
+ */
+export function terraformConfigurations(directories: ReadonlyMap<string, TerraformDirectory>, opts: ReadOptions = {}): TerraformDirectory[] {
+  const callsOf = new Map<string, { local: string[]; remote: string[] }>();
+  const calls = (dir: string, files?: string[]) => {
+    let hit = callsOf.get(dir);
+    if (hit) return hit;
+    hit = { local: [], remote: [] };
+    callsOf.set(dir, hit);
+    for (const file of files ?? terraformFilesIn(dir)) {
+      let text: string;
+      try {
+        text = readSourceFile(file, opts);
+      } catch {
+        continue;
+      }
+      for (const source of moduleSources(text, file)) {
+        if (/^\.\.?[\\/]/.test(source)) hit.local.push(resolve(dir, source));
+        else hit.remote.push(source);
+      }
+    }
+    return hit;
+  };
+  const mentions = new Map<string, boolean>();
+  const relevant = (dir: string, stack: string[]): boolean => {
+    const known = mentions.get(dir);
+    if (known !== undefined) return known;
+    if (stack.includes(dir) || stack.length > MAX_MODULE_DEPTH) return false;
+    const group = directories.get(dir);
+    let result = group ? group.relevant : terraformFilesIn(dir).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
+    const c = calls(dir, group?.files);
+    result ||= c.remote.some((source) => IDENTITY_CENTER_MODULE.test(source)) || c.local.some((d) => relevant(d, [...stack, dir]));
+    mentions.set(dir, result);
+    return result;
+  };
+  const linted = [...directories.entries()].filter(([dir]) => relevant(dir, []));
+  const called = new Set(linted.flatMap(([dir, g]) => calls(dir, g.files).local));
+  return linted.filter(([dir, g]) => g.explicit || !called.has(dir)).map(([, g]) => g);
+}
+
+const IDENTITY_CENTER_TEXT = /\b(aws_ssoadmin_|awscc_sso_|aws_redshift_idc_application\b)/;
+
+function safeRead(file: string, opts: ReadOptions): string {
+  try {
+    return readSourceFile(file, opts);
+  } catch {
+    return '';
+  }
+}
+
+/** The literal `source` of each module block of a file (read with the position scanner, without parsing). */
+function moduleSources(text: string, file: string): string[] {
+  if (!/\bmodule\s/.test(text)) return [];
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (const block of outlineOf(text, file).blocks) {
+    if (block.type !== 'module') continue;
+    const at = block.body.attributes.get('source')?.value.loc;
+    const m = at && /^"([^"\\$]*)"/.exec((lines[at.line - 1] ?? '').slice(at.column - 1));
+    if (m) out.push(m[1]!);
+  }
+  return out;
 }
 
 /** `parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]` → a note at 2:7. */

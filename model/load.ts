@@ -10,7 +10,7 @@ import { validateConfig, type SchemaViolation } from './schema.js';
 import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
 import { UnknownValues } from './unknown.js';
 
-export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl';
+export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl' | 'plan';
 
 export interface LoadedConfig {
   kind: InputKind;
@@ -101,6 +101,8 @@ export async function loadConfigFile(file: string, opts: ReadOptions = {}): Prom
   switch (kind) {
     case 'config': {
       const { value, positions } = parseDocumentFile(file, opts);
+      const { isTerraformPlan, planToRaw } = await import('./load-plan.js');
+      if (isTerraformPlan(value)) return fromRawInput('plan', planToRaw(value, positions, file));
       return fromRawInput(kind, { raw: value as RawConfig, positions });
     }
     case 'tfjson': {
