@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { fromRawInput, type LoadedConfig } from '../model/load.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from '../model/load-yaml.js';
+import type { PositionIndex } from '../model/positions.js';
 import type { RawConfig } from '../model/types.js';
 import { inputSkippedFallback, lintLoadedWith, sortFindings, withoutPointer, type LocatedFinding, type SeverityOverride } from './engine.js';
 import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from '../model/load-plan.js';
@@ -84,6 +85,12 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
     if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file: display(err.location.file) }, { cause: err });
     throw err;
   }
+  // Named files that hold no tipkit input are a note beside usable inputs, and the error when nothing was usable.
+  const notInputs = inputs.filter((i) => i.notTipkitInput !== undefined);
+  if (notInputs.length > 0 && notInputs.length === inputs.length) {
+    const [first] = notInputs;
+    throw new InputError(first!.notTipkitInput!, { file: display(first!.loaded.model.positions.defaultFile) });
+  }
 
   const located: LocatedFinding[] = [];
   const sources = new Map<string, string>();
@@ -131,7 +138,27 @@ export function displayPath(cwd: string, file: string): string {
 interface LoadedInput {
   loaded: LoadedConfig;
   files: string[];
+  /** Set for a named file that holds no tipkit input: the one line that says so. */
+  notTipkitInput?: string;
 }
+
+/**
+ * A named JSON/YAML file that is not a tipkit config: an sso-admin request body (`--cli-input-json`) or a
+ * CloudFormation template is linted for what it is (model/load-foreign.ts); a document that looks like a
+ * tipkit config with mistakes is left to the schema (undefined); anything else is not a tipkit input.
+ */
+async function foreignInput(value: unknown, positions: PositionIndex, file: string): Promise<LoadedInput | undefined> {
+  const { describeForeign, foreignToRaw, recognizeForeign } = await import('../model/load-foreign.js');
+  const recognized = recognizeForeign(value);
+  if (recognized) return { loaded: fromRawInput(recognized.kind, foreignToRaw(value, positions, file)), files: [file] };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && TIPKIT_KEYS.some((k) => k in value)) return undefined;
+  const message = `not a tipkit input: ${describeForeign(value)}`;
+  const loaded = fromRawInput('request', { raw: { version: 1 }, positions, notes: [{ message, file, line: 1, column: 1 }] });
+  return { loaded, files: [], notTipkitInput: message };
+}
+
+/** Top-level keys of a tipkit config: a named file with any of them is judged as one (its mistakes reported). */
+const TIPKIT_KEYS = ['version', 'instance', 'applications', 'trustedTokenIssuers'];
 
 /**
  * Load what discovery found, one configuration at a time, so a finding never depends on which other files
@@ -157,7 +184,14 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       if (d.kind === 'config' && isTerraformPlan(doc.value)) {
         inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       } else if (d.kind === 'config') {
-        if (!d.explicit && !isTipkitConfigValue(doc.value)) continue;
+        if (!isTipkitConfigValue(doc.value)) {
+          if (!d.explicit) continue;
+          const other = await foreignInput(doc.value, doc.positions, d.file);
+          if (other) {
+            inputs.push(other);
+            continue;
+          }
+        }
         inputs.push({ loaded: fromRawInput('config', { raw: doc.value as RawConfig, positions: doc.positions }), files: [d.file] });
       } else {
         const { tfJsonToRaw } = await import('../model/load-tfjson.js');

@@ -9,8 +9,9 @@ import type { PositionIndex } from './positions.js';
 import { validateConfig, type SchemaViolation } from './schema.js';
 import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
 import { UnknownValues } from './unknown.js';
+import type { ForeignKind } from './load-foreign.js';
 
-export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl' | 'plan';
+export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl' | 'plan' | ForeignKind;
 
 export interface LoadedConfig {
   kind: InputKind;

@@ -23,18 +23,19 @@ export class UnknownValues {
 
   /**
    * The value at `path` is unknown: a hole is at it or above it (an unknown object's members are unknown too).
-   * A `'*'` hole ("some application has one more grant") makes no particular value unknown.
+   * A hole ending in `'*'` ("some application has one more grant") makes no grant that was read unknown.
    */
   isUnknown(path: NodePath): boolean {
-    return this.holes.some((hole) => hole.length <= path.length && !hole.includes(ANY_SEGMENT) && prefixMatches(hole, path));
+    return this.holes.some((hole) => hole.length <= path.length && matches(hole, path, hole.length));
   }
 
   /**
    * Some part of the value at `path` is unknown: a hole is at, above or below it. A list with an unknown
-   * element has unknown parts (and at least one element); an object with an unreadable member has too.
+   * element has unknown parts (and at least one element); an object with an unreadable member has too. A `'*'`
+   * in `path` asks about any one segment ("does any grant have an unknown GrantType?").
    */
   hasUnknownParts(path: NodePath): boolean {
-    return this.holes.some((hole) => (hole.length <= path.length ? prefixMatches(hole, path) : prefixMatches(path, hole)));
+    return this.holes.some((hole) => matches(hole, path, Math.min(hole.length, path.length)));
   }
 
   /** The holes, for a reader that hands them on (merging inputs). */
@@ -43,12 +44,18 @@ export class UnknownValues {
   }
 }
 
-/** `short` is a prefix of `long`, `'*'` in either matching any one segment. */
-function prefixMatches(short: NodePath, long: NodePath): boolean {
-  for (let i = 0; i < short.length; i++) {
-    const a = short[i];
-    const b = long[i];
-    if (a !== ANY_SEGMENT && b !== ANY_SEGMENT && a !== b) return false;
+/**
+ * The first `length` segments of a hole and a path match. A `'*'` in the path matches anything. A `'*'` in the
+ * hole is "which one is unknown" inside it (matches any segment), but as its last segment it is "one more,
+ * unknown, element": it matches no element that was read, only a `'*'` of the path.
+ */
+function matches(hole: NodePath, path: NodePath, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const h = hole[i];
+    const p = path[i];
+    if (p === ANY_SEGMENT || h === p) continue;
+    if (h === ANY_SEGMENT && i < hole.length - 1) continue;
+    return false;
   }
   return true;
 }
