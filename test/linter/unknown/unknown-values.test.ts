@@ -260,3 +260,23 @@ describe('the instance requirement is tipkit config only', () => {
     expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'schema-violation', message: expect.stringContaining("'instance'") }));
   });
 });
+
+describe('UnknownValues', () => {
+  it("a hole makes its value and everything under it unknown, and its ancestors partly unknown", async () => {
+    const { UnknownValues } = await import('../../../model/unknown.js');
+    const u = new UnknownValues([['applications', 0, 'Grants', 0, 'Grant']]);
+    expect(u.isUnknown(['applications', 0, 'Grants', 0, 'Grant', 'JwtBearer'])).toBe(true);
+    expect(u.isUnknown(['applications', 0, 'Grants', 0])).toBe(false);
+    expect(u.hasUnknownParts(['applications', 0, 'Grants'])).toBe(true);
+    expect(u.hasUnknownParts(['applications', 1])).toBe(false);
+  });
+
+  it("'*' inside a hole is 'which one is unknown'; a trailing '*' is one more element, never one that was read", async () => {
+    const { UnknownValues } = await import('../../../model/unknown.js');
+    const u = new UnknownValues([['applications', '*', 'Grants', '*']]);
+    expect(u.hasUnknownParts(['applications', 3, 'Grants'])).toBe(true);
+    expect(u.hasUnknownParts(['applications', 3, 'Grants', 0])).toBe(false);
+    expect(u.isUnknown(['applications', 3, 'Grants', 0, 'GrantType'])).toBe(false);
+    expect(u.hasUnknownParts(['applications', 3, 'Grants', '*', 'GrantType'])).toBe(true);
+  });
+});
