@@ -529,6 +529,29 @@ class Evaluator {
   }
 }
 
+/**
+ * The scope of one Terraform module: its locals (evaluated once, on first use; a local that refers to itself,
+ * through others or not, is unknown) and its variables as `variable` gives them.
+ */
+export function moduleScope(locals: ReadonlyMap<string, unknown>, rest: Omit<Scope, 'local'> = {}): Scope {
+  const evaluated = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const scope: Scope = {
+    ...rest,
+    local: (name) => {
+      const hit = evaluated.get(name);
+      if (hit !== undefined) return hit;
+      if (!locals.has(name) || evaluating.has(name)) return new Unknown(`\${local.${name}}`);
+      evaluating.add(name);
+      const v = evaluate(locals.get(name), scope);
+      evaluating.delete(name);
+      evaluated.set(name, v);
+      return v;
+    },
+  };
+  return scope;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Functions (pure, over known arguments; undefined = cannot compute here)
 // ---------------------------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CannotExpand, evaluate, expandBlock, instancesOf, Unknown, type Scope, type Value } from './hcl-eval.js';
+import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './hcl-eval.js';
 import type { RawInput } from './load.js';
 import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
-import { readsType, terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
+import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
 import type { NodePath, SourceLocation } from './types.js';
 import { isObject } from './build.js';
 
@@ -97,22 +97,8 @@ class HclModuleReader {
       }
     }
 
-    // Locals are evaluated once, on first use; a local that refers to itself (through others) is unknown.
-    const evaluated = new Map<string, Value>();
-    const evaluating = new Set<string>();
-    const scope: Scope = {
+    const scope = moduleScope(new Map([...locals].map(([k, v]) => [k, v.value])), {
       modulePrefix: call?.prefix ?? '',
-      local: (name) => {
-        const hit = evaluated.get(name);
-        if (hit !== undefined) return hit;
-        const local = locals.get(name);
-        if (!local || evaluating.has(name)) return new Unknown(`\${local.${name}}`);
-        evaluating.add(name);
-        const v = evaluate(local.value, scope);
-        evaluating.delete(name);
-        evaluated.set(name, v);
-        return v;
-      },
       // At the root a variable is set from outside (tfvars, -var, the environment): unknown. A module's
       // variable has the literal its caller gives, else its default.
       variable: (name) => {
@@ -122,47 +108,18 @@ class HclModuleReader {
         if (call && declaredVariable?.value !== undefined) return evaluate(declaredVariable.value, {});
         return new Unknown(`\${var.${name}}`);
       },
-    };
+    });
 
-    // Instance keys of the module's blocks, for `for_each = aws_x.y` and `aws_x.y[*]`-free iteration over them.
-    const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
-    scope.instances = (address) => {
-      if (instanceKeys.has(address)) return instanceKeys.get(address);
-      instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
-      const d = declared.find((b) => `${scope.modulePrefix}${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}` === address);
-      let keys: (string | number)[] | null | undefined;
-      if (d) {
-        const meta = d.body.count !== undefined ? 'count' : d.body.for_each !== undefined ? 'for_each' : undefined;
-        const made = meta ? instancesOf(meta, evaluate(d.body[meta], scope)) : null;
-        keys = made === null ? null : Array.isArray(made) ? made.map((i) => i.key) : undefined;
-      }
-      instanceKeys.set(address, keys);
-      return keys;
-    };
-
-    for (const d of declared) {
-      const loc = d.outline?.loc ?? { file: d.file, line: 1, column: 1 };
-      const locate = (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined);
-      let instances;
-      try {
-        instances = expandBlock(d.body, scope);
-      } catch (err) {
-        if (!(err instanceof CannotExpand)) throw err;
-        if (readsType(d.mode, d.type)) this.note(locate(err.at)?.key ?? loc, `skipped ${call?.prefix ?? ''}${d.type}.${d.name}: ${err.why}`);
-        continue;
-      }
-      for (const instance of instances) {
-        this.blocks.push({
-          mode: d.mode,
-          type: d.type,
-          name: d.name + instance.suffix,
-          module: call?.prefix || undefined,
-          body: instance.body,
-          loc,
-          locate: (path) => locate(instance.written(path)),
-        });
-      }
-    }
+    const written: TerraformBlock[] = declared.map((d) => ({
+      mode: d.mode,
+      type: d.type,
+      name: d.name,
+      module: call?.prefix || undefined,
+      body: d.body,
+      loc: d.outline?.loc ?? { file: d.file, line: 1, column: 1 },
+      locate: (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined),
+    }));
+    this.blocks.push(...expandTerraformBlocks(written, scope, this.notes));
 
     for (const m of modules) await this.followModule(m, scope, call, files);
   }

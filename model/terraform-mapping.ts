@@ -6,6 +6,7 @@
  * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
  * calls) is skipped with a note, never guessed.
  */
+import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './hcl-eval.js';
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
@@ -123,6 +124,46 @@ type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: Terr
 const MAX_DEPTH = 64;
 
 const SKIP: unique symbol = Symbol('skip');
+
+/**
+ * Terraform's own expansion, over literals (model/hcl-eval.ts): each block becomes its count / for_each
+ * instances (`NAME[0]`, `NAME["key"]`) with attributes evaluated and dynamic blocks expanded. A block that
+ * cannot be expanded here is left out, with a note when it is a type the mapper reads. `scope` gains the
+ * instance keys of these blocks, so `for_each = aws_x.y` iterates a declared resource's instances.
+ */
+export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope, notes: Note[]): TerraformBlock[] {
+  const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
+  scope.instances = (address) => {
+    if (instanceKeys.has(address)) return instanceKeys.get(address);
+    instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
+    const b = blocks.find((x) => addressOf(x) === address);
+    let keys: (string | number)[] | null | undefined;
+    if (b) {
+      const meta = b.body.count !== undefined ? 'count' : b.body.for_each !== undefined ? 'for_each' : undefined;
+      const made = meta ? instancesOf(meta, evaluate(b.body[meta], scope)) : null;
+      keys = made === null ? null : Array.isArray(made) ? made.map((i) => i.key) : undefined;
+    }
+    instanceKeys.set(address, keys);
+    return keys;
+  };
+  return blocks.flatMap((b): TerraformBlock[] => {
+    try {
+      return expandBlock(b.body, scope).map((instance) => ({
+        ...b,
+        name: b.name + instance.suffix,
+        body: instance.body,
+        locate: (path: NodePath) => b.locate(instance.written(path)),
+      }));
+    } catch (err) {
+      if (!(err instanceof CannotExpand)) throw err;
+      if (readsType(b.mode, b.type)) {
+        const at = b.locate(err.at)?.key ?? b.loc;
+        notes.push({ message: `skipped ${addressOf(b)}: ${err.why}`, file: at.file, line: at.line, column: at.column });
+      }
+      return [];
+    }
+  });
+}
 
 export function terraformToRaw(blocks: readonly TerraformBlock[], opts: TerraformMappingOptions): RawInput {
   return new TerraformMapper(blocks, opts).map();

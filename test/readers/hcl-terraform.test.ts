@@ -3,7 +3,8 @@
  * provider's grant and authentication-method resources, AWS-managed applications, and plan JSON. Each case
  * has a bad input that fires and a good one that does not.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +206,36 @@ resource "aws_ssoadmin_application_authentication_method" "iam" {
   });
 });
 
+describe('Terraform JSON (cdktf synth output) gets the same evaluation', () => {
+  it('for_each over a literal map and a local expands to instances; a variable for_each is noted', async () => {
+    const doc = {
+      locals: { callbacks: { web: 'http://web.example.com/cb', api: 'https://api.example.com/cb' } },
+      resource: {
+        aws_ssoadmin_application: {
+          portal: { for_each: '${local.callbacks}', name: 'portal-${each.key}', instance_arn: INSTANCE, application_provider_arn: 'arn:aws:sso::aws:applicationProvider/custom' },
+          later: { for_each: '${var.apps}', name: '${each.key}', instance_arn: INSTANCE, application_provider_arn: 'arn:aws:sso::aws:applicationProvider/custom' },
+        },
+        aws_ssoadmin_application_grant: {
+          code: {
+            for_each: '${local.callbacks}',
+            application_arn: '${aws_ssoadmin_application.portal[each.key].arn}',
+            grant_type: 'authorization_code',
+            grant: { authorization_code: { redirect_uris: ['${each.value}'] } },
+          },
+        },
+      },
+    };
+    const loaded = await loadConfigFile(join(tree({ 'cdk.tf.json': JSON.stringify(doc, null, 2) }), 'cdk.tf.json'));
+    expect(loaded.model.applications.map((a) => [a.name, a.grants[0]?.redirectUris])).toEqual([
+      ['portal-api', ['https://api.example.com/cb']],
+      ['portal-web', ['http://web.example.com/cb']],
+    ]);
+    expect(loaded.notes.map((n) => n.message)).toEqual([expect.stringContaining('skipped aws_ssoadmin_application.later: `for_each` makes instances')]);
+    const insecure = lintLoaded(loaded).findings.filter((f) => f.ruleId === 'redirect-uri-insecure');
+    expect(insecure.map((f) => f.resource)).toEqual(['applications/portal-web/Grants/0']);
+  });
+});
+
 describe('Terraform plan JSON', () => {
   const plan = (resources: unknown[], extra: Record<string, unknown> = {}) =>
     JSON.stringify({ format_version: '1.2', terraform_version: '1.9.8', planned_values: { root_module: { resources } }, ...extra }, null, 2);
@@ -268,4 +299,26 @@ describe('Terraform plan JSON', () => {
     expect(loaded.model.unknown.hasUnknownParts(web.grants[0]!.pointer)).toBe(true);
     expect(loaded.notes.map((n) => n.message)).toEqual([expect.stringContaining('redirect_uris[1]: `${(known after apply)}`')]);
   });
+});
+
+const terraform = ['/usr/local/bin/terraform', '/usr/bin/terraform'].find((p) => existsSync(p));
+
+describe.skipIf(!terraform)('a plan written by terraform itself (skipped: no terraform binary)', () => {
+  it('is recognized by content and, holding no Identity Center resources, is clean', async () => {
+    // Only the built-in terraform_data provider: no registry, no network.
+    const dir = tree({
+      'main.tf': 'locals {\n  keys = toset(["a", "b"])\n}\nresource "terraform_data" "a" {\n  for_each = local.keys\n  input    = each.key\n}\nresource "terraform_data" "b" {\n  for_each = local.keys\n  input    = [terraform_data.a[each.key].id, "x"]\n}\n',
+    });
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+    const run = (...args: string[]) => spawnSync(terraform!, args, { cwd: dir, env, encoding: 'utf8' });
+    expect(run('init', '-input=false').status).toBe(0);
+    expect(run('plan', '-input=false', '-out=tfplan').status).toBe(0);
+    const shown = run('show', '-json', 'tfplan');
+    expect(shown.status).toBe(0);
+    writeFileSync(join(dir, 'out.json'), shown.stdout);
+    const loaded = await loadConfigFile(join(dir, 'out.json'));
+    expect(loaded.kind).toBe('plan');
+    expect(loaded.violations).toEqual([]);
+    expect(await lintPaths(['out.json'], { cwd: dir })).toMatchObject({ findings: [], summary: { errors: 0, warnings: 0, notes: 0, files: 1 } });
+  }, 120_000);
 });
