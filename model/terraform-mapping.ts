@@ -11,6 +11,7 @@ import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
 import { isObject, type ManagedApplicationInput } from './build.js';
+import { ANY_SEGMENT } from './unknown.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -193,7 +194,12 @@ class TerraformMapper {
   }
 
   map(): RawInput {
-    const usable = this.blocks.filter((b) => b.mode === 'resource' && Object.values(TERRAFORM_TYPES).includes(b.type as never) && this.single(b));
+    const usable = this.blocks.filter((b) => {
+      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(b.type as never)) return false;
+      if (this.single(b)) return true;
+      this.someApplicationHasOneMore(b.type);
+      return false;
+    });
     const ofType = (t: string) => usable.filter((b) => b.type === t);
 
     const issuers = ofType(TERRAFORM_TYPES.issuer).map((b, i) => this.mapTopLevel(b, ['trustedTokenIssuers', i], ISSUER_ATTRIBUTES));
@@ -206,7 +212,10 @@ class TerraformMapper {
 
     for (const b of ofType(TERRAFORM_TYPES.assignmentConfiguration)) {
       const app = this.applicationOf(b);
-      if (app === undefined) continue;
+      if (app === undefined) {
+        this.someApplicationHasOneMore(b.type);
+        continue;
+      }
       const path: NodePath = ['applications', app, 'AssignmentRequired'];
       const v = this.convert(b, ['assignment_required'], b.body.assignment_required, path);
       if (v !== SKIP && v !== undefined) this.rawApps[app]!.AssignmentRequired = v;
@@ -262,6 +271,17 @@ class TerraformMapper {
    * count / for_each make several instances, and `dynamic` blocks a number of blocks, that only Terraform
    * knows: the resource is skipped whole rather than read in part (a half-read grant would look incomplete).
    */
+  /**
+   * A grant, scope, assignment or method that was not attached (its application_arn is unknown, or names an
+   * application not declared here, or it could not be expanded) may belong to any application, and may use
+   * any issuer: unknown, not missing, for the rules that look across applications (see model/unknown.ts).
+   */
+  private someApplicationHasOneMore(type: string): void {
+    const section = CHILD_SECTIONS[type];
+    if (section === 'AssignmentRequired') this.holes.push(['applications', ANY_SEGMENT, section]);
+    else if (section) this.holes.push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
+  }
+
   private single(b: TerraformBlock): boolean {
     for (const meta of ['count', 'for_each']) {
       if (b.body[meta] !== undefined) {
@@ -336,7 +356,10 @@ class TerraformMapper {
 
   private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments' | 'AuthenticationMethods', attributes: string[], fill?: (out: Obj) => void): void {
     const app = this.applicationOf(b);
-    if (app === undefined) return;
+    if (app === undefined) {
+      this.someApplicationHasOneMore(b.type);
+      return;
+    }
     const list = (this.rawApps[app]![section] ??= []) as Obj[];
     const path: NodePath = ['applications', app, section, list.length];
     const out: Obj = {};
@@ -359,6 +382,7 @@ class TerraformMapper {
     const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
     if (app === undefined) {
       this.note(extra.applicationLoc ?? extra.loc, `skipped a ${extra.section === 'Grants' ? 'grant' : 'setting'}: its application is not an aws_ssoadmin_application declared in these files`);
+      this.holes.push(['applications', ANY_SEGMENT, extra.section, ANY_SEGMENT]);
       return;
     }
     const list = (this.rawApps[app]![extra.section] ??= []) as Obj[];
@@ -568,6 +592,15 @@ function literalOf(v: unknown, resolve: Resolve): unknown {
   const r = resolve(v);
   return r.kind === 'literal' ? r.value : undefined;
 }
+
+/** Child resource types → the part of an application they set. */
+const CHILD_SECTIONS: Readonly<Record<string, string>> = {
+  [TERRAFORM_TYPES.grant]: 'Grants',
+  [TERRAFORM_TYPES.accessScope]: 'AccessScopes',
+  [TERRAFORM_TYPES.assignment]: 'Assignments',
+  [TERRAFORM_TYPES.authenticationMethod]: 'AuthenticationMethods',
+  [TERRAFORM_TYPES.assignmentConfiguration]: 'AssignmentRequired',
+};
 
 /** Attributes that take the ARN of a declared resource, where tipkit.yaml writes its Name. */
 const ARN_ATTRIBUTES = new Set(['application_arn', 'trusted_token_issuer_arn']);

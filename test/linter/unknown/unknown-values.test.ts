@@ -213,6 +213,42 @@ resource "aws_ssoadmin_application_grant" "code" {
     expect(ids).toContain('input-skipped');
   });
 
+  it('HCL: a grant whose application_arn is a variable may use the issuer: no issuer-unused', async () => {
+    const issuer = `resource "aws_ssoadmin_trusted_token_issuer" "okta" {
+  name                      = "okta"
+  instance_arn              = "${INSTANCE}"
+  trusted_token_issuer_type = "OIDC_JWT"
+  trusted_token_issuer_configuration {
+    oidc_jwt_configuration {
+      claim_attribute_path          = "email"
+      identity_store_attribute_path = "emails.value"
+      issuer_url                    = "https://example.okta.com"
+      jwks_retrieval_option         = "OPEN_ID_DISCOVERY"
+    }
+  }
+}
+`;
+    const grant = `variable "app_arn" { type = string }
+resource "aws_ssoadmin_application_grant" "jwt" {
+  application_arn = var.app_arn
+  grant_type      = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+  grant {
+    jwt_bearer {
+      authorized_token_issuers {
+        trusted_token_issuer_arn = aws_ssoadmin_trusted_token_issuer.okta.arn
+        authorized_audiences     = ["portal"]
+      }
+    }
+  }
+}
+`;
+    const alone = lintLoaded(await loadConfigFile(file('main.tf', issuer))).findings.map((f) => f.ruleId);
+    expect(alone).toContain('issuer-unused');
+    const withGrant = lintLoaded(await loadConfigFile(file('main.tf', issuer + grant))).findings.map((f) => f.ruleId);
+    expect(withGrant).not.toContain('issuer-unused');
+    expect(withGrant).toContain('input-skipped');
+  });
+
   it('TypeScript: an unreadable array element is unknown; a literal empty list still fires', async () => {
     const source = (uris: string): string => `import { IdentityCenterApplication, ApplicationGrant } from 'tipkit';
 declare const stack: any;
