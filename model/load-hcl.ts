@@ -119,7 +119,7 @@ class HclModuleReader {
       loc: d.outline?.loc ?? { file: d.file, line: 1, column: 1 },
       locate: (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined),
     }));
-    this.blocks.push(...expandTerraformBlocks(written, scope, this.notes));
+    this.blocks.push(...expandTerraformBlocks(written, scope));
 
     for (const m of modules) await this.followModule(m, scope, call, files);
   }

@@ -55,7 +55,7 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
 
   // Terraform's own expansion over literals (count, for_each, dynamic blocks, locals), as for HCL.
   const locals = mergedLocals(value.locals);
-  const expanded = expandTerraformBlocks(blocks, moduleScope(new Map(Object.entries(locals.values))), notes);
+  const expanded = expandTerraformBlocks(blocks, moduleScope(new Map(Object.entries(locals.values))));
 
   const issuerNames = new Map<string, string>();
   for (const b of expanded) {

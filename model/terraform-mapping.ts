@@ -24,6 +24,8 @@ export interface TerraformBlock {
   name: string;
   /** The address prefix of a block inside a module (`module.tip.`); references within the module carry it too. */
   module?: string;
+  /** Why its count / for_each / dynamic blocks could not be expanded over literals, and where (the mapper skips it). */
+  unexpandable?: { why: string; at: NodePath };
   body: Obj;
   /** Where the block is written. */
   loc: SourceLocation;
@@ -129,10 +131,10 @@ const SKIP: unique symbol = Symbol('skip');
 /**
  * Terraform's own expansion, over literals (model/hcl-eval.ts): each block becomes its count / for_each
  * instances (`NAME[0]`, `NAME["key"]`) with attributes evaluated and dynamic blocks expanded. A block that
- * cannot be expanded here is left out, with a note when it is a type the mapper reads. `scope` gains the
+ * cannot be expanded here is handed on marked `unexpandable` (the mapper skips it with a note). `scope` gains the
  * instance keys of these blocks, so `for_each = aws_x.y` iterates a declared resource's instances.
  */
-export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope, notes: Note[]): TerraformBlock[] {
+export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
   const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
   scope.instances = (address) => {
     if (instanceKeys.has(address)) return instanceKeys.get(address);
@@ -157,11 +159,8 @@ export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: 
       }));
     } catch (err) {
       if (!(err instanceof CannotExpand)) throw err;
-      if (readsType(b.mode, b.type)) {
-        const at = b.locate(err.at)?.key ?? b.loc;
-        notes.push({ message: `skipped ${addressOf(b)}: ${err.why}`, file: at.file, line: at.line, column: at.column });
-      }
-      return [];
+      // Handed on whole: the mapper notes it, and knows some application may have one more child then.
+      return [{ ...b, unexpandable: { why: err.why, at: err.at } }];
     }
   });
 }
@@ -283,6 +282,10 @@ class TerraformMapper {
   }
 
   private single(b: TerraformBlock): boolean {
+    if (b.unexpandable) {
+      this.note(b.locate(b.unexpandable.at)?.key ?? b.loc, `skipped ${addressOf(b)}: ${b.unexpandable.why}`);
+      return false;
+    }
     for (const meta of ['count', 'for_each']) {
       if (b.body[meta] !== undefined) {
         this.note(b.locate([meta])?.key ?? b.loc, `skipped ${b.type}.${b.name}: \`${meta}\` makes instances that only Terraform can expand`);

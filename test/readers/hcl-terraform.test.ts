@@ -116,6 +116,45 @@ resource "aws_ssoadmin_application_grant" "jwt" {
   });
 });
 
+describe('a resource that cannot be expanded', () => {
+  it('is skipped with a note, and may still use an issuer (no issuer-unused)', async () => {
+    const issuer = `resource "aws_ssoadmin_trusted_token_issuer" "okta" {
+  instance_arn              = "${INSTANCE}"
+  name                      = "okta"
+  trusted_token_issuer_type = "OIDC_JWT"
+  trusted_token_issuer_configuration {
+    oidc_jwt_configuration {
+      issuer_url                    = "https://dev-1.okta.com"
+      claim_attribute_path          = "email"
+      identity_store_attribute_path = "emails.value"
+      jwks_retrieval_option         = "OPEN_ID_DISCOVERY"
+    }
+  }
+}
+`;
+    const grants = `${app('web')}
+resource "aws_ssoadmin_application_grant" "jwt" {
+  for_each        = var.audiences
+  application_arn = aws_ssoadmin_application.web.arn
+  grant_type      = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+  grant {
+    jwt_bearer {
+      authorized_token_issuers {
+        trusted_token_issuer_arn = aws_ssoadmin_trusted_token_issuer.okta.arn
+        authorized_audiences     = [each.value]
+      }
+    }
+  }
+}
+`;
+    const alone = lintLoaded(await loadConfigFile(join(tree({ 'main.tf': issuer }), 'main.tf'))).findings.map((f) => f.ruleId);
+    expect(alone).toContain('issuer-unused');
+    const loaded = await loadConfigFile(join(tree({ 'main.tf': issuer + grants }), 'main.tf'));
+    expect(loaded.notes.map((n) => n.message)).toEqual([expect.stringContaining('skipped aws_ssoadmin_application_grant.jwt: `for_each` makes instances that only Terraform can expand (`${var.audiences}`')]);
+    expect(lintLoaded(loaded).findings.map((f) => f.ruleId)).not.toContain('issuer-unused');
+  });
+});
+
 describe('local modules', () => {
   const module = `variable "name" {
   type = string
