@@ -235,6 +235,44 @@ resource "aws_ssoadmin_application_authentication_method" "iam" {
 }
 `;
 
+  it('the grant block: authorization_code / jwt_bearer as the provider ships them, and empty refresh_token {} / token_exchange {} blocks', async () => {
+    const dir = tree({
+      'main.tf': `${app('web')}
+resource "aws_ssoadmin_application_grant" "refresh" {
+  application_arn = aws_ssoadmin_application.web.arn
+  grant_type      = "refresh_token"
+  grant {
+    refresh_token {}
+  }
+}
+resource "aws_ssoadmin_application_grant" "exchange" {
+  application_arn = aws_ssoadmin_application.web.arn
+  grant_type      = "urn:ietf:params:oauth:grant-type:token-exchange"
+}
+resource "aws_ssoadmin_application_grant" "mismatch" {
+  application_arn = aws_ssoadmin_application.web.arn
+  grant_type      = "authorization_code"
+  grant {
+    jwt_bearer {
+      authorized_token_issuers {
+        trusted_token_issuer_arn = "arn:aws:sso::111122223333:trustedTokenIssuer/ssoins-7223e2ee1a2b3c4d/tti-1a2b3c4d-1111-2222-3333-444455556666"
+      }
+    }
+  }
+}
+`,
+    });
+    const loaded = await loadConfigFile(join(dir, 'main.tf'));
+    // (hcl2json orders resources by name: exchange, mismatch, refresh.)
+    expect(loaded.model.applications[0]!.grants.map((g) => [g.grantType, g.members])).toEqual([
+      ['urn:ietf:params:oauth:grant-type:token-exchange', ['TokenExchange']],
+      ['authorization_code', ['JwtBearer']],
+      ['refresh_token', ['RefreshToken']],
+    ]);
+    // Bad: the mismatched grant's block does not match its type. Good: the other two.
+    expect(lintLoaded(loaded).findings.filter((f) => f.ruleId === 'grant-union-mismatch').map((f) => f.resource)).toEqual(['applications/web/Grants/1']);
+  });
+
   it('an actor policy written with jsonencode({...}) is read as the policy (wrong action fires, right one does not)', async () => {
     const bad = await loadConfigFile(join(tree({ 'main.tf': methodAnd('sso:CreateTokenWithIAM') }), 'main.tf'));
     expect(bad.model.applications[0]!.authenticationMethods[0]!.actorPolicy).toMatchObject({ Version: '2012-10-17' });
