@@ -60,6 +60,11 @@ const shapes: Shape[] = [
     findings: [],
   },
   {
+    name: 'two tipkit configs side by side (same names, other instances): each file is one configuration',
+    paths: ['tipkit-configs'],
+    findings: [],
+  },
+  {
     name: 'one of the two apps named alone',
     paths: ['cdktf-two-apps/envs/prod.ts'],
     findings: [],
