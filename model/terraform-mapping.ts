@@ -451,16 +451,15 @@ class TerraformMapper {
     if (last === 'actor_policy') return this.policy(b, src, value, path);
     if (Array.isArray(value)) {
       const out: unknown[] = [];
-      let unknownItems = 0;
       value.forEach((item, i) => {
         const holes = this.holes.length;
         const v = this.convert(b, [...src, i], item, [...path, out.length]);
         if (v !== SKIP) out.push(v);
         else if (this.holes.length > holes) {
-          // The element is unknown, not absent: its hole goes past the known elements (one per unknown
-          // element), so the list counts as holding unknown values without shadowing a known one.
+          // The element is unknown, not absent: "one more, unknown, element" (a trailing '*', see
+          // model/unknown.ts), so the list counts as holding a value without shadowing a known element.
           this.holes.length = holes;
-          this.holes.push([...path, `#unknown${unknownItems++}`]);
+          this.holes.push([...path, ANY_SEGMENT]);
         }
       });
       return out;

@@ -59,6 +59,19 @@ resource "aws_ssoadmin_application_grant" "code" {
     expect(loaded.notes).toEqual([]);
   });
 
+  it('an unknown list element is a hole past the known ones: the list is not empty, and a known element is still checked', async () => {
+    const dir = tree({ 'main.tf': grant('["https://*.${var.domain}/cb", "http://legacy.example.com/cb"]') });
+    const loaded = await loadConfigFile(join(dir, 'main.tf'));
+    const g = loaded.model.applications[0]!.grants[0]!;
+    expect(g.redirectUris).toEqual(['http://legacy.example.com/cb', 'https://web.example.com/alt']);
+    expect(loaded.model.unknown.hasUnknownParts([...g.pointer, 'Grant', 'AuthorizationCode', 'RedirectUris'])).toBe(true);
+    expect(loaded.model.unknown.isUnknown([...g.pointer, 'Grant', 'AuthorizationCode', 'RedirectUris', 0])).toBe(false);
+    const ids = lintLoaded(loaded).findings.map((f) => f.ruleId);
+    expect(ids).toContain('redirect-uri-insecure');
+    expect(ids).not.toContain('redirect-uris-required');
+    expect(ids).not.toContain('redirect-uri-invalid'); // the wildcard host is in the unknown element: not judged
+  });
+
   it('a dynamic block over a literal list makes one block per element', async () => {
     const dir = tree({
       'main.tf': `${app('web')}
