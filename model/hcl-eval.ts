@@ -213,6 +213,9 @@ export function evaluateExpression(source: string, scope: Scope): Value {
 
 class Unsupported extends Error {}
 
+/** Expressions nested deeper than this are left unknown (no Terraform configuration nests so deep). */
+const MAX_EXPRESSION_DEPTH = 256;
+
 type Node = { start: number; end: number } & (
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'template'; text: string; heredoc: boolean }
@@ -301,6 +304,7 @@ function tokenize(source: string): Token[] {
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
+  private depth = 0;
 
   constructor(source: string) {
     this.tokens = tokenize(source);
@@ -329,6 +333,7 @@ class Parser {
   }
 
   private expression(): Node {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new Unsupported(); // hostile nesting: unknown, not a stack overflow
     let node = this.primary();
     for (;;) {
       if (this.isPunct('.')) {
@@ -345,7 +350,10 @@ class Parser {
         const key = this.expression();
         const close = this.take(']');
         node = { kind: 'index', target: node, key, start: node.start, end: close.end };
-      } else return node;
+      } else {
+        this.depth--;
+        return node;
+      }
     }
   }
 

@@ -138,3 +138,11 @@ describe('count, for_each and dynamic blocks', () => {
     expect(one!.written(['issuers', 2, 'aud', 1, 'v'])).toEqual(['dynamic', 'issuers', 0, 'content', 0, 'dynamic', 'aud', 0, 'content', 0, 'v']);
   });
 });
+
+describe('hostile input', () => {
+  it('an expression nested deeper than any configuration is unknown, not a crash', () => {
+    const deep = `${'tolist(['.repeat(5000)}1${'])'.repeat(5000)}`;
+    expect(ev(deep)).toBeInstanceOf(Unknown);
+    expect(ev(`${'tolist('.repeat(50)}[1]${')'.repeat(50)}`)).toEqual([1]);
+  });
+});
