@@ -160,9 +160,13 @@ class StaticReader {
    */
   private bindingsToRaw(decls: ConstructDecl[], positions: PositionIndex): RawInput {
     const blocks: TerraformBlock[] = [];
+    const unreadChildTypes = new Set<string>(this.repeatedTypes);
     for (const decl of decls) {
       const props = this.propsOf(decl);
-      if (props?.kind !== 'object') continue;
+      if (props?.kind !== 'object') {
+        unreadChildTypes.add(decl.tfType!);
+        continue;
+      }
       const locs = new Map<string, { key?: SourceLocation; value?: SourceLocation }>();
       const body: Obj = {};
       for (const m of props.members) {
@@ -190,8 +194,8 @@ class StaticReader {
     const notes: Note[] = [];
     const raw = terraformToRaw(blocks, { positions: mapped, notes });
     raw.notes = notes.filter((n) => !n.message.includes(UNREAD));
-    // Child resources made in a loop: some application has more of them than can be read.
-    for (const type of this.repeatedTypes) {
+    // Child resources made in a loop, or whose config cannot be read: some application has more of them.
+    for (const type of unreadChildTypes) {
       const section = CHILD_SECTION_OF_TYPE[type];
       if (section) (raw.holes ??= []).push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
     }
