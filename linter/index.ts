@@ -219,9 +219,17 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
   }
   if (hclByDirectory.size > 0) {
     // Directories of module calls only, and modules linted through their callers: see terraformConfigurations.
-    const { readHclFiles, terraformConfigurations } = await import('../model/load-hcl.js');
+    const { readHclFiles, terraformConfigurations, terraformFilesIn } = await import('../model/load-hcl.js');
+    // A named .tf file is read with the rest of its module (its directory): one configuration, whichever file is named.
+    for (const [dir, group] of hclByDirectory) {
+      if (group.explicit) for (const file of terraformFilesIn(dir)) if (!group.files.includes(file)) group.files.push(file);
+    }
     const hclGroups = terraformConfigurations(hclByDirectory, readOptions);
-    for (const { files } of hclGroups) inputs.push({ loaded: fromRawInput('hcl', await readHclFiles(files, readOptions)), files });
+    for (const { files } of hclGroups) {
+      const loaded = fromRawInput('hcl', await readHclFiles(files, readOptions));
+      // The files of the local modules it follows are linted too.
+      inputs.push({ loaded, files: [...loaded.model.positions.texts.keys()] });
+    }
   }
   return inputs;
 }

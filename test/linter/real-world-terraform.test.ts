@@ -30,7 +30,7 @@ const TABLE: Record<string, Expected> = {
   // A directory with module calls only: the local module is followed with its literal inputs (a for_each over a
   // variable map, a dynamic block over a resource's instances); the registry module gets a note.
   'terraform-module-call': {
-    files: ['terraform-module-call/main.tf'],
+    files: ['terraform-module-call/main.tf', 'terraform-module-call/modules/tip-app/main.tf', 'terraform-module-call/modules/tip-app/variables.tf'],
     findings: [
       ['input-skipped terraform-module-call/main.tf:14:13', "module.sso_permission_sets was not followed: its source 'example-org/sso-permission-sets/aws' is not a local directory"],
       ['issuer-url-trailing-slash terraform-module-call/modules/tip-app/main.tf:8:39', "trusted token issuer 'entra' ends in '/'"],

@@ -193,7 +193,7 @@ resource "aws_ssoadmin_application_grant" "code" {
     expect(await rules(bad)).toContain('redirect-uri-insecure mod/main.tf:19');
     const good = tree({ 'main.tf': 'module "a" {\n  source = "./mod"\n  name   = "alpha"\n}\n', 'mod/main.tf': module });
     const report = await lintPaths(['.'], { cwd: good });
-    expect(report.files).toEqual(['main.tf']);
+    expect(report.files).toEqual(['main.tf', 'mod/main.tf']);
     expect(report.findings.filter((f) => f.ruleId.startsWith('redirect-uri'))).toEqual([]);
     // The module is linted through its call (with name = "alpha"), not also alone with unknown variables.
     expect(report.findings.filter((f) => f.ruleId === 'input-skipped')).toEqual([]);
