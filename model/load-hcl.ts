@@ -225,7 +225,8 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
     if (known !== undefined) return known;
     if (stack.includes(dir) || stack.length > MAX_MODULE_DEPTH) return false;
     const group = directories.get(dir);
-    let result = group ? group.relevant : terraformFilesIn(dir).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
+    // Any Identity Center type counts, also one tipkit does not read (permission sets): it gets a note naming it.
+    let result = (group?.relevant ?? false) || (group?.files ?? terraformFilesIn(dir)).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
     const c = calls(dir, group?.files);
     result ||= c.remote.some((source) => IDENTITY_CENTER_MODULE.test(source)) || c.local.some((d) => relevant(d, [...stack, dir]));
     mentions.set(dir, result);

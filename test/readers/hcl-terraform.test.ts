@@ -286,6 +286,16 @@ resource "aws_ssoadmin_application_grant" "mismatch" {
     expect(lintLoaded(loaded).findings.filter((f) => f.ruleId === 'grant-union-mismatch').map((f) => f.resource)).toEqual(['applications/web/Grants/1']);
   });
 
+  it('a directory of Identity Center types tipkit does not read gets one note per type, not silence', async () => {
+    const ps = (name: string) => `resource "aws_ssoadmin_permission_set" "${name}" {\n  instance_arn = "${INSTANCE}"\n  name         = "${name}"\n}\n`;
+    const dir = tree({ 'permission-sets/main.tf': ps('admin') + ps('viewer'), 'network/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
+    const report = await lintPaths(['.'], { cwd: dir });
+    expect(report.files).toEqual(['permission-sets/main.tf']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`)).toEqual([
+      expect.stringMatching(/^input-skipped permission-sets\/main\.tf:1 aws_ssoadmin_permission_set is not read by tipkit \(2 resources\)/),
+    ]);
+  });
+
   it('an actor policy written with jsonencode({...}) is read as the policy (wrong action fires, right one does not)', async () => {
     const bad = await loadConfigFile(join(tree({ 'main.tf': methodAnd('sso:CreateTokenWithIAM') }), 'main.tf'));
     expect(bad.model.applications[0]!.authenticationMethods[0]!.actorPolicy).toMatchObject({ Version: '2012-10-17' });
