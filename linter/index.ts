@@ -151,8 +151,9 @@ async function foreignInput(value: unknown, positions: PositionIndex, file: stri
   const { describeForeign, foreignToRaw, recognizeForeign } = await import('../model/load-foreign.js');
   const recognized = recognizeForeign(value);
   if (recognized) return { loaded: fromRawInput(recognized.kind, foreignToRaw(value, positions, file)), files: [file] };
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && TIPKIT_KEYS.some((k) => k in value)) return undefined;
-  const message = `not a tipkit input: ${describeForeign(value)}`;
+  const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'requests' in value;
+  if (!isScenario && value !== null && typeof value === 'object' && !Array.isArray(value) && TIPKIT_KEYS.some((k) => k in value)) return undefined;
+  const message = `not a tipkit input: ${isScenario ? 'a tipkit scenario (run it with tipkit simulate; lint the config it names)' : describeForeign(value)}`;
   const loaded = fromRawInput('request', { raw: { version: 1 }, positions, notes: [{ message, file, line: 1, column: 1 }] });
   return { loaded, files: [], notTipkitInput: message };
 }

@@ -56,6 +56,13 @@ describe('any other JSON', () => {
     expect(report.findings.some((f) => f.ruleId === 'authorized-audiences-required')).toBe(true);
   });
 
+  it('a tipkit scenario named alone is not a config: one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tipkit-scenario-'));
+    writeFileSync(join(dir, 'scenario.yaml'), 'version: 1\nconfig: ./tipkit.yaml\nrequests: []\n');
+    const err = await lintPaths(['scenario.yaml'], { cwd: dir }).catch((e: unknown) => e);
+    expect((err as InputError).message).toContain('a tipkit scenario');
+  });
+
   it('a tipkit config with mistakes is still judged as one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tipkit-broken-'));
     writeFileSync(join(dir, 'tipkit.json'), '{ "applications": [{ "Name": "portal" }] }\n');
