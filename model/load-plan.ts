@@ -21,9 +21,13 @@ import { isObject } from './build.js';
 
 type Obj = Record<string, unknown>;
 
-/** A parsed JSON document is a Terraform plan: `format_version` plus planned values or resource changes. */
+/**
+ * A parsed JSON document is a Terraform plan (`format_version` plus planned values or resource changes), or the
+ * state `terraform show -json` prints without a plan file (`values.root_module`: what is deployed), read alike.
+ */
 export function isTerraformPlan(value: unknown): value is Obj {
-  return isObject(value) && typeof value.format_version === 'string' && (isObject(value.planned_values) || Array.isArray(value.resource_changes));
+  if (!isObject(value) || typeof value.format_version !== 'string') return false;
+  return isObject(value.planned_values) || Array.isArray(value.resource_changes) || (isObject(value.values) && isObject(value.values.root_module));
 }
 
 /** File names `tipkit lint` reads as plans when it walks a directory (a named file is recognized by content). */
@@ -85,7 +89,8 @@ export function planToRaw(plan: unknown, positions: PositionIndex, file: string)
     });
     (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((child, i) => walk(child, [...path, 'child_modules', i]));
   };
-  walk(isObject(plan.planned_values) ? plan.planned_values.root_module : undefined, ['planned_values', 'root_module']);
+  if (isObject(plan.planned_values)) walk(plan.planned_values.root_module, ['planned_values', 'root_module']);
+  else if (isObject(plan.values)) walk(plan.values.root_module, ['values', 'root_module']);
   // A change whose resource is missing from planned_values (a plan written without it): read what it creates or updates.
   (Array.isArray(plan.resource_changes) ? plan.resource_changes : []).forEach((rc) => {
     if (!isObject(rc) || typeof rc.address !== 'string' || seen.has(rc.address) || typeof rc.type !== 'string' || typeof rc.name !== 'string') return;

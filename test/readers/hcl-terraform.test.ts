@@ -357,6 +357,14 @@ describe('Terraform plan JSON', () => {
     expect(loaded.violations).toEqual([]);
   });
 
+  it('the state `terraform show -json` prints (values.root_module) is read like a plan', async () => {
+    const state = JSON.stringify({ format_version: '1.0', terraform_version: '1.9.8', values: { root_module: { resources: [application('deployed')] } } });
+    const loaded = await loadConfigFile(join(tree({ 'state.json': state }), 'state.json'));
+    expect(loaded.kind).toBe('plan');
+    expect(loaded.model.applications.map((a) => a.name)).toEqual(['deployed']);
+    expect(lintLoaded(loaded).findings.map((f) => f.ruleId)).toContain('assignment-required-without-assignments');
+  });
+
   it('a plan with no Identity Center resources is clean; an unsupported format version is bad input', async () => {
     const dir = tree({ 'empty.json': plan([{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b' } }]), 'v2.json': plan([]).replace('"1.2"', '"2.0"') });
     expect(await lintPaths(['empty.json'], { cwd: dir })).toMatchObject({ findings: [], summary: { errors: 0, warnings: 0, notes: 0, files: 1 } });
