@@ -150,6 +150,8 @@ export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: 
     return keys;
   };
   return blocks.flatMap((b): TerraformBlock[] => {
+    // Only what the mapper reads is evaluated (others pass as written: an S3 bucket's for_each is not ours to expand).
+    if (!readsType(b.mode, b.type) && !(b.mode === 'data' && b.type.startsWith('aws_identitystore_'))) return [b];
     try {
       return expandBlock(b.body, scope).map((instance) => ({
         ...b,
@@ -158,9 +160,10 @@ export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: 
         locate: (path: NodePath) => b.locate(instance.written(path)),
       }));
     } catch (err) {
-      if (!(err instanceof CannotExpand)) throw err;
       // Handed on whole: the mapper notes it, and knows some application may have one more child then.
-      return [{ ...b, unexpandable: { why: err.why, at: err.at } }];
+      if (err instanceof CannotExpand) return [{ ...b, unexpandable: { why: err.why, at: err.at } }];
+      if (err instanceof RangeError) return [{ ...b, unexpandable: { why: 'it nests too deeply to read', at: [] } }];
+      throw err;
     }
   });
 }
