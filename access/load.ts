@@ -20,7 +20,15 @@ export interface AccessInputs {
 export async function readAccessPaths(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<AccessInputs> {
   const display = (file: string): string => displayPath(opts.cwd, file);
   const result: AccessInputs = { paths: [], applications: [], files: [], notes: [] };
-  for (const { loaded, files } of await loadPaths(paths, opts)) {
+  const inputs = await loadPaths(paths, opts);
+  // A named file that is no tipkit input is a note beside usable inputs, and the error when nothing was usable (as lint).
+  const usable = inputs.filter((i) => i.notTipkitInput === undefined);
+  if (inputs.length > 0 && usable.length === 0) {
+    const [first] = inputs;
+    throw new InputError(first!.notTipkitInput!, { file: display(first!.loaded.model.positions.defaultFile) });
+  }
+  for (const skipped of inputs.filter((i) => i.notTipkitInput !== undefined)) result.notes.push(`${skipped.files.map(display).join(', ')}: ${skipped.notTipkitInput}`);
+  for (const { loaded, files } of usable) {
     const first = loaded.violations[0];
     if (first) {
       const at = first.atKey ? loaded.model.positions.locateKey(first.pointer) : loaded.model.positions.locate(first.pointer);

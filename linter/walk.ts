@@ -9,7 +9,7 @@ import { InputError } from '../model/errors.js';
 import { inputKind, type InputKind } from '../model/load.js';
 
 /** Folders a walk does not enter unless a path names them itself. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdktf.out', 'dist', '.terraform']);
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdktf.out', 'dist', '.terraform', '.gen']);
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -79,7 +79,8 @@ export function mayBeTipkitConfigText(text: string): boolean {
 }
 
 const SSOADMIN_RESOURCE = /\baws_ssoadmin_(application|trusted_token_issuer)/;
-const TIPKIT_CONSTRUCT = /\b(IdentityCenterApplication|ApplicationGrant|TrustedTokenIssuer|ApplicationAccessScope|ApplicationAuthenticationMethod|SsoadminApplication\w*|SsoadminTrustedTokenIssuer)\b/;
+const TIPKIT_CONSTRUCT =
+  /\b(IdentityCenterApplication|ApplicationGrant|TrustedTokenIssuer|ApplicationAccessScope|ApplicationAuthenticationMethod|Ssoadmin\w+|RedshiftIdcApplication|QbusinessApplication|S3ControlAccessGrantsInstance)\b/;
 
 /** Cheap text test for a walked Terraform JSON, HCL or TypeScript file. */
 export function mentionsIdentityCenter(kind: InputKind, text: string): boolean {
@@ -137,7 +138,8 @@ export function relativeTypeScriptImports(file: string, text: string): string[] 
     const spec = (m[1] ?? m[2])!;
     const base = resolve(dirname(file), spec);
     const candidates = /\.[cm]?js$/.test(base) ? [base.replace(/js$/, 'ts')] : /\.[cm]?ts$/.test(base) ? [base] : [`${base}.ts`, join(base, 'index.ts')];
-    const hit = candidates.find((c) => !/\.d\.ts$/.test(c) && isFile(c));
+    // Generated provider bindings (`cdktf get` → .gen/) are the provider's code, not the app's configuration.
+    const hit = candidates.find((c) => !/\.d\.ts$/.test(c) && !/[\\/]\.gen[\\/]/.test(c) && isFile(c));
     if (hit) out.add(hit);
   }
   return [...out];

@@ -5,6 +5,7 @@
  */
 import { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
 import { PositionIndex } from './positions.js';
+import { UnknownValues } from './unknown.js';
 import {
   DEFAULT_APPLICATION_PROVIDER_ARN,
   GRANT_TYPES,
@@ -16,6 +17,7 @@ import {
   type ConstructSuppression,
   type GrantNode,
   type IssuerNode,
+  type ManagedApplicationNode,
   type ModelIndex,
   type NodePath,
   type RawConfig,
@@ -34,6 +36,19 @@ const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filt
 export interface BuildOptions {
   positions?: PositionIndex;
   suppressions?: ConstructSuppression[];
+  /** Places the reader could not read (RawInput.holes). */
+  holes?: readonly NodePath[];
+  /** AWS-managed applications a Terraform reader recognized (they live outside the tipkit.yaml shape). */
+  managedApplications?: readonly ManagedApplicationInput[];
+}
+
+/** What a reader records of an AWS-managed application; its positions are under ['managedApplications', i]. */
+export interface ManagedApplicationInput {
+  name: string;
+  type: string;
+  /** Issuer Names or ARNs, with their audiences, as a grant's AuthorizedTokenIssuers are written. */
+  authorizedTokenIssuers: { TrustedTokenIssuerArn?: string; AuthorizedAudiences?: string[] }[];
+  scopes: string[];
 }
 
 export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
@@ -48,7 +63,13 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     region: str(rawInstance.Region),
   };
 
-  const index: ModelIndex = { issuerByName: new Map(), issuerByArn: new Map(), applicationByName: new Map(), applicationByArn: new Map() };
+  const index: ModelIndex = {
+    issuerByName: new Map(),
+    issuerByArn: new Map(),
+    applicationByName: new Map(),
+    applicationByArn: new Map(),
+    managedApplicationByName: new Map(),
+  };
 
   const issuers: IssuerNode[] = objects(raw.trustedTokenIssuers).map((r, i) => {
     const name = str(r.Name) ?? `#${i}`;
@@ -75,6 +96,23 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     };
     if (!index.issuerByName.has(name)) index.issuerByName.set(name, node);
     if (!index.issuerByArn.has(node.arn)) index.issuerByArn.set(node.arn, node);
+    return node;
+  });
+
+  const managedApplications = (opts.managedApplications ?? []).map((m, i): ManagedApplicationNode => {
+    const pointer: NodePath = ['managedApplications', i];
+    const resource = `managedApplications/${m.name}`;
+    const node: ManagedApplicationNode = {
+      pointer,
+      resource,
+      name: m.name,
+      type: m.type,
+      scopes: m.scopes,
+      authorizedTokenIssuers: m.authorizedTokenIssuers.map((a, k) =>
+        resolveIssuerRef(a.TrustedTokenIssuerArn, a.AuthorizedAudiences, [...pointer, 'AuthorizedTokenIssuers', k], `${resource}/AuthorizedTokenIssuers/${k}`, index),
+      ),
+    };
+    if (!index.managedApplicationByName.has(m.name)) index.managedApplicationByName.set(m.name, node);
     return node;
   });
 
@@ -147,16 +185,41 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     );
   });
 
+  const unknown = new UnknownValues(opts.holes);
+  if (!unknown.none) markUnknownParts(unknown, issuers, applications);
+
   return {
     version: raw.version,
     instance,
     issuers,
     applications,
+    managedApplications,
     index,
     raw,
     positions,
     suppressions: opts.suppressions ?? [],
+    unknown,
   };
+}
+
+function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applications: ApplicationNode[]): void {
+  const mark = (node: { pointer: NodePath; unknownParts?: boolean }): void => {
+    if (unknown.hasUnknownParts(node.pointer)) node.unknownParts = true;
+  };
+  issuers.forEach(mark);
+  for (const app of applications) {
+    mark(app);
+    for (const grant of app.grants) {
+      mark(grant);
+      grant.authorizedTokenIssuers?.forEach(mark);
+    }
+    for (const scope of app.accessScopes) {
+      mark(scope);
+      scope.targets.forEach(mark);
+    }
+    app.authenticationMethods.forEach(mark);
+    app.assignments.forEach(mark);
+  }
 }
 
 function tags(v: unknown): Tag[] {
@@ -204,6 +267,8 @@ function resolveTarget(ref: string, pointer: NodePath, resource: string, index: 
   const byArn = index.applicationByArn.get(ref);
   if (byArn) return { pointer, resource, ref, resolution: 'arn', application: byArn, arn: byArn.arn };
   if (isScopeTargetArn(ref) || isApplicationArn(ref)) return { pointer, resource, ref, resolution: 'external', arn: ref };
+  // An AWS-managed application (its ARN is known only after apply): a target outside tipkit's applications.
+  if (index.managedApplicationByName.has(ref)) return { pointer, resource, ref, resolution: 'external' };
   return { pointer, resource, ref, resolution: 'unresolved' };
 }
 

@@ -9,7 +9,8 @@
 import { InputError } from './errors.js';
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
-import { terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
+import { moduleScope } from './hcl-eval.js';
+import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
 import { isObject } from './build.js';
 
@@ -52,8 +53,12 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
     }
   }
 
+  // Terraform's own expansion over literals (count, for_each, dynamic blocks, locals), as for HCL.
+  const locals = mergedLocals(value.locals);
+  const expanded = expandTerraformBlocks(blocks, moduleScope(new Map(Object.entries(locals.values))));
+
   const issuerNames = new Map<string, string>();
-  for (const b of blocks) {
+  for (const b of expanded) {
     if (b.mode === 'resource' && b.type === TERRAFORM_TYPES.issuer && typeof b.body.name === 'string' && !b.body.name.includes('${')) {
       issuerNames.set(`${b.type}.${b.name}`, b.body.name);
     }
@@ -83,8 +88,7 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
     });
   }
 
-  const locals = mergedLocals(value.locals);
-  const mapped = terraformToRaw(blocks, { positions, notes, locals: locals.values, extra });
+  const mapped = terraformToRaw(expanded, { positions, notes, locals: locals.values, extra });
   const instance = (mapped.raw.instance ??= {});
 
   // tipkit's own record of the instance wins: it also carries what no resource does (IdentityStoreId without lookups).
@@ -104,7 +108,7 @@ export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: stri
       positions.setValue(['instance', 'Region'], at([...provider.path, 'region']));
     }
   }
-  return { ...mapped, notes, suppressions: constructSuppressions(blocks, mapped.raw, positions) };
+  return { ...mapped, notes, suppressions: constructSuppressions(expanded, mapped.raw, positions) };
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
  * cdktf TypeScript, read statically with ts-morph → RawConfig. The files are parsed, never executed: only
- * `new <TipkitConstruct>(scope, id, props)` calls are read, and only arguments that are literals or can be
+ * `new <TipkitConstruct>(scope, id, props)` calls and `new <ProviderBinding>(scope, id, config)` calls (the
+ * AWS provider's own classes, `SsoadminApplication` & co., imported from `@cdktf/provider-aws`, `@cdktn/provider-aws`
+ * or a `cdktf get` `.gen/providers/aws` folder) are read, and only arguments that are literals or can be
  * resolved to literals without running code (const bindings, `as const`, simple spreads, template strings of
- * constants, references to other tipkit constructs). Anything else is skipped with a note, never guessed.
+ * constants, `JSON.stringify` / `Fn.jsonencode` of literals, references to other constructs). Anything else is
+ * skipped with a note, never guessed. Provider bindings become Terraform blocks (their config is the camelCase
+ * of the HCL attributes) and go through the same mapping as HCL, so they lint exactly as the same HCL does.
  */
 import { dirname, posix, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
@@ -11,6 +15,9 @@ import { readSourceFile, type ReadOptions } from './load-yaml.js';
 import { PositionIndex } from './positions.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
 import { isObject } from './build.js';
+import { ANY_SEGMENT } from './unknown.js';
+import { readsType, terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
+import { pointerKey } from './positions.js';
 
 type TsMorph = typeof import('ts-morph');
 type Note = NonNullable<RawInput['notes']>[number];
@@ -41,8 +48,8 @@ const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName', 'trus
 type Val =
   | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
   | { kind: 'object'; members: Member[]; loc: SourceLocation; skipped?: string[] }
-  | { kind: 'array'; items: Val[]; loc: SourceLocation; partial?: boolean }
-  | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation };
+  | { kind: 'array'; items: Val[]; loc: SourceLocation; /** Elements that could not be read (unknown, not missing). */ unknownItems?: number }
+  | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation; /** `issuer.arn`: the attribute read off a provider binding. */ attribute?: string };
 interface Member {
   key: string;
   keyLoc: SourceLocation;
@@ -50,7 +57,10 @@ interface Member {
 }
 
 interface ConstructDecl {
+  /** A tipkit construct class, or the provider binding's class name (then `tfType` is set). */
   cls: ConstructClass;
+  /** The Terraform resource type of a provider binding (`aws_ssoadmin_application`). */
+  tfType?: string;
   node: TsNode;
   loc: SourceLocation;
   /** The props object, read lazily (it may reference other constructs). */
@@ -109,6 +119,8 @@ class StaticReader {
   private readonly decls = new Map<TsNode, ConstructDecl>();
   private readonly byPath = new Map<string, SourceFile>();
   private readonly noted = new Set<string>();
+  /** Construct classes some `new` of which runs any number of times (in a loop, in a callback). */
+  readonly repeated = new Set<ConstructClass>();
 
   constructor(
     tsm: TsMorph,
@@ -135,14 +147,124 @@ class StaticReader {
         this.notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
       }
     }
-    return new RawBuilder(this, positions, this.notes).build(all);
+    const tipkit = new RawBuilder(this, positions, this.notes).build(all.filter((d) => d.tfType === undefined));
+    const bindings = all.filter((d) => d.tfType !== undefined);
+    if (bindings.length === 0) return tipkit;
+    return mergeRawInputs(tipkit, this.bindingsToRaw(bindings, positions));
+  }
+
+  /**
+   * Provider bindings → Terraform blocks → terraformToRaw(), the mapping HCL goes through. A value that cannot
+   * be read is noted here (in TypeScript's words) and handed on as an unresolvable expression, so the mapping
+   * records it as unknown, not missing, without a second note.
+   */
+  private bindingsToRaw(decls: ConstructDecl[], positions: PositionIndex): RawInput {
+    const blocks: TerraformBlock[] = [];
+    const unreadChildTypes = new Set<string>(this.repeatedTypes);
+    for (const decl of decls) {
+      const props = this.propsOf(decl);
+      if (props?.kind !== 'object') {
+        unreadChildTypes.add(decl.tfType!);
+        continue;
+      }
+      const locs = new Map<string, { key?: SourceLocation; value?: SourceLocation }>();
+      const body: Obj = {};
+      for (const m of props.members) {
+        if (BINDING_META_ARGUMENTS.has(m.key)) continue;
+        const key = snakeCase(m.key);
+        locs.set(pointerKey([key]), { key: m.keyLoc, value: m.val.loc });
+        body[key] = this.toTerraformValue(m.val, [key], locs, MAP_ATTRIBUTES.has(key));
+      }
+      for (const key of props.skipped ?? []) if (!BINDING_META_ARGUMENTS.has(key)) body[snakeCase(key)] = UNREAD;
+      blocks.push({
+        mode: 'resource',
+        type: decl.tfType!,
+        name: this.bindingName(decl),
+        body,
+        loc: decl.loc,
+        locate: (path) => locs.get(pointerKey(path)),
+      });
+    }
+    // Terraform configuration is unordered; the HCL and Terraform JSON readers see blocks by type, then name
+    // (hcl2json sorts them), so bindings go in that order too and number their grants and scopes alike.
+    const byAddress = (x: TerraformBlock, y: TerraformBlock): number => (x.type < y.type ? -1 : x.type > y.type ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+    blocks.sort(byAddress);
+    const mapped = new PositionIndex(positions.defaultFile);
+    for (const [file, text] of positions.texts) mapped.texts.set(file, text);
+    const notes: Note[] = [];
+    const raw = terraformToRaw(blocks, { positions: mapped, notes });
+    raw.notes = notes.filter((n) => !n.message.includes(UNREAD));
+    // Child resources made in a loop, or whose config cannot be read: some application has more of them.
+    for (const type of unreadChildTypes) {
+      const section = CHILD_SECTION_OF_TYPE[type];
+      if (section) (raw.holes ??= []).push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
+    }
+    return raw;
+  }
+
+  private readonly bindingNames = new Map<ConstructDecl, string>();
+  /** The Terraform name of a binding: its construct id where that is a usable name, unique per type. */
+  private bindingName(decl: ConstructDecl): string {
+    const known = this.bindingNames.get(decl);
+    if (known) return known;
+    const idNode = (decl.node as import('ts-morph').NewExpression).getArguments()[1];
+    const id = idNode && this.evaluateQuiet(idNode, 0);
+    const base = id?.kind === 'primitive' && typeof id.value === 'string' && id.value !== '' ? id.value.replace(/[^\w-]/g, '_').replace(/^(?=[\d-])/, '_') : 'binding';
+    const taken = new Set([...this.bindingNames].filter(([d]) => d.tfType === decl.tfType).map(([, n]) => n));
+    let name = base;
+    for (let k = 2; taken.has(name); k++) name = `${base}_${k}`;
+    this.bindingNames.set(decl, name);
+    return name;
+  }
+
+  /** A read value → the shape Terraform JSON gives it (snake_case keys, `${TYPE.NAME.ATTR}` references). */
+  private toTerraformValue(val: Val, path: NodePath, locs: Map<string, { key?: SourceLocation; value?: SourceLocation }>, verbatim: boolean): unknown {
+    const at = pointerKey(path);
+    locs.set(at, { ...locs.get(at), value: val.loc });
+    switch (val.kind) {
+      case 'primitive':
+        return val.value;
+      case 'construct':
+        if (val.decl.tfType) return `\${${val.decl.tfType}.${this.bindingName(val.decl)}.${snakeCase(val.attribute ?? 'id')}}`;
+        this.notes.push({ message: `skipped a value that cannot be read without running the code: a ${val.decl.cls} referenced from a provider binding`, file: val.loc.file, line: val.loc.line, column: val.loc.column });
+        return UNREAD;
+      case 'array': {
+        const out = val.items.map((item, i) => this.toTerraformValue(item, [...path, i], locs, verbatim));
+        for (let k = 0; k < (val.unknownItems ?? 0); k++) out.push(UNREAD);
+        return out;
+      }
+      case 'object': {
+        const out: Obj = {};
+        for (const m of val.members) {
+          const key = verbatim ? m.key : snakeCase(m.key);
+          locs.set(pointerKey([...path, key]), { key: m.keyLoc, value: m.val.loc });
+          out[key] = this.toTerraformValue(m.val, [...path, key], locs, verbatim || MAP_ATTRIBUTES.has(key));
+        }
+        for (const key of val.skipped ?? []) out[verbatim ? key : snakeCase(key)] = UNREAD;
+        return out;
+      }
+    }
   }
 
   private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
     const classNames = this.constructClassNames(sf);
+    const bindings = this.providerBindings(sf);
     sf.forEachDescendant((n) => {
       if (!this.Node.isNewExpression(n)) return;
       const callee = n.getExpression();
+      const tfType = this.bindingType(callee, bindings);
+      if (tfType) {
+        const cls = (this.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()) as ConstructClass;
+        if (this.repetition(n)) {
+          this.note(n, `skipped new ${cls}(…): it is created ${this.repetition(n)}, so how many there are is only known when the code runs`);
+          this.repeatedTypes.add(tfType);
+          return;
+        }
+        const decl: ConstructDecl = { cls, tfType, node: n, loc: this.loc(n), propsRead: false };
+        this.decls.set(n, decl);
+        all.push(decl);
+        return;
+      }
       const name = this.Node.isIdentifier(callee)
         ? classNames.get(callee.getText())
         : this.Node.isPropertyAccessExpression(callee)
@@ -152,6 +274,7 @@ class StaticReader {
       const repeated = this.repetition(n);
       if (repeated) {
         this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
+        this.repeated.add(name);
         return;
       }
       const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
@@ -168,6 +291,45 @@ class StaticReader {
       if ((Node.isArrowFunction(p) || Node.isFunctionExpression(p)) && Node.isCallExpression(p.getParent())) return 'in a callback';
     }
     return undefined;
+  }
+
+  /** Terraform types of provider bindings created in a loop (their resources are skipped, their uses unknown). */
+  readonly repeatedTypes = new Set<string>();
+
+  /**
+   * What a file imports from the AWS provider: local class names (→ Terraform type) and namespace names
+   * (`import * as aws from '@cdktf/provider-aws'`, `import { ssoadminApplication } from '@cdktf/provider-aws'`).
+   */
+  private providerBindings(sf: SourceFile): { classes: Map<string, string>; namespaces: Set<string> } {
+    const classes = new Map<string, string>();
+    const namespaces = new Set<string>();
+    for (const imp of sf.getImportDeclarations()) {
+      const specifier = imp.getModuleSpecifierValue();
+      if (!PROVIDER_MODULE.test(specifier)) continue;
+      const moduleType = /\/(?:lib|aws)\/([a-z0-9-]+)(?:\/index(?:\.[cm]?[jt]s)?|\.[cm]?[jt]s)?$/.exec(specifier)?.[1];
+      const ns = imp.getNamespaceImport()?.getText();
+      if (ns) namespaces.add(ns);
+      for (const spec of imp.getNamedImports()) {
+        const imported = spec.getName();
+        const local = spec.getAliasNode()?.getText() ?? imported;
+        if (/^[a-z]/.test(imported)) namespaces.add(local);
+        else classes.set(local, moduleType && moduleType !== 'index' ? `aws_${moduleType.replace(/-/g, '_')}` : terraformTypeOfClass(imported));
+      }
+    }
+    return { classes, namespaces };
+  }
+
+  /** The Terraform type a `new` callee stands for, when it is a provider binding tipkit reads or notes. */
+  private bindingType(callee: TsNode, bindings: { classes: Map<string, string>; namespaces: Set<string> }): string | undefined {
+    const { Node } = this;
+    let type: string | undefined;
+    if (Node.isIdentifier(callee)) type = bindings.classes.get(callee.getText());
+    else if (Node.isPropertyAccessExpression(callee)) {
+      let root: TsNode = callee;
+      while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+      if (Node.isIdentifier(root) && bindings.namespaces.has(root.getText())) type = terraformTypeOfClass(callee.getName());
+    }
+    return type && readsType('resource', type) ? type : undefined;
   }
 
   /** Local names of the construct classes in a file: the class names themselves, plus import aliases. */
@@ -265,22 +427,22 @@ class StaticReader {
     }
     if (Node.isArrayLiteralExpression(node)) {
       const items: Val[] = [];
-      let partial = false;
+      let unknownItems = 0;
       for (const el of node.getElements()) {
         if (Node.isSpreadElement(el)) {
           const spread = this.evaluate(el.getExpression(), depth + 1);
           if (spread?.kind === 'array') items.push(...spread.items);
           else {
             if (spread) this.skip(el, 'spread of something that is not a constant array');
-            partial = true;
+            unknownItems++;
           }
           continue;
         }
         const v = this.evaluate(el, depth + 1);
         if (v) items.push(v);
-        else partial = true;
+        else unknownItems++;
       }
-      return { kind: 'array', items, loc, ...(partial ? { partial } : {}) };
+      return { kind: 'array', items, loc, ...(unknownItems ? { unknownItems } : {}) };
     }
     if (Node.isObjectLiteralExpression(node)) {
       const members: Member[] = [];
@@ -331,7 +493,8 @@ class StaticReader {
       if (key === undefined) return this.skip(node, 'element access with a non-constant key');
       const base = this.evaluateQuiet(objectNode, depth + 1);
       if (base?.kind === 'construct') {
-        if (REFERENCE_ATTRIBUTES.has(key)) return { kind: 'construct', decl: base.decl, loc };
+        if (base.decl.tfType && base.attribute === undefined) return { kind: 'construct', decl: base.decl, attribute: key, loc };
+        if (REFERENCE_ATTRIBUTES.has(key) && !base.decl.tfType) return { kind: 'construct', decl: base.decl, loc };
         return this.skip(node, `\`${key}\` of a ${base.decl.cls} is only known after deploy`);
       }
       if (base?.kind === 'object') {
@@ -345,6 +508,13 @@ class StaticReader {
       return this.skip(node, `\`${node.getText()}\` is not a constant`);
     }
     if (Node.isNewExpression(node) && this.decls.has(node)) return { kind: 'construct', decl: this.decls.get(node)!, loc };
+    if (Node.isCallExpression(node) && JSON_ENCODERS.has(node.getExpression().getText().replace(/\s+/g, '')) && node.getArguments().length === 1) {
+      // A policy written as `JSON.stringify({...})` or `Fn.jsonencode({...})` of literals is JSON text, as Terraform's jsonencode gives it.
+      const arg = this.evaluate(node.getArguments()[0]!, depth + 1);
+      const plain = arg && plainValue(arg);
+      if (plain !== UNREAD_VALUE && arg) return { kind: 'primitive', value: JSON.stringify(plain), loc };
+      return arg && this.skip(node, 'the encoded value is not all literals');
+    }
     return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
   }
 
@@ -501,13 +671,23 @@ class RawBuilder {
       ApplicationAccessScope: 'AccessScopes',
       ApplicationAuthenticationMethod: 'AuthenticationMethods',
     };
+    // A grant, scope or method that belongs to some application but could not be read: that application has
+    // one more of them than is known (unknown, not missing), whichever application it is.
+    const someApplicationHasOneMore = (cls: ConstructClass): void => {
+      this.holes.push(['applications', ANY_SEGMENT, section[cls]!, ANY_SEGMENT]);
+    };
+    for (const cls of this.reader.repeated) if (section[cls]) someApplicationHasOneMore(cls);
     for (const decl of children) {
       const props = this.reader.propsOf(decl);
-      if (props?.kind !== 'object' || !this.identifiable(decl, props)) continue;
+      if (props?.kind !== 'object' || !this.identifiable(decl, props)) {
+        someApplicationHasOneMore(decl.cls);
+        continue;
+      }
       const appMember = props.members.find((m) => m.key === 'application');
       if (!appMember) {
-        const why = props.skipped?.includes('application') ? 'its `application` cannot be read without running the code' : 'it has no `application`';
-        this.note(decl.loc, `skipped new ${decl.cls}(…): ${why}`);
+        const unreadable = props.skipped?.includes('application');
+        this.note(decl.loc, `skipped new ${decl.cls}(…): ${unreadable ? 'its `application` cannot be read without running the code' : 'it has no `application`'}`);
+        if (unreadable) someApplicationHasOneMore(decl.cls);
         continue;
       }
       const appVal = appMember.val;
@@ -519,6 +699,8 @@ class RawBuilder {
       }
       if (index === undefined) {
         this.note(appVal.loc, `skipped new ${decl.cls}(…): its \`application\` is not an IdentityCenterApplication declared in these files`);
+        // An application construct of these files that could not be read itself (its name is not constant).
+        if (appVal.kind === 'construct') someApplicationHasOneMore(decl.cls);
         continue;
       }
       const app = rawApps[index]!;
@@ -621,7 +803,10 @@ class RawBuilder {
     const key = pascal(m.key);
     const childPath = [...path, key];
     const value = this.toRaw(m.val, childPath, m.key === 'actorPolicy');
-    if (value === SKIP) return;
+    if (value === SKIP) {
+      this.holes.push(childPath);
+      return;
+    }
     this.positions.setKey(childPath, m.keyLoc);
     out[key] = value;
   }
@@ -651,12 +836,15 @@ class RawBuilder {
       }
       case 'array': {
         this.positions.setValue(path, val.loc);
-        if (val.partial) this.holes.push(path);
         const out: unknown[] = [];
+        let unknownItems = val.unknownItems ?? 0;
         for (const item of val.items) {
           const v = this.toRaw(item, [...path, out.length], verbatim);
           if (v !== SKIP) out.push(v);
+          else unknownItems++;
         }
+        // The unread elements come after the read ones: the list is known to hold them, not what they are.
+        for (let k = 0; k < unknownItems; k++) this.holes.push([...path, out.length + k]);
         return out;
       }
       case 'object': {
@@ -666,7 +854,10 @@ class RawBuilder {
         for (const m of val.members) {
           const key = verbatim ? m.key : pascal(m.key);
           const v = this.toRaw(m.val, [...path, key], verbatim || m.key === 'actorPolicy');
-          if (v === SKIP) continue;
+          if (v === SKIP) {
+            this.holes.push([...path, key]);
+            continue;
+          }
           this.positions.setKey([...path, key], m.keyLoc);
           out[key] = v;
         }
@@ -682,3 +873,106 @@ const abbreviate = (s: string): string => {
   const one = s.replace(/\s+/g, ' ');
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 };
+
+/** Where AWS provider bindings are imported from: the prebuilt packages, or a `cdktf get` folder. */
+const PROVIDER_MODULE = /^@cdktf\/provider-aws(\/|$)|^@cdktn\/provider-aws(\/|$)|(^|\/)\.gen\/providers\/aws(\/|$)/;
+
+/** Provider class names whose Terraform type is not their snake_case (the S3 Control prefix is one word in Terraform). */
+const CLASS_TYPE_EXCEPTIONS: Readonly<Record<string, string>> = {
+  S3ControlAccessGrantsInstance: 'aws_s3control_access_grants_instance',
+};
+
+/** `SsoadminApplicationAccessScope` → `aws_ssoadmin_application_access_scope`. */
+function terraformTypeOfClass(cls: string): string {
+  return CLASS_TYPE_EXCEPTIONS[cls] ?? `aws_${snakeCase(cls)}`;
+}
+
+/** `authorizedTokenIssuers` → `authorized_token_issuers` (the provider bindings' config is the camelCase of HCL). */
+const snakeCase = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+
+/** Construct options that are cdktf meta-arguments, not resource attributes (`forEach`/`count` are kept: they expand). */
+const BINDING_META_ARGUMENTS = new Set(['dependsOn', 'provider', 'lifecycle', 'provisioners', 'connection']);
+
+/** Child resource types → the application section they fill. */
+const CHILD_SECTION_OF_TYPE: Readonly<Record<string, string>> = {
+  aws_ssoadmin_application_grant: 'Grants',
+  aws_ssoadmin_application_access_scope: 'AccessScopes',
+  aws_ssoadmin_application_authentication_method: 'AuthenticationMethods',
+  aws_ssoadmin_application_assignment: 'Assignments',
+};
+
+/** Map attributes, whose keys are data (tag names), not attribute names. */
+const MAP_ATTRIBUTES = new Set(['tags', 'tags_all']);
+
+/** A value a binding's config holds that could not be read: an interpolation nothing resolves (noted at the TypeScript). */
+const UNREAD = '${tipkit-unread}';
+
+const JSON_ENCODERS = new Set(['JSON.stringify', 'Fn.jsonencode', 'cdktf.Fn.jsonencode']);
+
+const UNREAD_VALUE: unique symbol = Symbol('unread');
+/** A read value as plain JSON; UNREAD_VALUE when any part of it is a reference or could not be read. */
+function plainValue(val: Val): unknown {
+  switch (val.kind) {
+    case 'primitive':
+      return val.value;
+    case 'construct':
+      return UNREAD_VALUE;
+    case 'array': {
+      if (val.unknownItems) return UNREAD_VALUE;
+      const out = val.items.map(plainValue);
+      return out.includes(UNREAD_VALUE) ? UNREAD_VALUE : out;
+    }
+    case 'object': {
+      if (val.skipped?.length) return UNREAD_VALUE;
+      const out: Obj = {};
+      for (const m of val.members) {
+        const v = plainValue(m.val);
+        if (v === UNREAD_VALUE) return UNREAD_VALUE;
+        out[m.key] = v;
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * One RawInput of two (a file set with both tipkit constructs and provider bindings): the second's issuers,
+ * applications and AWS-managed applications follow the first's, with their positions and holes re-rooted.
+ */
+function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
+  if (!a.raw.applications && !a.raw.trustedTokenIssuers && !a.suppressions?.length) {
+    return { ...b, notes: [...(a.notes ?? []), ...(b.notes ?? [])], holes: [...(a.holes ?? []), ...(b.holes ?? [])] };
+  }
+  const positions = a.positions;
+  const holes = [...(a.holes ?? [])];
+  const raw = a.raw;
+  for (const section of ['trustedTokenIssuers', 'applications'] as const) {
+    const extra = (b.raw[section] ?? []) as Obj[];
+    if (extra.length === 0) continue;
+    const list = ((raw[section] as Obj[] | undefined) ??= []);
+    const offset = list.length;
+    extra.forEach((item, i) => {
+      list.push(item);
+      positions.absorb(b.positions, [section, i], [section, offset + i]);
+    });
+    for (const hole of b.holes ?? []) {
+      if (hole[0] === section && typeof hole[1] === 'number') holes.push([section, hole[1] + offset, ...hole.slice(2)]);
+    }
+  }
+  for (const hole of b.holes ?? []) if (hole[0] !== 'trustedTokenIssuers' && hole[0] !== 'applications') holes.push(hole);
+  for (const hole of b.holes ?? []) if (hole[0] === 'applications' && hole[1] === ANY_SEGMENT) holes.push(hole);
+  const instance = isObject(b.raw.instance) ? b.raw.instance : {};
+  if (raw.instance && Object.keys(raw.instance).length === 0 && Object.keys(instance).length > 0) {
+    raw.instance = instance;
+    positions.absorb(b.positions, ['instance'], ['instance']);
+  }
+  if (b.managedApplications?.length) positions.absorb(b.positions, ['managedApplications'], ['managedApplications']);
+  return {
+    raw,
+    positions,
+    suppressions: [...(a.suppressions ?? []), ...(b.suppressions ?? [])],
+    notes: [...(a.notes ?? []), ...(b.notes ?? [])],
+    holes,
+    managedApplications: [...(a.managedApplications ?? []), ...(b.managedApplications ?? [])],
+  };
+}

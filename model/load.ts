@@ -2,14 +2,16 @@
  * One entry point for every input kind. Each loader turns its file into a RawConfig plus positions; the
  * schema check and buildModel() are shared. Heavy readers (TypeScript via ts-morph, HCL) load lazily.
  */
-import { buildModel } from './build.js';
+import { buildModel, type ManagedApplicationInput } from './build.js';
 import { InputError } from './errors.js';
 import { parseDocumentFile, parseDocumentText, type ReadOptions } from './load-yaml.js';
-import { pointerKey, type PositionIndex } from './positions.js';
+import type { PositionIndex } from './positions.js';
 import { validateConfig, type SchemaViolation } from './schema.js';
 import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
+import { UnknownValues } from './unknown.js';
+import type { ForeignKind } from './load-foreign.js';
 
-export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl';
+export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl' | 'plan' | ForeignKind;
 
 export interface LoadedConfig {
   kind: InputKind;
@@ -31,6 +33,8 @@ export interface RawInput {
    * unknown, not missing: schema violations at or under a hole are dropped, the note already says why.
    */
   holes?: NodePath[];
+  /** AWS-managed applications (Terraform readers; see ManagedApplicationNode). */
+  managedApplications?: ManagedApplicationInput[];
 }
 
 export function inputKind(file: string): InputKind | undefined {
@@ -42,25 +46,50 @@ export function inputKind(file: string): InputKind | undefined {
 }
 
 export function fromRawInput(kind: InputKind, input: RawInput): LoadedConfig {
+  const unknown = new UnknownValues(input.holes);
+  let violations = withoutUnknown(validateConfig(input.raw), unknown, input.raw);
+  if (kind !== 'config') violations = violations.filter((v) => !isInstanceRequirement(v));
   return {
     kind,
-    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions }),
-    violations: withoutHoles(validateConfig(input.raw), input.holes ?? []),
+    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions, holes: input.holes, managedApplications: input.managedApplications }),
+    violations,
     notes: input.notes ?? [],
   };
 }
 
-function withoutHoles(violations: SchemaViolation[], holes: readonly NodePath[]): SchemaViolation[] {
-  if (holes.length === 0) return violations;
-  const keys = new Set(holes.map((h) => pointerKey(h)));
-  const underHole = (path: NodePath): boolean => {
-    for (let n = path.length; n > 0; n--) if (keys.has(pointerKey(path.slice(0, n)))) return true;
-    return false;
-  };
+/**
+ * The `instance` section (and its InstanceArn) is required of tipkit's own config format only. Terraform,
+ * plans and provider bindings give the instance ARN on each resource (Terraform itself requires it there), and
+ * an input with no resource at all has no instance to miss.
+ */
+function isInstanceRequirement(v: SchemaViolation): boolean {
+  if (v.keyword !== 'required') return false;
+  return (v.pointer.length === 0 && v.params.missingProperty === 'instance') || (v.pointer.length === 1 && v.pointer[0] === 'instance' && v.params.missingProperty === 'InstanceArn');
+}
+
+/**
+ * Unknown, not missing: a violation about a value the reader could not know is dropped (the reader's note
+ * says why). That is a missing member where a hole is, a value under a hole that was not read, and a "too
+ * few" (an empty list, a union with no member) where some of the items or members are unknown. A value that
+ * was read is still checked, even beside unknown ones.
+ */
+function withoutUnknown(violations: SchemaViolation[], unknown: UnknownValues, raw: unknown): SchemaViolation[] {
+  if (unknown.none) return violations;
   return violations.filter((v) => {
-    const target = v.keyword === 'required' ? [...v.pointer, String(v.params.missingProperty)] : v.pointer;
-    return !underHole(target);
+    if (v.keyword === 'required') return !unknown.isUnknown([...v.pointer, String(v.params.missingProperty)]);
+    if (v.keyword === 'minItems' || v.keyword === 'minProperties') return !unknown.hasUnknownParts(v.pointer);
+    if (v.atKey) return true;
+    return !(unknown.isUnknown(v.pointer) && valueAtPointer(raw, v.pointer) === undefined);
   });
+}
+
+function valueAtPointer(root: unknown, pointer: NodePath): unknown {
+  let cur: unknown = root;
+  for (const seg of pointer) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
 }
 
 export function loadConfigText(text: string, file: string): LoadedConfig {
@@ -73,6 +102,8 @@ export async function loadConfigFile(file: string, opts: ReadOptions = {}): Prom
   switch (kind) {
     case 'config': {
       const { value, positions } = parseDocumentFile(file, opts);
+      const { isTerraformPlan, planToRaw } = await import('./load-plan.js');
+      if (isTerraformPlan(value)) return fromRawInput('plan', planToRaw(value, positions, file));
       return fromRawInput(kind, { raw: value as RawConfig, positions });
     }
     case 'tfjson': {

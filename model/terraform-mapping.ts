@@ -6,10 +6,12 @@
  * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
  * calls) is skipped with a note, never guessed.
  */
+import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './hcl-eval.js';
 import type { RawInput } from './load.js';
 import type { PositionIndex } from './positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
-import { isObject } from './build.js';
+import { isObject, type ManagedApplicationInput } from './build.js';
+import { ANY_SEGMENT } from './unknown.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -18,8 +20,12 @@ type Note = NonNullable<RawInput['notes']>[number];
 export interface TerraformBlock {
   mode: 'resource' | 'data';
   type: string;
-  /** The Terraform name (`resource "TYPE" "NAME"`). */
+  /** The Terraform name (`resource "TYPE" "NAME"`), with the instance key of a count / for_each instance (`NAME["key"]`). */
   name: string;
+  /** The address prefix of a block inside a module (`module.tip.`); references within the module carry it too. */
+  module?: string;
+  /** Why its count / for_each / dynamic blocks could not be expanded over literals, and where (the mapper skips it). */
+  unexpandable?: { why: string; at: NodePath };
   body: Obj;
   /** Where the block is written. */
   loc: SourceLocation;
@@ -57,7 +63,43 @@ export const TERRAFORM_TYPES = {
   assignment: 'aws_ssoadmin_application_assignment',
   assignmentConfiguration: 'aws_ssoadmin_application_assignment_configuration',
   grant: 'aws_ssoadmin_application_grant',
+  /**
+   * Not in the AWS provider (tip-facts §8: requested in issue #34763; a fork ships it). Read in the shape that
+   * fork and the API give it: application_arn, authentication_method_type, authentication_method { iam {
+   * actor_policy = jsonencode({…}) } }.
+   */
+  authenticationMethod: 'aws_ssoadmin_application_authentication_method',
 } as const;
+
+/**
+ * AWS-managed applications that Terraform declares through their own service's resource. They are usage
+ * records (ManagedApplicationNode), not linted: `issuers` is where they list trusted token issuers (so an issuer
+ * used only there is used), and a reference to any of `arnAttributes` (the Identity Center application the
+ * service creates) is an access-scope target that resolves. `scopes` maps service-integration blocks to the
+ * access scopes they turn on.
+ */
+export const MANAGED_APPLICATIONS: Readonly<Record<string, { issuers?: { list: string; arn: string; audiences: string }; arnAttributes: string[]; scopes?: Record<string, string> }>> = {
+  aws_redshift_idc_application: {
+    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
+    arnAttributes: ['idc_managed_application_arn'],
+    scopes: { lake_formation: 'lakeformation:query', s3_access_grants: 's3:access_grants:read_write', redshift: 'redshift:connect' },
+  },
+  awscc_redshift_redshift_idc_application: {
+    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
+    arnAttributes: ['idc_managed_application_arn'],
+  },
+  aws_qbusiness_application: { arnAttributes: ['identity_center_application_arn'] },
+  aws_s3control_access_grants_instance: { arnAttributes: ['identity_center_application_arn'] },
+};
+
+/** Prefixes of Identity Center resource types: one tipkit does not read gets a note naming it. */
+const IDENTITY_CENTER_PREFIXES = ['aws_ssoadmin_', 'awscc_sso_'];
+
+/** Whether the mapper reads (or notes) blocks of this type, so a reader should say when it skips one. */
+export function readsType(mode: 'resource' | 'data', type: string): boolean {
+  if (mode === 'data') return false;
+  return Object.values(TERRAFORM_TYPES).includes(type as never) || type in MANAGED_APPLICATIONS || IDENTITY_CENTER_PREFIXES.some((p) => type.startsWith(p));
+}
 
 /** Nested blocks that occur at most once, so tipkit.yaml writes them as one object rather than a list. */
 const SINGLE_BLOCKS = new Set([
@@ -70,6 +112,8 @@ const SINGLE_BLOCKS = new Set([
   'jwt_bearer',
   'refresh_token',
   'token_exchange',
+  'authentication_method',
+  'iam',
 ]);
 
 /** Top-level attributes read per resource type (others — meta-arguments, computed ids — are not config). */
@@ -83,6 +127,46 @@ type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: Terr
 const MAX_DEPTH = 64;
 
 const SKIP: unique symbol = Symbol('skip');
+
+/**
+ * Terraform's own expansion, over literals (model/hcl-eval.ts): each block becomes its count / for_each
+ * instances (`NAME[0]`, `NAME["key"]`) with attributes evaluated and dynamic blocks expanded. A block that
+ * cannot be expanded here is handed on marked `unexpandable` (the mapper skips it with a note). `scope` gains the
+ * instance keys of these blocks, so `for_each = aws_x.y` iterates a declared resource's instances.
+ */
+export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
+  const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
+  scope.instances = (address) => {
+    if (instanceKeys.has(address)) return instanceKeys.get(address);
+    instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
+    const b = blocks.find((x) => addressOf(x) === address);
+    let keys: (string | number)[] | null | undefined;
+    if (b) {
+      const meta = b.body.count !== undefined ? 'count' : b.body.for_each !== undefined ? 'for_each' : undefined;
+      const made = meta ? instancesOf(meta, evaluate(b.body[meta], scope)) : null;
+      keys = made === null ? null : Array.isArray(made) ? made.map((i) => i.key) : undefined;
+    }
+    instanceKeys.set(address, keys);
+    return keys;
+  };
+  return blocks.flatMap((b): TerraformBlock[] => {
+    // Only what the mapper reads is evaluated (others pass as written: an S3 bucket's for_each is not ours to expand).
+    if (!readsType(b.mode, b.type) && !(b.mode === 'data' && b.type.startsWith('aws_identitystore_'))) return [b];
+    try {
+      return expandBlock(b.body, scope).map((instance) => ({
+        ...b,
+        name: b.name + instance.suffix,
+        body: instance.body,
+        locate: (path: NodePath) => b.locate(instance.written(path)),
+      }));
+    } catch (err) {
+      // Handed on whole: the mapper notes it, and knows some application may have one more child then.
+      if (err instanceof CannotExpand) return [{ ...b, unexpandable: { why: err.why, at: err.at } }];
+      if (err instanceof RangeError) return [{ ...b, unexpandable: { why: 'it nests too deeply to read', at: [] } }];
+      throw err;
+    }
+  });
+}
 
 export function terraformToRaw(blocks: readonly TerraformBlock[], opts: TerraformMappingOptions): RawInput {
   return new TerraformMapper(blocks, opts).map();
@@ -100,6 +184,7 @@ class TerraformMapper {
   private readonly byAddress = new Map<string, TerraformBlock>();
   private readonly appIndex = new Map<TerraformBlock, number>();
   private readonly rawApps: Obj[] = [];
+  private readonly managed: ManagedApplicationInput[] = [];
 
   constructor(
     private readonly blocks: readonly TerraformBlock[],
@@ -107,11 +192,16 @@ class TerraformMapper {
   ) {
     this.notes = opts.notes ?? [];
     this.positions = opts.positions;
-    for (const b of blocks) this.byAddress.set(`${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`, b);
+    for (const b of blocks) this.byAddress.set(addressOf(b), b);
   }
 
   map(): RawInput {
-    const usable = this.blocks.filter((b) => b.mode === 'resource' && Object.values(TERRAFORM_TYPES).includes(b.type as never) && this.single(b));
+    const usable = this.blocks.filter((b) => {
+      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(b.type as never)) return false;
+      if (this.single(b)) return true;
+      this.someApplicationHasOneMore(b.type);
+      return false;
+    });
     const ofType = (t: string) => usable.filter((b) => b.type === t);
 
     const issuers = ofType(TERRAFORM_TYPES.issuer).map((b, i) => this.mapTopLevel(b, ['trustedTokenIssuers', i], ISSUER_ATTRIBUTES));
@@ -124,7 +214,10 @@ class TerraformMapper {
 
     for (const b of ofType(TERRAFORM_TYPES.assignmentConfiguration)) {
       const app = this.applicationOf(b);
-      if (app === undefined) continue;
+      if (app === undefined) {
+        this.someApplicationHasOneMore(b.type);
+        continue;
+      }
       const path: NodePath = ['applications', app, 'AssignmentRequired'];
       const v = this.convert(b, ['assignment_required'], b.body.assignment_required, path);
       if (v !== SKIP && v !== undefined) this.rawApps[app]!.AssignmentRequired = v;
@@ -132,18 +225,70 @@ class TerraformMapper {
     for (const b of ofType(TERRAFORM_TYPES.grant)) this.mapChild(b, 'Grants', ['grant_type', 'grant'], (out) => defaultGrant(out));
     for (const b of ofType(TERRAFORM_TYPES.accessScope)) this.mapChild(b, 'AccessScopes', ['scope', 'authorized_targets']);
     for (const b of ofType(TERRAFORM_TYPES.assignment)) this.mapChild(b, 'Assignments', ['principal_type', 'principal_id']);
+    for (const b of ofType(TERRAFORM_TYPES.authenticationMethod)) this.mapChild(b, 'AuthenticationMethods', ['authentication_method_type', 'authentication_method']);
+    this.managedApplications();
+    this.noteUnreadTypes();
     for (const extra of this.opts.extra ?? []) this.mapExtra(extra);
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed };
+  }
+
+  /** AWS-managed applications: usage records of the issuers they authorize (see MANAGED_APPLICATIONS). */
+  private managedApplications(): void {
+    for (const b of this.blocks) {
+      const spec = MANAGED_APPLICATIONS[b.type];
+      if (b.mode !== 'resource' || !spec || !this.single(b)) continue;
+      const issuers: ManagedApplicationInput['authorizedTokenIssuers'] = [];
+      for (const entry of spec.issuers ? asList(b.body[spec.issuers.list]) : []) {
+        if (!isObject(entry)) continue;
+        const r = this.resolve(entry[spec.issuers!.arn]);
+        const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
+        const audiences = asList(entry[spec.issuers!.audiences]).map((a) => this.resolve(a)).flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
+        if (ref !== undefined) issuers.push({ TrustedTokenIssuerArn: ref, AuthorizedAudiences: audiences });
+      }
+      const scopes: string[] = [];
+      const integrations = asList(b.body.service_integration ?? b.body.service_integrations).filter(isObject);
+      for (const [block, scope] of Object.entries(spec.scopes ?? {})) if (integrations.some((i) => i[block] !== undefined)) scopes.push(scope);
+      this.positions.setValue(['managedApplications', this.managed.length], b.loc);
+      this.managed.push({ name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes });
+    }
+  }
+
+  /** One note per Identity Center resource type that tipkit does not read, at its first block. */
+  private noteUnreadTypes(): void {
+    const unread = new Map<string, TerraformBlock[]>();
+    for (const b of this.blocks) {
+      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(b.type as never) || b.type in MANAGED_APPLICATIONS) continue;
+      unread.set(b.type, [...(unread.get(b.type) ?? []), b]);
+    }
+    for (const [type, list] of unread) {
+      const count = list.length === 1 ? `${list[0]!.module ?? ''}${type}.${list[0]!.name}` : `${list.length} resources`;
+      this.note(list[0]!.loc, `${type} is not read by tipkit (${count}): it lints Identity Center applications, trusted token issuers, grants, access scopes, authentication methods and application assignments`);
+    }
   }
 
   /**
    * count / for_each make several instances, and `dynamic` blocks a number of blocks, that only Terraform
    * knows: the resource is skipped whole rather than read in part (a half-read grant would look incomplete).
    */
+  /**
+   * A grant, scope, assignment or method that was not attached (its application_arn is unknown, or names an
+   * application not declared here, or it could not be expanded) may belong to any application, and may use
+   * any issuer: unknown, not missing, for the rules that look across applications (see model/unknown.ts).
+   */
+  private someApplicationHasOneMore(type: string): void {
+    const section = CHILD_SECTIONS[type];
+    if (section === 'AssignmentRequired') this.holes.push(['applications', ANY_SEGMENT, section]);
+    else if (section) this.holes.push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
+  }
+
   private single(b: TerraformBlock): boolean {
+    if (b.unexpandable) {
+      this.note(b.locate(b.unexpandable.at)?.key ?? b.loc, `skipped ${addressOf(b)}: ${b.unexpandable.why}`);
+      return false;
+    }
     for (const meta of ['count', 'for_each']) {
       if (b.body[meta] !== undefined) {
         this.note(b.locate([meta])?.key ?? b.loc, `skipped ${b.type}.${b.name}: \`${meta}\` makes instances that only Terraform can expand`);
@@ -215,9 +360,12 @@ class TerraformMapper {
     }
   }
 
-  private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments', attributes: string[], fill?: (out: Obj) => void): void {
+  private mapChild(b: TerraformBlock, section: 'Grants' | 'AccessScopes' | 'Assignments' | 'AuthenticationMethods', attributes: string[], fill?: (out: Obj) => void): void {
     const app = this.applicationOf(b);
-    if (app === undefined) return;
+    if (app === undefined) {
+      this.someApplicationHasOneMore(b.type);
+      return;
+    }
     const list = (this.rawApps[app]![section] ??= []) as Obj[];
     const path: NodePath = ['applications', app, section, list.length];
     const out: Obj = {};
@@ -240,6 +388,7 @@ class TerraformMapper {
     const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
     if (app === undefined) {
       this.note(extra.applicationLoc ?? extra.loc, `skipped a ${extra.section === 'Grants' ? 'grant' : 'setting'}: its application is not an aws_ssoadmin_application declared in these files`);
+      this.holes.push(['applications', ANY_SEGMENT, extra.section, ANY_SEGMENT]);
       return;
     }
     const list = (this.rawApps[app]![extra.section] ??= []) as Obj[];
@@ -302,11 +451,19 @@ class TerraformMapper {
       return this.convert(b, [...src, 0], value[0], path);
     }
     if (here) this.positions.setValue(path, here);
+    if (last === 'actor_policy') return this.policy(b, src, value, path);
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       value.forEach((item, i) => {
+        const holes = this.holes.length;
         const v = this.convert(b, [...src, i], item, [...path, out.length]);
         if (v !== SKIP) out.push(v);
+        else if (this.holes.length > holes) {
+          // The element is unknown, not absent: "one more, unknown, element" (a trailing '*', see
+          // model/unknown.ts), so the list counts as holding a value without shadowing a known element.
+          this.holes.length = holes;
+          this.holes.push([...path, ANY_SEGMENT]);
+        }
       });
       return out;
     }
@@ -338,10 +495,33 @@ class TerraformMapper {
   }
 
   /**
+   * An IAM policy document (actor_policy): `jsonencode({…})` of literals arrives as JSON text, a literal object
+   * as itself. Its keys are IAM's own (Version, Statement, aws:PrincipalOrgID), so they are kept as written.
+   */
+  private policy(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
+    const here = this.locate(b, src) ?? b.loc;
+    const r = this.resolve(value);
+    if (r.kind === 'literal' && typeof r.value === 'string') {
+      try {
+        return JSON.parse(r.value) as unknown;
+      } catch {
+        this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: not a JSON policy document`);
+        this.holes.push(path);
+        return SKIP;
+      }
+    }
+    if (isObject(value) && isKnownLiteral(value, (v) => this.resolve(v))) return literalOf(value, (v) => this.resolve(v));
+    this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
+    this.holes.push(path);
+    return SKIP;
+  }
+
+  /**
    * The Name a tipkit.yaml would use for a referenced block: an application's or issuer's `name`, or the
    * DisplayName / UserName an identitystore data source looks up.
    */
   private referencedName(block: TerraformBlock): string | undefined {
+    if (block.type in MANAGED_APPLICATIONS) return addressOf(block);
     if (block.type === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
       const r = this.resolve(block.body.name);
       return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
@@ -361,7 +541,7 @@ class TerraformMapper {
     if (!value.includes('${') && !value.includes('%{')) return { kind: 'literal', value };
     const whole = /^\$\{\s*([^{}]+?)\s*\}$/.exec(value);
     if (whole) {
-      const ref = /^((?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*)\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
+      const ref = REFERENCE.exec(whole[1]!);
       const block = ref && this.byAddress.get(ref[1]!);
       if (ref && block) return { kind: 'ref', block, attribute: ref[2]! };
       const local = /^local\.([a-zA-Z_][\w-]*)$/.exec(whole[1]!);
@@ -395,6 +575,37 @@ class TerraformMapper {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
 }
+
+/** `[module.M[KEY].]…[data.]TYPE.NAME[KEY].ATTRIBUTE`: the address of a block (with instance keys), and the attribute. */
+const REFERENCE = /^((?:module\.[\w-]+(?:\[(?:"[^"]*"|\d+)\])?\.)*(?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*(?:\[(?:"[^"]*"|\d+)\])?)\.([a-zA-Z_][\w-]*)$/;
+
+/** A block's address, as references write it. */
+const addressOf = (b: TerraformBlock): string => `${b.module ?? ''}${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`;
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+type Resolve = (v: unknown) => Resolved;
+/** Every leaf of a literal object or list resolves to a literal. */
+function isKnownLiteral(v: unknown, resolve: Resolve): boolean {
+  if (Array.isArray(v)) return v.every((x) => isKnownLiteral(x, resolve));
+  if (isObject(v)) return Object.values(v).every((x) => isKnownLiteral(x, resolve));
+  return resolve(v).kind === 'literal';
+}
+function literalOf(v: unknown, resolve: Resolve): unknown {
+  if (Array.isArray(v)) return v.map((x) => literalOf(x, resolve));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalOf(x, resolve)]));
+  const r = resolve(v);
+  return r.kind === 'literal' ? r.value : undefined;
+}
+
+/** Child resource types → the part of an application they set. */
+const CHILD_SECTIONS: Readonly<Record<string, string>> = {
+  [TERRAFORM_TYPES.grant]: 'Grants',
+  [TERRAFORM_TYPES.accessScope]: 'AccessScopes',
+  [TERRAFORM_TYPES.assignment]: 'Assignments',
+  [TERRAFORM_TYPES.authenticationMethod]: 'AuthenticationMethods',
+  [TERRAFORM_TYPES.assignmentConfiguration]: 'AssignmentRequired',
+};
 
 /** Attributes that take the ARN of a declared resource, where tipkit.yaml writes its Name. */
 const ARN_ATTRIBUTES = new Set(['application_arn', 'trusted_token_issuer_arn']);

@@ -8,6 +8,7 @@
  * violation reports them); the raw value always stays reachable through `raw`.
  */
 import type { PositionIndex } from './positions.js';
+import type { UnknownValues } from './unknown.js';
 
 /** A JSON-pointer-like path into a RawConfig: ['applications', 0, 'Grants', 1, 'Grant']. */
 export type PathSegment = string | number;
@@ -29,6 +30,11 @@ export interface ModelNode {
   pointer: NodePath;
   /** The path users read, name based: `applications/analytics-portal/Grants/0`. */
   resource: string;
+  /**
+   * Some value at, in or above the node could not be read (see TipModel.unknown): rules treat what is absent
+   * there as unknown, not missing. Set by buildModel.
+   */
+  unknownParts?: boolean;
 }
 
 export const GRANT_TYPES = {
@@ -161,6 +167,22 @@ export interface ApplicationNode extends ModelNode {
   raw: Record<string, unknown>;
 }
 
+/**
+ * An AWS-managed application declared through its own service's Terraform resource
+ * (`aws_redshift_idc_application`, …). tipkit does not lint it: it is a usage record, so the trusted token
+ * issuers it authorizes count as used (issuer-unused) and access scopes may target it by reference.
+ */
+export interface ManagedApplicationNode extends ModelNode {
+  /** The Terraform address (`aws_redshift_idc_application.warehouse`), which references resolve to. */
+  name: string;
+  /** The resource type. */
+  type: string;
+  /** The trusted token issuers it authorizes, resolved as a grant's are. */
+  authorizedTokenIssuers: AuthorizedTokenIssuerNode[];
+  /** Access scopes its service integrations turn on (Redshift: `redshift:connect`, …). */
+  scopes: string[];
+}
+
 /** A suppression attached by a construct (`suppressions: [{ id, reason }]`), applied to a resource subtree. */
 export interface ConstructSuppression {
   id: string;
@@ -175,12 +197,16 @@ export interface TipModel {
   instance: InstanceNode;
   issuers: IssuerNode[];
   applications: ApplicationNode[];
+  /** AWS-managed applications the Terraform readers recognized (usage records; see ManagedApplicationNode). */
+  managedApplications: ManagedApplicationNode[];
   /** Lookups, built once by buildModel. */
   index: ModelIndex;
   /** The document the model was built from, and where its nodes are. */
   raw: RawConfig;
   positions: PositionIndex;
   suppressions: ConstructSuppression[];
+  /** Values the reader could not know (unknown, not missing): every rule asks before calling a value missing or wrong. */
+  unknown: UnknownValues;
 }
 
 export interface ModelIndex {
@@ -188,6 +214,7 @@ export interface ModelIndex {
   issuerByArn: Map<string, IssuerNode>;
   applicationByName: Map<string, ApplicationNode>;
   applicationByArn: Map<string, ApplicationNode>;
+  managedApplicationByName: Map<string, ManagedApplicationNode>;
 }
 
 /** The tipkit.yaml document shape (loosely typed: it may break the schema). */

@@ -22,8 +22,12 @@ export const command: Command = {
   usage: `Usage: tipkit lint [PATH...] [options]
 
 Lints every supported file under the paths (default: the current directory): tipkit configs (.yaml, .yml,
-.json), Terraform JSON (.tf.json), Terraform HCL (.tf) and cdktf TypeScript (.ts, read, never run).
-Directories are walked without entering node_modules, .git, .terraform, cdktf.out or dist (name one to lint it).
+.json), Terraform JSON (.tf.json), Terraform HCL (.tf) and cdktf TypeScript (.ts, read, never run; tipkit
+constructs and the provider's Ssoadmin* bindings). Each configuration is linted on its own: a config file, a
+Terraform module directory, a cdktf app (an entry file and what it imports). A named JSON/YAML file that is no
+tipkit config is read as what it is (an sso-admin --cli-input-json request, a CloudFormation template) or
+said not to be a tipkit input. Directories are walked without entering node_modules, .git, .terraform, .gen,
+cdktf.out or dist (name one to lint it).
 
 Options:
   -f, --format FORMAT     text (default), json, sarif or github (GitHub Actions annotations)

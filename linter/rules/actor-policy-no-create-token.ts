@@ -65,6 +65,8 @@ export const rule: Rule = {
     for (const app of model.applications) {
       for (const method of app.authenticationMethods) {
         if (method.type !== 'IAM' || !method.actorPolicy) continue;
+        // A statement or action the reader could not read may be the one that allows it.
+        if (model.unknown.hasUnknownParts([...method.pointer, 'AuthenticationMethod', 'Iam', 'ActorPolicy'])) continue;
         const policyPath: NodePath = ['AuthenticationMethod', 'Iam', 'ActorPolicy'];
         const rawStatements = method.actorPolicy.Statement;
         const statements = asList(rawStatements);

@@ -29,6 +29,8 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const app of model.applications) {
       if (!app.assignmentRequired || app.assignments.length > 0) continue;
+      // Unknown, not missing: an AssignmentRequired or an assignment the reader could not read.
+      if (model.unknown.isUnknown([...app.pointer, 'AssignmentRequired']) || model.unknown.hasUnknownParts([...app.pointer, 'Assignments'])) continue;
       const explicit = hasKey(app.raw, 'AssignmentRequired');
       report({
         node: app,

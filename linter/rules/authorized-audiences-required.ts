@@ -39,6 +39,7 @@ export const rule: Rule = {
           const raw = valueAt(model.raw, issuer.pointer);
           const who = issuer.ref ? `trusted token issuer '${issuer.ref}'` : 'a trusted token issuer';
           if (!hasKey(raw, 'AuthorizedAudiences')) {
+            if (model.unknown.isUnknown([...issuer.pointer, 'AuthorizedAudiences'])) continue;
             report({ node: issuer, message: `${who} of application '${app.name}' has no AuthorizedAudiences, so no token's aud can match` });
             continue;
           }

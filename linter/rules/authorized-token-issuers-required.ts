@@ -38,6 +38,7 @@ export const rule: Rule = {
         if (grant.grantType !== GRANT_TYPES.jwtBearer) continue;
         const member = valueAt(grant.grant, ['JwtBearer']);
         if (typeof member !== 'object' || member === null || Array.isArray(member) || hasKey(member, 'AuthorizedTokenIssuers')) continue;
+        if (model.unknown.isUnknown([...grant.pointer, 'Grant', 'JwtBearer', 'AuthorizedTokenIssuers'])) continue;
         report({
           node: grant,
           field: ['Grant', 'JwtBearer'],

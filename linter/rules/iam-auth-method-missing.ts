@@ -42,6 +42,8 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const app of model.applications) {
       if (app.grants.length === 0 || app.authenticationMethods.some((m) => m.type === 'IAM')) continue;
+      // An authentication method the reader could not read (or not attach to its application) may be the IAM one.
+      if (model.unknown.hasUnknownParts([...app.pointer, 'AuthenticationMethods'])) continue;
       // At the Grants key, so a suppression comment above the application (or above Grants) covers it.
       report({
         node: app,

@@ -37,6 +37,8 @@ export const rule: Rule = {
         const member = valueAt(grant.grant, ['AuthorizationCode']);
         // A missing or mistyped member is grant-union-mismatch's / the schema's to report.
         if (typeof member !== 'object' || member === null || Array.isArray(member) || hasKey(member, 'RedirectUris')) continue;
+        // Unknown, not missing: a list the reader could not read (`var.redirect_uris`) may well hold URIs.
+        if (model.unknown.isUnknown([...grant.pointer, 'Grant', 'AuthorizationCode', 'RedirectUris'])) continue;
         report({
           node: grant,
           field: ['Grant', 'AuthorizationCode'],

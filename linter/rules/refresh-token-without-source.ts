@@ -45,6 +45,8 @@ export const rule: Rule = {
       if (!app.authenticationMethods.some((m) => m.type === 'IAM')) continue;
       const refresh = app.grants.find((g) => g.grantType === GRANT_TYPES.refreshToken);
       if (!refresh || app.grants.some((g) => g.grantType !== undefined && YIELDS_REFRESH_TOKEN.has(g.grantType))) continue;
+      // A grant whose type could not be read may be the source.
+      if (model.unknown.hasUnknownParts([...app.pointer, 'Grants', '*', 'GrantType'])) continue;
       report({
         node: refresh,
         field: ['GrantType'],

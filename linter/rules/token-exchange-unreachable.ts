@@ -37,6 +37,8 @@ export const rule: Rule = {
     },
   },
   check({ model, report }) {
+    // A scope target the reader could not read may name any application.
+    if (model.unknown.hasUnknownParts(['applications', '*', 'AccessScopes', '*', 'AuthorizedTargets'])) return;
     const targeted = new Set<ApplicationNode>();
     // A scope target may also be an instance ARN, which covers every application of that instance.
     const targetedInstances = new Set<string>();

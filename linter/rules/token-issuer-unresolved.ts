@@ -49,7 +49,8 @@ applications:
           if (issuer.resolution !== 'unresolved') continue;
           if (issuer.ref === undefined) {
             // A value of the wrong type is the schema's; only a missing member is ours.
-            if (!hasKey(valueAt(model.raw, issuer.pointer), 'TrustedTokenIssuerArn')) {
+            // A reference the reader could not read (an issuer whose name is `var.x`) is unknown, not missing.
+            if (!hasKey(valueAt(model.raw, issuer.pointer), 'TrustedTokenIssuerArn') && !model.unknown.isUnknown([...issuer.pointer, 'TrustedTokenIssuerArn'])) {
               report({ node: issuer, message: `an authorized token issuer of application '${app.name}' has no TrustedTokenIssuerArn${hint}` });
             }
             continue;

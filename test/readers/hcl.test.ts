@@ -52,21 +52,21 @@ describe('HCL reader', () => {
     });
   });
 
-  it('skips what only Terraform knows (variables, data lookups, for_each) with a note, and reads the rest', async () => {
+  it('skips what only Terraform knows (variables, data lookups, dynamic blocks over variables) with a note, and reads the rest', async () => {
     const input = await readHclFiles([fx('misc/dynamic.tf')]);
     const notes = input.notes!.map((n) => `${n.line}:${n.column} ${n.message}`);
     expect(notes.sort()).toEqual(
       [
         '14:39 skipped aws_ssoadmin_trusted_token_issuer.idp.trusted_token_issuer_configuration.oidc_jwt_configuration.issuer_url: `${var.issuer_url}` is only known when Terraform runs',
-        '23:3 skipped aws_ssoadmin_application.many: `for_each` makes instances that only Terraform can expand',
         '45:46 skipped aws_ssoadmin_application_grant.one_jwt.grant.jwt_bearer.authorized_token_issuers[0].authorized_audiences[1]: `${var.issuer_url}` is only known when Terraform runs',
-        '61:7 skipped aws_ssoadmin_application_grant.one_dynamic: its `dynamic` block is expanded only when Terraform runs',
+        '62:9 skipped aws_ssoadmin_application_grant.one_dynamic: its `dynamic "authorized_token_issuers"` block is expanded only when Terraform runs (`${var.issuer_arns}` is only known when Terraform runs)',
         '52:21 skipped aws_ssoadmin_application_grant.elsewhere: application_arn: it does not reference an aws_ssoadmin_application declared in these files',
         '9:31 skipped aws_ssoadmin_trusted_token_issuer.idp.instance_arn: `${tolist(data.aws_ssoadmin_instances.this.arns)[0]}` is only known when Terraform runs',
       ].sort(),
     );
-    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['one']);
-    const one = input.raw.applications![0]!;
+    // for_each over a literal set is expanded: one application per element.
+    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['app-a', 'app-b', 'one']);
+    const one = input.raw.applications![2]!;
     expect(one.Description).toBe('A heredoc } with "quotes" and interpolation inside\n');
     expect(one.Grants).toEqual([
       {
@@ -75,7 +75,7 @@ describe('HCL reader', () => {
       },
     ]);
     // The grant after the heredoc is still located right.
-    expect(input.positions.locate(['applications', 0, 'Grants', 0, 'GrantType'])).toMatchObject({ line: 40, column: 21 });
+    expect(input.positions.locate(['applications', 2, 'Grants', 0, 'GrantType'])).toMatchObject({ line: 40, column: 21 });
   });
 
   it('skips a file with syntax errors with a note (no exception), and reads the others', async () => {

@@ -36,10 +36,16 @@ resource "aws_ssoadmin_application" "portal" {
     expect(findings.find((f) => f.ruleId === 'input-skipped')).toMatchObject({ severity: 'note', location: { line: 6 } });
   });
 
-  it('HCL: a literal that is missing is still reported', async () => {
+  it('HCL: no instance section is required (the instance ARN is an attribute of each resource)', async () => {
     const tf = file('main.tf', 'resource "aws_ssoadmin_application" "portal" {\n  name = "portal"\n}\n');
     const loaded = await loadConfigFile(tf);
-    expect(loaded.violations.map((v) => v.message)).toContainEqual(expect.stringContaining("'InstanceArn'"));
+    expect(loaded.violations.map((v) => v.message)).not.toContainEqual(expect.stringContaining("'InstanceArn'"));
+  });
+
+  it('tipkit.yaml: a missing instance is still reported', async () => {
+    const yaml = file('tipkit.yaml', 'version: 1\napplications:\n  - Name: portal\n');
+    const loaded = await loadConfigFile(yaml);
+    expect(loaded.violations.map((v) => v.message)).toContainEqual(expect.stringContaining("'instance'"));
   });
 
   it('TypeScript: an instanceArn read from the environment is noted, not reported missing', async () => {
