@@ -11,6 +11,7 @@ import {
   UnsupportedGrantTypeException,
 } from './errors.js';
 import { checkInputShape } from './shapes.js';
+import { checkRegistrationLimits, keepClient } from './client-limits.js';
 import { opaque, type RegisteredClient } from './tokens.js';
 import type { Trace } from './trace.js';
 
@@ -22,6 +23,7 @@ const region = (ctx: SimulatorContext): string => ctx.model.instance.region ?? '
 
 export function registerClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
   checkInputShape('RegisterClient', input, trace);
+  checkRegistrationLimits(input, trace);
   if (input.clientType !== 'public') trace.fail('client-type', `clientType ${JSON.stringify(input.clientType)} is not supported; only public`, InvalidClientMetadataException);
   trace.pass('client-type', 'public');
 
@@ -68,7 +70,7 @@ export function registerClient(ctx: SimulatorContext, input: Record<string, unkn
     issuedAt: now,
     secretExpiresAt: now + ctx.scenario.lifetimes.clientSecret * 1000,
   };
-  ctx.store.clients.set(client.clientId, client);
+  keepClient(ctx.store, client, trace);
   const base = `https://oidc.${region(ctx)}.amazonaws.com`;
   return {
     clientId: client.clientId,

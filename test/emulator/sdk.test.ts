@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationArn, idpToken, oidcClient, postJson, principal, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
+import { adminPost, applicationArn, idpToken, oidcClient, principal, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -69,7 +69,7 @@ describe('device authorization flow', () => {
     expect(pending.$metadata.httpStatusCode).toBe(400);
     expect(pending.error).toBe('authorization_pending');
 
-    const approved = await postJson(`${started.emulator.url}/_tipkit/approve-device`, { userCode: device.userCode, user: 'alice' });
+    const approved = await adminPost(started.emulator, '/_tipkit/approve-device', { userCode: device.userCode, user: 'alice' });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ approved: true });
 
@@ -111,15 +111,15 @@ describe('device authorization flow', () => {
 
 describe('CreateTokenWithIAM', () => {
   it('with an assertion minted by POST /_tipkit/jwt (the scenario issuer plays the IdP), by Name as clientId', async () => {
-    const minted = await postJson(`${started.emulator.url}/_tipkit/jwt`, { issuer: 'corp-idp', claims: { email: 'alice@example.com', aud: 'portal-aud' } });
+    const minted = await adminPost(started.emulator, '/_tipkit/jwt', { issuer: 'corp-idp', claims: { email: 'alice@example.com', aud: 'portal-aud' } });
     expect(minted.status).toBe(200);
     const client = oidcClient(started.emulator.url, principal(started.principals, 'backend'));
     const login = await client.send(new CreateTokenWithIAMCommand({ clientId: 'portal', grantType: JWT_BEARER, assertion: String(minted.body.jwt) }));
     expect(login.tokenType).toBe('Bearer');
-    const unknown = await postJson(`${started.emulator.url}/_tipkit/jwt`, { issuer: 'nobody' });
+    const unknown = await adminPost(started.emulator, '/_tipkit/jwt', { issuer: 'nobody' });
     expect(unknown.status).toBe(400);
     expect(unknown.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
-    expect((await postJson(`${started.emulator.url}/_tipkit/jwt`, { claims: {} })).status).toBe(400);
+    expect((await adminPost(started.emulator, '/_tipkit/jwt', { claims: {} })).status).toBe(400);
   });
 
   it('jwt-bearer with an assertion from the scenario issuer, then token exchange to a second application', async () => {
