@@ -23,9 +23,10 @@ export const CLIENT_LIMITS = {
 
 /** http and https only: a `javascript:` or `data:` redirect would run in whatever page follows it. */
 const HTTP_SCHEME = /^https?:/i;
+export const isHttpUri = (uri: string): boolean => HTTP_SCHEME.test(uri);
 
 /** A value for a trace line: never the whole of a long one. */
-const short = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+export const short = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** Refuses a registration over the limits, before anything else looks at its lists. */
 export function checkRegistrationLimits(input: Record<string, unknown>, trace: Trace): void {
@@ -38,7 +39,7 @@ export function checkRegistrationLimits(input: Record<string, unknown>, trace: T
     trace.fail('redirect-uris', `${redirectUris.length} redirectUris; at most ${CLIENT_LIMITS.redirectUris}`, InvalidClientMetadataException);
   }
   for (const uri of redirectUris) {
-    if (!HTTP_SCHEME.test(uri)) trace.fail('redirect-uris', `redirect URI ${short(uri)} is not an http or https URI`, InvalidRedirectUriException);
+    if (!isHttpUri(uri)) trace.fail('redirect-uris', `redirect URI ${short(uri)} is not an http or https URI`, InvalidRedirectUriException);
   }
   const scopes = (input.scopes as string[] | undefined) ?? [];
   if (scopes.length > CLIENT_LIMITS.scopes) trace.fail('scope', `${scopes.length} scopes, more than ${CLIENT_LIMITS.scopes}`, InvalidScopeException);

@@ -1,6 +1,7 @@
 /** The scenario's user actions, which have no API of their own: Authorize (sign in, approve, get a code) and ApproveDevice. */
 import { applicationClient, checkAssignment, clientHasGrant, clientRedirectUris, clientScopes, findApplication, publicClient, str, type OAuthClient, type SimulatorContext } from './context.js';
 import { isoSeconds } from './clock.js';
+import { isHttpUri, short } from './client-limits.js';
 import {
   AccessDeniedException,
   ExpiredTokenException,
@@ -35,6 +36,8 @@ export function authorize(ctx: SimulatorContext, input: Record<string, unknown>,
   trace.pass('grant', `authorization_code is configured for ${client.label}`);
 
   const redirectUri = String(input.redirectUri);
+  // A registered client cannot hold one (RegisterClient refuses it), but a config's application RedirectUris could.
+  if (!isHttpUri(redirectUri)) trace.fail('redirect-uri', `redirectUri ${short(redirectUri)} is not an http or https URI`, InvalidRequestException);
   const registeredUris = clientRedirectUris(client);
   if (!registeredUris.includes(redirectUri))
     trace.fail('redirect-uri', `redirectUri ${redirectUri} is not among the registered redirect URIs (${registeredUris.join(', ') || 'none'})`, InvalidRequestException);

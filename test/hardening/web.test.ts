@@ -8,12 +8,13 @@
  * | cross-site fetch / form post                        | Origin: https://evil.example (or `null`)        | 403    |
  * | `fetch(…, {mode: 'no-cors'})` with a Blob body      | POST without Content-Type                       | 415    |
  * | another local user or process                       | no `authorization: Bearer <admin token>`        | 401    |
- * | a `javascript:` / `data:` redirect URI              | RegisterClient redirectUris, GET /authorize     | 400    |
+ * | a `javascript:` / `data:` redirect URI              | RegisterClient, GET /authorize, Authorize       | 400    |
  * | claims nested 20,000 deep to /_tipkit/jwt           | one JSON body                                   | 400    |
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPost, startFromFixture, writeFixture, type Started } from '../emulator/helpers.js';
+import { byName, refusal, runScenario, testConfig, testModel } from '../simulator/helpers.js';
 
 let started: Started;
 let port: number;
@@ -149,6 +150,18 @@ describe('redirect URIs that are not http(s)', () => {
       expect(res.body).not.toContain('<form');
     });
   }
+});
+
+describe('Authorize refuses a redirect URI that is not http(s), even one an application declares', () => {
+  it('simulate: a config with RedirectUris [javascript:…] gets no code for it', async () => {
+    const config = testConfig() as { applications: { Name: string; Grants: { Grant: { AuthorizationCode?: { RedirectUris: string[] } } }[] }[] };
+    const web = config.applications.find((a) => a.Name === 'web')!;
+    web.Grants[0]!.Grant.AuthorizationCode!.RedirectUris.push('javascript:alert(document.cookie)//', 'https://web.example.com/ok');
+    const authorize = (name: string, redirectUri: string) => ({ name, operation: 'Authorize', input: { clientId: 'web', redirectUri, user: 'alice', codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', codeChallengeMethod: 'S256' } });
+    const report = await runScenario([authorize('js', 'javascript:alert(document.cookie)//'), authorize('https', 'https://web.example.com/ok')], { model: testModel(config) });
+    expect(refusal(byName(report, 'js'))).toEqual({ error: 'InvalidRequestException', check: 'redirect-uri', detail: 'redirectUri "javascript:alert(document.cookie)//" is not an http or https URI' });
+    expect(byName(report, 'https').outcome).toBe('success');
+  });
 });
 
 describe('/_tipkit/jwt input', () => {
