@@ -3,7 +3,8 @@
  * answering through the same simulator `tipkit simulate` drives. Also serves the device verification page and
  * a small admin API for tests.
  */
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TipModel } from '../model/types.js';
@@ -14,7 +15,7 @@ import { InputError, UsageError } from '../model/errors.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
-import { verifySignature } from './sigv4.js';
+import { signatureRefusal, verifySignature } from './sigv4.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 
 export interface EmulatorOptions {
@@ -267,10 +268,8 @@ class Emulator {
       );
       if (!check.ok) {
         ctx.log.failedCheck = `sigv4:${check.reason}`;
-        // AWS refuses a bad signature at its front end (InvalidSignatureException, UnrecognizedClientException,
-        // MissingAuthenticationTokenException, 403); none of those is in the sso-oidc model, so the SDK would not
-        // map them to a modelled class. The modelled AccessDeniedException is the closest the SDK understands.
-        return this.sendError(ctx, modelledError('AccessDeniedException', check.message));
+        // Refused at AWS's front end (403, UnrecognizedClientException / InvalidSignatureException …), not by the service.
+        return this.sendError(ctx, signatureRefusal(check));
       }
       callerArn = check.principal.arn;
       ctx.log.caller = callerArn;
@@ -558,10 +557,4 @@ function originOf(uri: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

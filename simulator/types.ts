@@ -2,6 +2,7 @@
  * The simulator's public contract, shared by `tipkit simulate` and the `tipkit serve` emulator (which must
  * call this same code, not a second implementation).
  */
+import type { FetchLimits } from './keys.js';
 
 export type Operation = 'CreateTokenWithIAM' | 'CreateToken' | 'RegisterClient' | 'StartDeviceAuthorization' | 'Authorize' | 'ApproveDevice';
 
@@ -164,6 +165,8 @@ export interface CreateSimulatorOptions {
 export interface SimulateOptions {
   allowNetwork?: boolean;
 }
+  /** Limits on those fetches (tests lower them). */
+  fetchLimits?: Partial<FetchLimits>;
 
 export interface ExpectationResult {
   met: boolean;
