@@ -174,8 +174,10 @@ describe('CreateTokenWithIAM', () => {
     const client = oidcClient(started.emulator.url, { name: 'stranger', arn: 'arn:aws:iam::999999999999:role/X', accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' });
     const before = started.log.length;
     const err = await rejection(client.send(new CreateTokenWithIAMCommand({ clientId: applicationArn(started.model, 'portal'), grantType: JWT_BEARER, assertion: 'x.y.z' })));
-    expect(err.name).toBe('AccessDeniedException');
-    expect(err.error_description).toMatch(/security token included in the request is invalid/);
+    // AWS's front end: an unknown access key is 403 UnrecognizedClientException (issue 12.8; sigv4-refusals.test.ts).
+    expect(err.name).toBe('UnrecognizedClientException');
+    expect(err.$metadata.httpStatusCode).toBe(403);
+    expect(err.message).toMatch(/security token included in the request is invalid/);
     expect(started.log.slice(before).at(-1)?.failedCheck).toBe('sigv4:unknown-key');
   });
 
@@ -183,14 +185,15 @@ describe('CreateTokenWithIAM', () => {
     const backend = principal(started.principals, 'backend');
     const client = oidcClient(started.emulator.url, { ...backend, secretAccessKey: 'wrong-secret' });
     const err = await rejection(client.send(new CreateTokenWithIAMCommand({ clientId: applicationArn(started.model, 'portal'), grantType: JWT_BEARER, assertion: 'x.y.z' })));
-    expect(err.name).toBe('AccessDeniedException');
-    expect(err.error_description).toMatch(/signature we calculated does not match/);
+    expect(err.name).toBe('InvalidSignatureException');
+    expect(err.$metadata.httpStatusCode).toBe(403);
+    expect(err.message).toMatch(/signature we calculated does not match/);
   });
 
   it('a signature scoped to another region is refused', async () => {
     const client = oidcClient(started.emulator.url, principal(started.principals, 'backend'), 'eu-west-1');
     const err = await rejection(client.send(new CreateTokenWithIAMCommand({ clientId: applicationArn(started.model, 'portal'), grantType: JWT_BEARER, assertion: 'x.y.z' })));
-    expect(err.name).toBe('AccessDeniedException');
-    expect(err.error_description).toMatch(/valid region: 'us-east-1'/);
+    expect(err.name).toBe('InvalidSignatureException');
+    expect(err.message).toMatch(/valid region: 'us-east-1'/);
   });
 });
