@@ -144,7 +144,9 @@ class Emulator {
     const literal = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
     this.baseUrl = `http://${literal}:${port}`;
     this.port = port;
-    this.ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${literal}:${port}`]);
+    // A loopback name without a port is accepted too (raw clients send it); a browser always sends the port, and a
+    // rebinding page's Host is its own DNS name anyway.
+    this.ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${literal}:${port}`, '127.0.0.1', 'localhost', '[::1]']);
     this.anyIpHost = host === '0.0.0.0' || host === '::';
   }
 
