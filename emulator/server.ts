@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from '.
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
 import { signatureRefusal, verifySignature } from './sigv4.js';
+import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 
 export interface EmulatorOptions {
@@ -272,6 +273,12 @@ class Emulator {
         ctx.log.failedCheck = `sigv4:${check.reason}`;
         // Refused at AWS's front end (403, UnrecognizedClientException / InvalidSignatureException …), not by the service.
         return this.sendError(ctx, signatureRefusal(check));
+      }
+      const tokenProblem = sessionTokenProblem(req.headers, check.principal);
+      if (tokenProblem) {
+        ctx.log.failedCheck = 'sigv4:session-token';
+        ctx.log.detail = tokenProblem;
+        return this.sendError(ctx, invalidSecurityToken());
       }
       callerArn = check.principal.arn;
       ctx.log.caller = callerArn;

@@ -153,6 +153,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     arn: String(p.Arn),
     accessKeyId: p.AccessKeyId as string | undefined,
     secretAccessKey: p.SecretAccessKey as string | undefined,
+    sessionToken: p.SessionToken as string | undefined,
   }));
 
   const requests: ScenarioRequest[] = [];
