@@ -51,6 +51,11 @@ export interface Principal {
   arn: string;
   accessKeyId?: string;
   secretAccessKey?: string;
+  /**
+   * Temporary credentials (an `ASIA…` key from STS) carry one: a request signed with this principal's key must send it
+   * as `x-amz-security-token`, and a request with long-term keys (no SessionToken here) must not send one.
+   */
+  sessionToken?: string;
 }
 
 /**
@@ -160,13 +165,13 @@ export interface CreateSimulatorOptions {
   clock: Clock;
   /** Fetch OpenID discovery + JWKS for issuers without scenario keys. Never otherwise. */
   allowNetwork?: boolean;
+  /** Limits on those fetches (tests lower them). */
+  fetchLimits?: Partial<FetchLimits>;
 }
 
 export interface SimulateOptions {
   allowNetwork?: boolean;
 }
-  /** Limits on those fetches (tests lower them). */
-  fetchLimits?: Partial<FetchLimits>;
 
 export interface ExpectationResult {
   met: boolean;
