@@ -251,9 +251,17 @@ export class IssuerKeyring {
     const age = Date.now() - cached.fetchedAt;
     if (age < this.fetchLimits.refetchCooldownMs)
       return { skipped: `the JWKS was fetched ${Math.round(age / 1000)} s ago; it is refetched at most once per ${this.fetchLimits.refetchCooldownMs / 1000} s` };
-    this.remote.delete(url);
-    const keys = await this.verificationKeys(issuer);
-    return 'missing' in keys ? { skipped: keys.missing } : keys;
+    // Claim the refetch before awaiting it, so concurrent tokens with unknown kids share one; a failed refetch keeps
+    // the keys that worked so far.
+    cached.fetchedAt = Date.now();
+    const fresh = discover(url, this.fetchLimits);
+    try {
+      const keys = await fresh;
+      this.remote.set(url, { keys: fresh, fetchedAt: cached.fetchedAt });
+      return keys;
+    } catch (err) {
+      return { skipped: `refetching the JWKS failed: ${(err as Error).message}` };
+    }
   }
 }
 

@@ -264,8 +264,8 @@ function readKeyFile(file: string, what: string, path: NodePath, fail: (m: strin
 
 async function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never, maxBytes?: number): Promise<Record<string, ScenarioIssuer>> {
   const out: Record<string, ScenarioIssuer> = {};
-  for (const [name, spec] of Object.entries((doc.issuers as Record<string, Obj> | undefined) ?? {})) {
   const keyChecks: (() => Promise<void>)[] = [];
+  for (const [name, spec] of Object.entries((doc.issuers as Record<string, Obj> | undefined) ?? {})) {
     const path: NodePath = ['issuers', name];
     if (!model.index.issuerByName.has(name))
       fail(`issuer '${name}' is not a trusted token issuer Name in the config (${[...model.index.issuerByName.keys()].join(', ') || 'none declared'})`, path, true);
@@ -276,8 +276,8 @@ async function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m:
       const jwk = key.value;
       if (typeof jwk.kty !== 'string' || typeof jwk.d !== 'string') fail(`${spec.privateJwk} is not a private JWK (needs kty and d)`, [...path, 'privateJwk']);
       if (jwk.kty === 'oct') fail(`${spec.privateJwk} is a symmetric key; trusted token issuers sign with asymmetric keys`, [...path, 'privateJwk']);
-      issuer.privateJwk = jwk;
       keyChecks.push(() => checkPrivateJwk(key));
+      issuer.privateJwk = jwk;
     }
     if (typeof spec.jwks === 'string') {
       const jwks = readKeyFile(resolve(baseDir, spec.jwks), 'a JWKS file', [...path, 'jwks'], fail, maxBytes).value;
@@ -286,6 +286,6 @@ async function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m:
     }
     out[name] = issuer;
   }
-  return out;
   for (const check of keyChecks) await check();
+  return out;
 }

@@ -99,3 +99,13 @@ export function applicationArn(model: TipModel, name: string): string {
   if (!app) throw new Error(`fixture has no application ${name}`);
   return app.arn;
 }
+
+/** The SDK's rejection of a call, for assertions on its class name, metadata and body members. */
+export async function rejection(p: Promise<unknown>): Promise<Record<string, any>> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Record<string, any>;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -6,8 +6,8 @@ import {
   StartDeviceAuthorizationCommand,
 } from '@aws-sdk/client-sso-oidc';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPost, applicationArn, idpToken, oidcClient, principal, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { adminPost, applicationArn, idpToken, oidcClient, principal, rejection, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -23,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await started?.emulator.close();
 });
-
-/** The SDK's rejection, for assertions on its class name, metadata and body members. */
-async function rejection(p: Promise<unknown>): Promise<Record<string, any>> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Record<string, any>;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('device authorization flow', () => {
   it('RegisterClient → StartDeviceAuthorization → pending → approve → CreateToken', async () => {
@@ -83,7 +73,10 @@ describe('device authorization flow', () => {
   });
 
   it('polling faster than the interval is SlowDownException', async () => {
-    const client = oidcClient(started.emulator.url);
+    // An hour-long interval: the second poll is too fast however slow this machine is (the test does not time).
+    const patient = await startFromFixture(await writeFixture({ scenario: (t) => t.replace('{ deviceInterval: 1s }', '{ deviceInterval: 1h }') }));
+    onTestFinished(() => patient.emulator.close());
+    const client = oidcClient(patient.emulator.url);
     const reg = await client.send(new RegisterClientCommand({ clientName: 'impatient', clientType: 'public' }));
     const device = await client.send(
       new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://d-1234567890.awsapps.com/start' }),

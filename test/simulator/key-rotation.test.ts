@@ -15,6 +15,7 @@ let server: Server;
 let issuer = '';
 let jwks: { keys: Record<string, unknown>[] } = { keys: [] };
 let jwksFetches = 0;
+let jwksDown = false;
 const keyA = await generateKeyPair('ES256', { extractable: true });
 const keyB = await generateKeyPair('ES256', { extractable: true });
 const publicJwk = async (k: CryptoKey, kid: string) => ({ ...(await exportJWK(k)), kid, alg: 'ES256', use: 'sig' });
@@ -25,6 +26,7 @@ beforeAll(async () => {
     if (req.url === '/.well-known/openid-configuration') return res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
     if (req.url === '/jwks') {
       jwksFetches++;
+      if (jwksDown) return res.writeHead(503).end('{}');
       return res.end(JSON.stringify(jwks));
     }
     res.writeHead(404).end('{}');
@@ -79,5 +81,21 @@ describe('JWKS refetch on an unknown kid (key rotation)', () => {
     expect(r.error?.type).toBe('InvalidGrantException');
     expect(r.trace.at(-1)!.detail).toMatch(/not refetched: the JWKS was fetched \d+ s ago; it is refetched at most once per 30 s/);
     expect(jwksFetches).toBe(1);
+  });
+
+  it('a refetch that fails keeps the keys that worked: the unknown kid is refused, known keys still verify', async () => {
+    jwks = { keys: [await publicJwk(keyA.publicKey, 'a')] };
+    jwksFetches = 0;
+    const call = await simulator(0);
+    expect((await call(await token(keyA.privateKey, 'a'))).outcome).toBe('success');
+    jwksDown = true;
+    try {
+      const r = await call(await token(keyB.privateKey, 'b'));
+      expect(r.trace.at(-1)!.detail).toMatch(/not refetched: refetching the JWKS failed: .* answered HTTP 503/);
+      expect((await call(await token(keyA.privateKey, 'a'))).outcome).toBe('success');
+      expect(jwksFetches).toBe(2);
+    } finally {
+      jwksDown = false;
+    }
   });
 });
