@@ -29,6 +29,5 @@ export async function loadServeInput(opts: { scenario?: string; config?: string;
   return { model, scenario: emptyScenario(configFile), configFile };
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
+/** Whether `serve --host` keeps the emulator on this machine (the model's one loopback definition). */
+export { isLoopbackHost } from '../model/redirect-uri.js';

@@ -1,4 +1,5 @@
 /** The emulator's request log: one line per call (text or JSON lines), with tokens and secrets shortened. */
+import { oneLine, UNSAFE_TEXT, unicodeEscape } from '../model/errors.js';
 import { scrubSecrets } from '../model/redact.js';
 
 export interface RequestLogEntry {
@@ -24,6 +25,7 @@ export type RequestLogger = (entry: RequestLogEntry) => void;
 /** Replaces anything that looks like a token inside free text. */
 export const scrub = scrubSecrets;
 
+/** One line per entry: every field has its control characters escaped (a clientId may hold `\n` or ESC). */
 export function formatTextEntry(e: RequestLogEntry): string {
   const parts = [e.time, e.requestId.slice(0, 8), `${e.method} ${e.path}`, e.operation, String(e.status), e.outcome];
   if (e.clientId) parts.push(`client=${e.clientId}`);
@@ -31,9 +33,17 @@ export function formatTextEntry(e: RequestLogEntry): string {
   if (e.errorType) parts.push(e.errorType);
   if (e.failedCheck) parts.push(`check=${e.failedCheck}`);
   if (e.detail) parts.push(`– ${e.detail}`);
-  return parts.join(' ');
+  return oneLine(parts.join(' '));
+}
+
+/**
+ * A JSON line. JSON.stringify escapes C0 controls but leaves DEL, C1 controls, line separators and bidi overrides
+ * raw; they become `\uXXXX` escapes too, which decode to the same value.
+ */
+export function formatJsonEntry(e: RequestLogEntry): string {
+  return JSON.stringify(e).replace(UNSAFE_TEXT, unicodeEscape);
 }
 
 export function streamLogger(write: (line: string) => void, format: 'text' | 'json'): RequestLogger {
-  return (entry) => write(`${format === 'json' ? JSON.stringify(entry) : formatTextEntry(entry)}\n`);
+  return (entry) => write(`${format === 'json' ? formatJsonEntry(entry) : formatTextEntry(entry)}\n`);
 }

@@ -26,7 +26,9 @@ export function pageHeaders(formRedirectOrigin?: string): Record<string, string>
     'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // Not no-referrer: under it browsers send `Origin: null` with the page's own form posts, which serve refuses
+    // as a foreign origin. same-origin still sends nothing to other sites (the client the authorize page redirects to).
+    'referrer-policy': 'same-origin',
     'cache-control': 'no-store',
   };
 }

@@ -3,19 +3,21 @@
  * answering through the same simulator `tipkit simulate` drives. Also serves the device verification page and
  * a small admin API for tests.
  */
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TipModel } from '../model/types.js';
 import { createSimulator, wallClock } from '../simulator/index.js';
 import type { Clock, Operation, OperationResult, Scenario } from '../simulator/types.js';
 import type { Simulator } from '../simulator/simulator.js';
-import { InputError } from '../model/errors.js';
-import { MAX_BODY_BYTES, readBody } from './body.js';
+import { InputError, UsageError } from '../model/errors.js';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
-import { verifySignature } from './sigv4.js';
+import { signatureRefusal, verifySignature } from './sigv4.js';
 import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-plane.js';
+import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 
 export interface EmulatorOptions {
@@ -35,6 +37,11 @@ export interface EmulatorOptions {
   timeouts?: Partial<EmulatorTimeouts>;
   /** The sso-admin / identity-store control plane: state file, throttling, quotas. */
   controlPlane?: ControlPlaneOptions;
+  /**
+   * The bearer token the admin routes (`/_tipkit/approve-device`, `/_tipkit/authorize`, `/_tipkit/jwt`) require.
+   * Defaults to a random one per run (see RunningEmulator.adminToken); `tipkit serve` takes it from TIPKIT_ADMIN_TOKEN.
+   */
+  adminToken?: string;
 }
 
 export interface EmulatorTimeouts {
@@ -53,10 +60,17 @@ export interface RunningEmulator {
   host: string;
   /** The sso-admin state the SSO OIDC side decides from (snapshot(), model()). */
   controlPlane: ControlPlane;
+  /** Send as `authorization: Bearer TOKEN` to the admin routes. */
+  adminToken: string;
   close(): Promise<void>;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
+/** Visible ASCII, no spaces: what fits an `authorization: Bearer` header as is. */
+export const ADMIN_TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+/** The routes that act as a user or hold the scenario's keys: a page on another site must not reach them. */
+const ADMIN_PATHS = new Set(['/_tipkit/approve-device', '/_tipkit/authorize', '/_tipkit/jwt']);
+const PAGE_PATHS = new Set(['/device', '/authorize']);
 /** Form posts from the verification page are small. */
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -71,9 +85,11 @@ interface Context {
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const host = opts.host ?? DEFAULT_HOST;
   const clock = opts.clock ?? wallClock;
+  const adminToken = opts.adminToken ?? randomBytes(24).toString('base64url');
+  if (!ADMIN_TOKEN_PATTERN.test(adminToken)) throw new UsageError('the admin token must be visible ASCII characters without spaces');
   const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork });
   const controlPlane = ControlPlane.create(opts.model, opts.scenario, simulator, clock, opts.controlPlane);
-  const emulator = new Emulator(opts, simulator, clock, controlPlane);
+  const emulator = new Emulator(opts, simulator, clock, controlPlane, adminToken);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const server = createServer({
     headersTimeout: timeouts.headersMs,
@@ -89,12 +105,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
   const port = await listen(server, opts.port ?? 0, host);
-  emulator.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  emulator.listeningOn(host, port);
   return {
     url: emulator.baseUrl,
     port,
     host,
     controlPlane,
+    adminToken,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -118,13 +135,99 @@ class Emulator {
   baseUrl = '';
   /** Guards the verification form against cross-site posts (a page elsewhere cannot read this value). */
   private readonly csrfToken = randomBytes(16).toString('hex');
+  /** `host:port` values (lower case) a request's Host may name; anything else is DNS rebinding or a wrong address. */
+  private ownHosts = new Set<string>();
+  /** Bound to 0.0.0.0 or ::: any IP literal with our port is us (a rebinding attack needs a DNS name). */
+  private anyIpHost = false;
+  private port = 0;
 
   constructor(
     private readonly opts: EmulatorOptions,
     private readonly simulator: Simulator,
     private readonly clock: Clock,
     private readonly controlPlane: ControlPlane,
+    private readonly adminToken: string,
   ) {}
+
+  listeningOn(host: string, port: number): void {
+    const literal = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
+    this.baseUrl = `http://${literal}:${port}`;
+    this.port = port;
+    // A loopback name without a port is accepted too (raw clients send it); a browser always sends the port, and a
+    // rebinding page's Host is its own DNS name anyway.
+    this.ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${literal}:${port}`, '127.0.0.1', 'localhost', '[::1]']);
+    this.anyIpHost = host === '0.0.0.0' || host === '::';
+  }
+
+  /** Whether a Host header (or an Origin's host) names this server: loopback names or the bound address, our port. */
+  private isOwnHost(hostHeader: string): boolean {
+    const host = hostHeader.toLowerCase();
+    if (this.ownHosts.has(host)) return true;
+    if (!this.anyIpHost) return false;
+    const m = /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(host);
+    return m !== null && Number(m[2]) === this.port;
+  }
+
+  /**
+   * Refuses what a web page the user happens to visit could send: a foreign Host (DNS rebinding: the page's own
+   * name resolving to 127.0.0.1) gets 421, a foreign Origin (a cross-site fetch or form post, even `no-cors`)
+   * gets 403. AWS SDKs and CLIs send no Origin. True when the request was answered.
+   */
+  private refuseForeign(ctx: Context): boolean {
+    const host = ctx.req.headers.host ?? '';
+    if (!this.isOwnHost(host)) {
+      ctx.log.failedCheck = 'host';
+      this.refuse(ctx, 421, 'MisdirectedRequestException', `Host ${JSON.stringify(host)} is not this server; use ${this.baseUrl}`);
+      return true;
+    }
+    const origin = ctx.req.headers.origin;
+    if (origin !== undefined && !this.isOwnOrigin(origin)) {
+      ctx.log.failedCheck = 'origin';
+      this.refuse(ctx, 403, 'ForbiddenOriginException', `requests from ${JSON.stringify(origin)} are refused; only pages of ${this.baseUrl} may call this server from a browser`);
+      return true;
+    }
+    return false;
+  }
+
+  private isOwnOrigin(origin: string): boolean {
+    try {
+      const u = new URL(origin);
+      return u.protocol === 'http:' && u.origin === origin && this.isOwnHost(u.port ? u.host : `${u.host}:80`);
+    } catch {
+      return false; // includes `null` (sandboxed frames, opaque origins)
+    }
+  }
+
+  /**
+   * The admin routes act as a user (approve a device code, authorize a client) or sign with the scenario's keys,
+   * so they also require a JSON content type (a cross-site `no-cors` post cannot send one) and the run's admin
+   * token (other local users and processes do not have it). True when the request was answered.
+   */
+  private refuseAdmin(ctx: Context): boolean {
+    const contentType = String(ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') {
+      ctx.log.failedCheck = 'content-type';
+      this.refuse(ctx, 415, 'UnsupportedMediaTypeException', `admin routes take content-type: application/json (got ${contentType ? JSON.stringify(contentType) : 'none'})`);
+      return true;
+    }
+    const m = /^Bearer +(\S+)$/i.exec(String(ctx.req.headers.authorization ?? ''));
+    if (!m || !constantTimeEqual(m[1]!, this.adminToken)) {
+      ctx.log.failedCheck = 'admin-token';
+      ctx.res.setHeader('www-authenticate', 'Bearer realm="tipkit serve admin"');
+      this.refuse(ctx, 401, 'UnauthorizedException', `admin routes need "authorization: Bearer TOKEN" with the token tipkit serve printed at start (or the TIPKIT_ADMIN_TOKEN it was given)`);
+      return true;
+    }
+    return false;
+  }
+
+  /** A refusal before the request is read: an HTML page for the browser pages, else JSON; the body is drained. */
+  private refuse(ctx: Context, status: number, type: string, message: string): void {
+    if (PAGE_PATHS.has(ctx.url.pathname)) {
+      ctx.log.errorType = type;
+      return this.sendHtml(ctx, status, errorPage('Request refused', message), { drain: true });
+    }
+    this.sendError(ctx, { status, type, body: { message } }, { drain: true });
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -132,7 +235,9 @@ class Emulator {
     const ctx: Context = { requestId, req, res, url: url ?? new URL(BASE), log: { requestId, method: req.method ?? '', path: url?.pathname ?? String(req.url), operation: '-' } };
     res.setHeader('x-amzn-requestid', requestId);
     try {
+      if (this.refuseForeign(ctx)) return;
       if (!url) return this.sendError(ctx, modelledError('InvalidRequestException', 'the request target is not a valid path'), { drain: true });
+      if (ADMIN_PATHS.has(url.pathname) && req.method === 'POST' && this.refuseAdmin(ctx)) return;
       await this.dispatch(ctx);
     } catch (err) {
       // A bug must not leak a stack trace to the client; the log says what happened.
@@ -175,10 +280,14 @@ class Emulator {
       );
       if (!check.ok) {
         ctx.log.failedCheck = `sigv4:${check.reason}`;
-        // AWS refuses a bad signature at its front end (InvalidSignatureException, UnrecognizedClientException,
-        // MissingAuthenticationTokenException, 403); none of those is in the sso-oidc model, so the SDK would not
-        // map them to a modelled class. The modelled AccessDeniedException is the closest the SDK understands.
-        return this.sendError(ctx, modelledError('AccessDeniedException', check.message));
+        // Refused at AWS's front end (403, UnrecognizedClientException / InvalidSignatureException …), not by the service.
+        return this.sendError(ctx, signatureRefusal(check));
+      }
+      const tokenProblem = sessionTokenProblem(req.headers, check.principal);
+      if (tokenProblem) {
+        ctx.log.failedCheck = 'sigv4:session-token';
+        ctx.log.detail = tokenProblem;
+        return this.sendError(ctx, invalidSecurityToken());
       }
       callerArn = check.principal.arn;
       ctx.log.caller = callerArn;
@@ -245,8 +354,14 @@ class Emulator {
       this.sendError(ctx, modelledError('InvalidRequestException', `content-type must be application/json (got ${contentType})`));
       return { ok: false };
     }
+    const text = raw.toString('utf8');
+    // Every walk after parsing (input shapes, JWT claims, JSON.stringify when signing) recurses per level.
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      this.sendError(ctx, modelledError('InvalidRequestException', `the request body nests deeper than ${MAX_JSON_DEPTH} levels`));
+      return { ok: false };
+    }
     try {
-      return { ok: true, value: JSON.parse(raw.toString('utf8')) };
+      return { ok: true, value: JSON.parse(text) };
     } catch {
       this.sendError(ctx, modelledError('InvalidRequestException', 'the request body is not valid JSON'));
       return { ok: false };
@@ -287,9 +402,11 @@ class Emulator {
     if (!spec || typeof spec !== 'object' || typeof spec.issuer !== 'string' || !isObject(spec.claims) || !isObject(spec.header)) {
       return this.sendError(ctx, modelledError('InvalidRequestException', 'expected { "issuer": NAME, "claims"?: {…}, "header"?: {…}, "expiresIn"?: seconds }'));
     }
-    const expiresIn = spec.expiresIn === undefined ? 300 : Number(spec.expiresIn);
-    if (!Number.isFinite(expiresIn) || Math.abs(expiresIn) > 100 * 365 * 86_400) {
-      return this.sendError(ctx, modelledError('InvalidRequestException', 'expiresIn must be a number of seconds'));
+    // A number, as JSON has them: `true`, `"300"` or `[300]` are mistakes to report, not values to coerce.
+    const expiresIn = spec.expiresIn === undefined ? 300 : spec.expiresIn;
+    if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || Math.abs(expiresIn) > MAX_MINT_SECONDS) {
+      const got = typeof expiresIn === 'number' ? String(expiresIn) : `${Array.isArray(expiresIn) ? 'an array' : typeof expiresIn === 'object' ? (expiresIn === null ? 'null' : 'an object') : `a ${typeof expiresIn}`}`;
+      return this.sendError(ctx, modelledError('InvalidRequestException', `expiresIn must be a number of seconds, at most ${MAX_MINT_SECONDS} either way (got ${got})`));
     }
     try {
       const jwt = await this.simulator.signJwt({ issuer: spec.issuer, claims: spec.claims as Record<string, unknown> | undefined, header: spec.header as Record<string, unknown> | undefined }, expiresIn);
@@ -328,6 +445,11 @@ class Emulator {
     if (!request.clientId || !request.redirectUri) {
       return this.sendHtml(ctx, 400, errorPage('Invalid request', 'client_id and redirect_uri are required'));
     }
+    // javascript:, data: and the like would run in this page's origin once the browser follows them.
+    if (!originOf(request.redirectUri)) {
+      ctx.log.failedCheck = 'redirect-uri';
+      return this.sendHtml(ctx, 400, errorPage('Invalid request', 'redirect_uri must be an http or https URL'));
+    }
     if (q.get('response_type') !== null && q.get('response_type') !== 'code') {
       return this.sendHtml(ctx, 400, errorPage('Invalid request', `response_type must be code (got ${q.get('response_type')})`));
     }
@@ -353,8 +475,12 @@ class Emulator {
       const page = authorizePage({ request, users: this.pageUsers(), csrfToken: this.csrfToken, error: describeFailure(result) });
       return this.sendHtml(ctx, toWireError(result.error!).status, page, { formRedirect: request.redirectUri });
     }
-    // The simulator checked redirectUri against the client's registered URIs before issuing the code.
+    // The simulator checked redirectUri against the client's registered URIs (http and https only) before issuing the code.
     const target = new URL(request.redirectUri);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      ctx.log.failedCheck = 'redirect-uri';
+      return this.sendHtml(ctx, 400, errorPage('Invalid request', 'redirect_uri must be an http or https URL'));
+    }
     target.searchParams.set('code', String(result.response!.code));
     if (result.response!.state !== undefined) target.searchParams.set('state', String(result.response!.state));
     ctx.res.writeHead(302, { location: target.toString(), 'cache-control': 'no-store', 'content-length': 0 });
@@ -423,6 +549,8 @@ class Emulator {
 }
 
 const BASE = 'http://emulator.invalid';
+/** A century: /_tipkit/jwt's expiresIn limit (negative mints an already expired token). */
+const MAX_MINT_SECONDS = 100 * 365 * 86_400;
 
 /** The request target as a URL: a path (`//x` stays a path, not a host), or absolute; undefined when malformed. */
 function requestUrl(target: string | undefined): URL | undefined {
@@ -459,10 +587,4 @@ function originOf(uri: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -3,10 +3,12 @@
  * as received (method, path, query, the signed headers, the body) using the principal's secret, and compared in
  * constant time.
  */
-import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { constantTimeEqual } from '../model/constant-time.js';
 import type { Principal } from '../simulator/types.js';
+import type { WireError } from './wire.js';
 
 export const SIGNING_SERVICE = 'sso-oauth';
 /** AWS refuses a request signed more than 5 minutes away from its own clock. */
@@ -79,7 +81,7 @@ export async function verifySignature(
   }
   const principal = principals.find((p) => p.accessKeyId !== undefined && p.accessKeyId === auth.accessKeyId && p.secretAccessKey);
   if (!principal) {
-    return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid: no scenario principal has this access key id' };
+    return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid.' };
   }
   if (auth.service !== service) {
     return { ok: false, reason: 'scope', message: `Credential should be scoped to correct service: '${service}' (got '${auth.service}')` };
@@ -95,12 +97,14 @@ export async function verifySignature(
   if (!amzDate!.startsWith(auth.date)) {
     return { ok: false, reason: 'scope', message: `Date in Credential scope does not match YYYYMMDD from X-Amz-Date (${auth.date} vs ${amzDate})` };
   }
-  if (Math.abs(opts.now - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return {
-      ok: false,
-      reason: 'skew',
-      message: `Signature expired: ${amzDate} is more than 5 minutes away from the server time ${new Date(opts.now).toISOString()}`,
-    };
+  // AWS's own wording, which users search for; the SDK corrects its clock from the response's Date header.
+  if (opts.now - signingDate.getTime() > MAX_CLOCK_SKEW_MS) {
+    const earliest = amzDateOf(opts.now - MAX_CLOCK_SKEW_MS);
+    return { ok: false, reason: 'skew', message: `Signature expired: ${amzDate} is now earlier than ${earliest} (${amzDateOf(opts.now)} - 5 min.)` };
+  }
+  if (signingDate.getTime() - opts.now > MAX_CLOCK_SKEW_MS) {
+    const latest = amzDateOf(opts.now + MAX_CLOCK_SKEW_MS);
+    return { ok: false, reason: 'skew', message: `Signature not yet current: ${amzDate} is still later than ${latest} (${amzDateOf(opts.now)} + 5 min.)` };
   }
   if (!auth.signedHeaders.includes('host')) {
     return { ok: false, reason: 'malformed', message: "the 'host' header must be signed" };
@@ -139,7 +143,7 @@ export async function verifySignature(
   const matches =
     expectedAuth !== undefined &&
     expectedAuth.signedHeaders.join(';') === auth.signedHeaders.join(';') &&
-    timingSafeEqual(Buffer.from(expectedAuth.signature, 'hex'), Buffer.from(auth.signature, 'hex'));
+    constantTimeEqual(expectedAuth.signature, auth.signature);
   if (!matches) {
     return {
       ok: false,
@@ -148,6 +152,28 @@ export async function verifySignature(
     };
   }
   return { ok: true, principal, region: auth.region };
+}
+
+/** `20261123T120000Z` for a time in ms. */
+const amzDateOf = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace('.000', '');
+
+/**
+ * A refused signature as AWS's front end answers it, before the service sees the request: HTTP 403 with the
+ * front end's own error type (none of them is in the sso-oidc model, so the SDK raises them by name). An unknown
+ * access key is UnrecognizedClientException; a wrong signature, wrong credential scope or a date outside the
+ * 5-minute window is InvalidSignatureException — the code the SDK's clock-skew correction retries on, using the
+ * response's Date header (tip-facts §8).
+ */
+export function signatureRefusal(check: Extract<SignatureCheck, { ok: false }>): WireError {
+  const type = {
+    missing: 'MissingAuthenticationTokenException',
+    malformed: 'IncompleteSignatureException',
+    'unknown-key': 'UnrecognizedClientException',
+    scope: 'InvalidSignatureException',
+    skew: 'InvalidSignatureException',
+    mismatch: 'InvalidSignatureException',
+  }[check.reason];
+  return { status: 403, type, body: { message: check.message } };
 }
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;

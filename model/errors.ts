@@ -4,8 +4,17 @@
  */
 import type { SourceLocation } from './types.js';
 
+/**
+ * Characters a terminal or log viewer acts on, as `\uXXXX`: C0 and C1 controls (a newline, ESC, the 8-bit CSI), line
+ * separators and bidi overrides (which reorder what a reader sees). Keeps a message on one line, and input
+ * from a file or a request from writing escape sequences or forged lines.
+ */
+export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export const unicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** Control characters (a newline inside a quoted key or value) escaped, so a message stays one line. */
-export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const oneLine = (text: string): string => text.replace(UNSAFE_TEXT, unicodeEscape);
 
 export class InputError extends Error {
   readonly code = 'ERR_TIPKIT_INPUT';

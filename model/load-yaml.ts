@@ -4,7 +4,7 @@
  * YAML-only syntax in a .json file is an error, then by `yaml` for positions).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { InputError } from './errors.js';
 import { scanJsonPositions } from './json-positions.js';
 import { PositionIndex, childPointerKey } from './positions.js';
@@ -79,6 +79,11 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
     const message = /call stack/i.test(raw) ? 'the document nests too deeply to read' : raw;
     throw new InputError(`invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, { file, line: pos.line, column: pos.col });
   }
+  const cyclic = findSelfReferentialAlias(doc);
+  if (cyclic) {
+    const pos = lineCounter.linePos(cyclic.range?.[0] ?? 0);
+    throw new InputError(`invalid YAML: alias *${cyclic.source} refers to the node that contains it (a cycle); repeat the values instead`, { file, line: pos.line, column: pos.col });
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -117,6 +122,45 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
   };
   walk(doc.contents as YamlNode, '', 0);
   return { value, positions, text };
+}
+
+/**
+ * The first alias that points at a node it is inside (`a: &a [*a]`, or a merge `<<: *a` within `&a`). `yaml`
+ * turns such an alias into a cyclic object, which every later walk (schema, rules, secret scan) would follow
+ * forever. Walks in document order without recursion (block nesting is not limited by the parser), keeping the
+ * anchors defined so far (an alias names the latest one before it) and the anchored nodes it is inside.
+ */
+function findSelfReferentialAlias(doc: Document): Alias | undefined {
+  const anchors = new Map<string, unknown>();
+  const open = new Set<unknown>();
+  const EXIT = Symbol('exit');
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === EXIT) {
+      open.delete(stack.pop());
+      continue;
+    }
+    if (isAlias(node)) {
+      if (open.has(anchors.get(node.source))) return node;
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) {
+      if (isScalar(node) && node.anchor) anchors.set(node.anchor, node);
+      continue;
+    }
+    if (node.anchor) {
+      anchors.set(node.anchor, node);
+      open.add(node);
+      stack.push(node, EXIT);
+    }
+    for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
+  return undefined;
 }
 
 function checkJson(text: string, file: string): unknown {

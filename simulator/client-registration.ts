@@ -1,5 +1,7 @@
 /** RegisterClient and StartDeviceAuthorization: public clients of the device-code and PKCE flows. */
-import { DEVICE_CODE_GRANT, applicationScopes, findApplication, publicClient, str, type SimulatorContext } from './context.js';
+import { DEVICE_CODE_GRANT, applicationRedirectUris, applicationScopes, findApplication, publicClient, registeredGrantTypes, str, type SimulatorContext } from './context.js';
+import { matchingRedirectUri, redirectUriProblems } from '../model/redirect-uri.js';
+import { constantTimeEqual } from '../model/constant-time.js';
 import { isoSeconds } from './clock.js';
 import {
   InvalidClientException,
@@ -11,6 +13,7 @@ import {
   UnsupportedGrantTypeException,
 } from './errors.js';
 import { checkInputShape } from './shapes.js';
+import { checkRegistrationLimits, keepClient } from './client-limits.js';
 import { opaque, type RegisteredClient } from './tokens.js';
 import type { Trace } from './trace.js';
 
@@ -22,30 +25,44 @@ const region = (ctx: SimulatorContext): string => ctx.model.instance.region ?? '
 
 export function registerClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
   checkInputShape('RegisterClient', input, trace);
+  checkRegistrationLimits(input, trace);
   if (input.clientType !== 'public') trace.fail('client-type', `clientType ${JSON.stringify(input.clientType)} is not supported; only public`, InvalidClientMetadataException);
   trace.pass('client-type', 'public');
 
   const grantTypes = input.grantTypes as string[] | undefined;
   const unsupported = (grantTypes ?? []).filter((g) => !PUBLIC_CLIENT_GRANTS.includes(g));
   if (unsupported.length) trace.fail('grant-types', `${unsupported.join(', ')} cannot be registered (supported: ${PUBLIC_CLIENT_GRANTS.join(', ')})`, UnsupportedGrantTypeException);
-  trace.pass('grant-types', grantTypes ? grantTypes.join(', ') : 'none given: the device code grant only');
-
-  const redirectUris = (input.redirectUris as string[] | undefined) ?? [];
-  for (const uri of redirectUris) {
-    let ok = false;
-    try {
-      ok = new URL(uri).hash === '' && !uri.includes('#');
-    } catch {
-      ok = false;
-    }
-    if (!ok) trace.fail('redirect-uris', `redirect URI ${JSON.stringify(uri)} is not an absolute URI without a fragment`, InvalidRedirectUriException);
-  }
-  trace.pass('redirect-uris', redirectUris.length ? redirectUris.join(', ') : 'none');
+  const scopesGiven = Array.isArray(input.scopes) && input.scopes.length > 0;
+  trace.pass(
+    'grant-types',
+    grantTypes ? grantTypes.join(', ') : scopesGiven ? 'none given, with scopes (an sso-session client): device code and refresh_token' : 'none given, no scopes (a legacy client): the device code grant only',
+  );
 
   const entitledRef = str(input.entitledApplicationArn);
   const entitledApp = entitledRef === undefined ? undefined : findApplication(ctx.model, entitledRef);
   if (entitledRef !== undefined && !entitledApp) trace.fail('entitled-application', `entitledApplicationArn ${entitledRef} is not a declared application`, InvalidRequestException);
   trace.pass('entitled-application', entitledApp ? `restricted by application ${entitledApp.name} (${entitledApp.arn})` : 'none');
+
+  // The same checker as the linter's redirect-uri-invalid rule, so what lints clean registers.
+  const redirectUris = (input.redirectUris as string[] | undefined) ?? [];
+  for (const uri of redirectUris) {
+    const problems = redirectUriProblems(uri);
+    if (problems.length) trace.fail('redirect-uris', `redirect URI ${JSON.stringify(uri)} ${problems.join('; ')}`, InvalidRedirectUriException);
+  }
+  // sso-oidc model, RegisterClient entitledApplicationArn: "the scopes, grants, and redirect URI available to this
+  // client will be restricted by this application resource". Refused here, at registration, rather than at Authorize:
+  // RegisterClient is the operation the model lists InvalidRedirectUriException for, and the client learns at once.
+  if (entitledApp && redirectUris.length) {
+    const allowed = applicationRedirectUris(entitledApp);
+    const outside = redirectUris.filter((uri) => !matchingRedirectUri(allowed, uri));
+    if (outside.length)
+      trace.fail(
+        'redirect-uris',
+        `${outside.join(', ')} not among the RedirectUris of the entitled application ${entitledApp.name} (${allowed.join(', ') || 'it has no authorization_code grant'})`,
+        InvalidRedirectUriException,
+      );
+  }
+  trace.pass('redirect-uris', redirectUris.length ? redirectUris.join(', ') + (entitledApp ? ` (allowed by ${entitledApp.name})` : '') : 'none');
 
   const scopes = [...new Set((input.scopes as string[] | undefined) ?? [])];
   if (scopes.length > MAX_SCOPES) trace.fail('scope', `${scopes.length} scopes, more than ${MAX_SCOPES}`, InvalidScopeException);
@@ -68,7 +85,7 @@ export function registerClient(ctx: SimulatorContext, input: Record<string, unkn
     issuedAt: now,
     secretExpiresAt: now + ctx.scenario.lifetimes.clientSecret * 1000,
   };
-  ctx.store.clients.set(client.clientId, client);
+  keepClient(ctx.store, client, trace);
   const base = `https://oidc.${region(ctx)}.amazonaws.com`;
   return {
     clientId: client.clientId,
@@ -85,7 +102,7 @@ export function authenticatePublicClient(ctx: SimulatorContext, input: Record<st
   const clientId = String(input.clientId);
   const registered = ctx.store.clients.get(clientId);
   if (!registered) trace.fail('client', `clientId ${clientId} was not issued by RegisterClient`, InvalidClientException);
-  if (registered.clientSecret !== input.clientSecret) trace.fail('client', `clientSecret is not the secret issued to ${clientId}`, InvalidClientException);
+  if (typeof input.clientSecret !== 'string' || !constantTimeEqual(registered.clientSecret, input.clientSecret)) trace.fail('client', `clientSecret is not the secret issued to ${clientId}`, InvalidClientException);
   if (ctx.clock.now() >= registered.secretExpiresAt) trace.fail('client', `the client secret expired at ${isoSeconds(registered.secretExpiresAt)}`, InvalidClientException);
   trace.pass('client', `${publicClient(registered).label}, secret valid until ${isoSeconds(registered.secretExpiresAt)}`);
   return registered;
@@ -94,7 +111,7 @@ export function authenticatePublicClient(ctx: SimulatorContext, input: Record<st
 export function startDeviceAuthorization(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
   checkInputShape('StartDeviceAuthorization', input, trace);
   const client = authenticatePublicClient(ctx, input, trace);
-  const grants = client.grantTypes ?? [DEVICE_CODE_GRANT];
+  const grants = registeredGrantTypes(client);
   if (!grants.includes(DEVICE_CODE_GRANT)) trace.fail('grant', `client ${client.clientName} did not register the device code grant (${grants.join(', ')})`, UnauthorizedClientException);
   trace.pass('grant', 'the client may use the device code grant');
   const startUrl = String(input.startUrl);

@@ -59,15 +59,34 @@ export function applicationScopes(app: ApplicationNode): string[] {
   return scopes;
 }
 
+/**
+ * The grant types of a public client: those it registered; without `grantTypes`, the device code grant, plus
+ * refresh_token when it registered scopes — botocore's sso-session registration (scopes, no grantTypes), whose
+ * tokens refresh; the legacy registration (no scopes) gets no refresh token (tip-facts §8).
+ */
+export function registeredGrantTypes(c: RegisteredClient): string[] {
+  if (c.grantTypes) return c.grantTypes;
+  return c.scopes.length ? [DEVICE_CODE_GRANT, 'refresh_token'] : [DEVICE_CODE_GRANT];
+}
+
 /** Whether the client may use `grantType` (an application's grants; a public client's registered grant types). */
 export function clientHasGrant(client: OAuthClient, grantType: string): boolean {
   if (client.kind === 'application') return client.app!.grants.some((g) => g.grantType === grantType);
-  return (client.registered!.grantTypes ?? [DEVICE_CODE_GRANT]).includes(grantType);
+  return registeredGrantTypes(client.registered!).includes(grantType);
 }
 
+/** Whether a token for this client comes with a refresh token: it has the grant, and so does its entitled application. */
+export function mayIssueRefreshToken(client: OAuthClient): boolean {
+  if (!clientHasGrant(client, 'refresh_token')) return false;
+  return client.kind === 'application' || !client.app || client.app.grants.some((g) => g.grantType === 'refresh_token');
+}
+
+/** The RedirectUris of an application's authorization_code grant. */
+export const applicationRedirectUris = (app: ApplicationNode): string[] => app.grants.find((g) => g.grantType === 'authorization_code')?.redirectUris ?? [];
+
+/** Where the client may be redirected: its registered redirect URIs, or the application's RedirectUris. */
 export function clientRedirectUris(client: OAuthClient): string[] {
-  if (client.kind === 'public') return client.registered!.redirectUris;
-  return client.app!.grants.find((g) => g.grantType === 'authorization_code')?.redirectUris ?? [];
+  return client.kind === 'public' ? client.registered!.redirectUris : applicationRedirectUris(client.app!);
 }
 
 /** The scopes a client may be granted. */

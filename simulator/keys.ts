@@ -16,6 +16,7 @@ import {
   type KeyObject,
 } from 'jose';
 import type { IssuerNode } from '../model/types.js';
+import { isLoopbackHost } from '../model/redirect-uri.js';
 import type { ScenarioIssuer } from './types.js';
 
 /** Asymmetric JWS algorithms the simulator accepts (never `none` nor HS*). */
@@ -35,9 +36,11 @@ export interface VerificationKeys {
   /** Where the keys come from, for the trace. */
   source: string;
   getKey: JWTVerifyGetKey;
+  /** Fetched over the network (OpenID discovery), so a later fetch may hold keys this one lacks. */
+  fetched?: boolean;
 }
 
-function defaultAlg(jwk: JWK): string {
+export function defaultAlg(jwk: JWK): string {
   if (typeof jwk.alg === 'string') return jwk.alg;
   if (jwk.kty === 'RSA') return 'RS256';
   if (jwk.kty === 'EC') return jwk.crv === 'P-384' ? 'ES384' : jwk.crv === 'P-521' ? 'ES512' : 'ES256';
@@ -47,13 +50,11 @@ function defaultAlg(jwk: JWK): string {
 
 export const publicJwkOf = (jwk: Record<string, unknown>): JWK => Object.fromEntries(Object.entries(jwk).filter(([k]) => !PRIVATE_MEMBERS.includes(k))) as JWK;
 
-const isLoopback = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
-
 /** https, or http to a loopback host (tests run a real IdP on 127.0.0.1). */
 export function fetchableUrl(url: string): URL | undefined {
   try {
     const u = new URL(url);
-    if (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.hostname))) return u;
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname))) return u;
   } catch {
     /* not a URL */
   }
@@ -66,9 +67,14 @@ export interface FetchLimits {
   maxBytes: number;
   /** Redirects followed, each only to the same origin. */
   maxRedirects: number;
+  /**
+   * A `kid` missing from an issuer's fetched JWKS refetches it (the IdP may have rotated its keys), at most once per
+   * this many ms per issuer, so tokens with made-up `kid`s cannot make tipkit hammer the IdP.
+   */
+  refetchCooldownMs: number;
 }
 
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 3 };
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 3, refetchCooldownMs: 30_000 };
 
 /** Most keys accepted in one JWKS; real IdPs publish a handful, and every key costs a verification attempt. */
 export const MAX_JWKS_KEYS = 100;
@@ -191,8 +197,12 @@ export class IssuerKeyring {
   constructor(
     private readonly issuers: Record<string, ScenarioIssuer>,
     private readonly allowNetwork: boolean,
-    private readonly fetchLimits: FetchLimits = DEFAULT_FETCH_LIMITS,
-  ) {}
+    fetchLimits: Partial<FetchLimits> = {},
+  ) {
+    this.fetchLimits = { ...DEFAULT_FETCH_LIMITS, ...fetchLimits };
+  }
+
+  private readonly fetchLimits: FetchLimits;
 
   private keys(name: string): Promise<IssuerKeys | undefined> {
     let keys = this.local.get(name);
@@ -229,6 +239,30 @@ export class IssuerKeyring {
       return { missing: `OpenID discovery for ${url} failed: ${(err as Error).message}` };
     }
   }
+
+  /**
+   * Fetch an issuer's keys again after a token named a `kid` they lack (key rotation), unless the last fetch was
+   * less than `refetchCooldownMs` ago; then the reason it was not refetched.
+   */
+  async refetchVerificationKeys(issuer: IssuerNode): Promise<VerificationKeys | { skipped: string }> {
+    const url = issuer.oidc?.issuerUrl;
+    const cached = url === undefined ? undefined : this.remote.get(url);
+    if (!url || !cached) return { skipped: 'the keys were not fetched over the network' };
+    const age = Date.now() - cached.fetchedAt;
+    if (age < this.fetchLimits.refetchCooldownMs)
+      return { skipped: `the JWKS was fetched ${Math.round(age / 1000)} s ago; it is refetched at most once per ${this.fetchLimits.refetchCooldownMs / 1000} s` };
+    // Claim the refetch before awaiting it, so concurrent tokens with unknown kids share one; a failed refetch keeps
+    // the keys that worked so far.
+    cached.fetchedAt = Date.now();
+    const fresh = discover(url, this.fetchLimits);
+    try {
+      const keys = await fresh;
+      this.remote.set(url, { keys: fresh, fetchedAt: cached.fetchedAt });
+      return keys;
+    } catch (err) {
+      return { skipped: `refetching the JWKS failed: ${(err as Error).message}` };
+    }
+  }
 }
 
 /** OpenID discovery (the document's `issuer` must equal the IssuerUrl), then its JWKS, each fetched once per run. */
@@ -240,5 +274,5 @@ async function discover(issuerUrl: string, limits: FetchLimits): Promise<Verific
   const jwksUri = typeof doc.jwks_uri === 'string' ? fetchableUrl(doc.jwks_uri) : undefined;
   if (!jwksUri) throw new Error(`discovery document has no usable jwks_uri (${JSON.stringify(doc.jwks_uri)})`);
   const keys = jwksKeys(await fetchIssuerJson(jwksUri.href, limits), `JWKS ${jwksUri.href}`);
-  return { source: `JWKS ${jwksUri.href} (OpenID discovery)`, getKey: createLocalJWKSet({ keys: keys.map((k) => publicJwkOf(k)) }) };
+  return { source: `JWKS ${jwksUri.href} (OpenID discovery)`, getKey: createLocalJWKSet({ keys: keys.map((k) => publicJwkOf(k)) }), fetched: true };
 }

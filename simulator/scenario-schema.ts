@@ -79,7 +79,7 @@ const principal = {
   type: 'object',
   additionalProperties: false,
   required: ['Arn'],
-  properties: { Arn: { type: 'string', pattern: '^arn:aws[a-z-]*:(iam|sts)::\\d{12}:.+$' }, AccessKeyId: str, SecretAccessKey: str },
+  properties: { Arn: { type: 'string', pattern: '^arn:aws[a-z-]*:(iam|sts)::\\d{12}:.+$' }, AccessKeyId: str, SecretAccessKey: str, SessionToken: str },
 };
 
 const expectation = {

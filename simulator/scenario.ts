@@ -17,6 +17,7 @@ import { parseDuration, parseSignedDuration, parseTimestamp } from './clock.js';
 import { OIDC_ERRORS } from './errors.js';
 import { JWT_SPEC_SCHEMA, scenarioSchema } from './scenario-schema.js';
 import { inputMembers } from './shapes.js';
+import { checkPrivateJwk, parseKeyFile, type KeyFile } from './key-file.js';
 import type {
   Expectation,
   IdentityStoreGroup,
@@ -43,7 +44,7 @@ export const DEFAULT_LIFETIMES: Lifetimes = {
   refreshToken: 8 * 3600,
   authorizationCode: 300,
   deviceCode: 600,
-  deviceInterval: 5,
+  deviceInterval: 1,
   clientSecret: 90 * 86400,
 };
 
@@ -146,12 +147,13 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
   }
 
   const identityStore = loadIdentityStore(doc, fail);
-  const issuers = loadIssuers(doc, model, baseDir, fail, opts.maxInputBytes);
+  const issuers = await loadIssuers(doc, model, baseDir, fail, opts.maxInputBytes);
   const principals: Principal[] = Object.entries((doc.principals as Record<string, Obj> | undefined) ?? {}).map(([name, p]) => ({
     name,
     arn: String(p.Arn),
     accessKeyId: p.AccessKeyId as string | undefined,
     secretAccessKey: p.SecretAccessKey as string | undefined,
+    sessionToken: p.SessionToken as string | undefined,
   }));
 
   const requests: ScenarioRequest[] = [];
@@ -249,24 +251,20 @@ function loadIdentityStore(doc: Obj, fail: (m: string, p: NodePath) => never): S
   return { Users, Groups };
 }
 
-function readJsonFile(file: string, path: NodePath, fail: (m: string, p: NodePath) => never, maxBytes?: number): Obj {
+/** A key file as a JSON object: unreadable → at the scenario's `path`; not JSON → in the key file, without its content. */
+function readKeyFile(file: string, what: string, path: NodePath, fail: (m: string, p: NodePath) => never, maxBytes?: number): KeyFile {
   let text: string;
   try {
     text = readSourceFile(file, { maxBytes });
   } catch (err) {
     return fail(`${file}: ${(err as InputError).message}`, path);
   }
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`${file} does not hold a JSON object`, path);
-    return v as Obj;
-  } catch (err) {
-    return fail(`${file} is not valid JSON: ${(err as Error).message}`, path);
-  }
+  return parseKeyFile(file, text, what);
 }
 
-function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never, maxBytes?: number): Record<string, ScenarioIssuer> {
+async function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: string, p: NodePath, key?: boolean) => never, maxBytes?: number): Promise<Record<string, ScenarioIssuer>> {
   const out: Record<string, ScenarioIssuer> = {};
+  const keyChecks: (() => Promise<void>)[] = [];
   for (const [name, spec] of Object.entries((doc.issuers as Record<string, Obj> | undefined) ?? {})) {
     const path: NodePath = ['issuers', name];
     if (!model.index.issuerByName.has(name))
@@ -274,17 +272,20 @@ function loadIssuers(doc: Obj, model: TipModel, baseDir: string, fail: (m: strin
     const issuer: ScenarioIssuer = { name };
     if (spec.generateKey) issuer.generateKey = spec.generateKey as 'RS256' | 'ES256';
     if (typeof spec.privateJwk === 'string') {
-      const jwk = readJsonFile(resolve(baseDir, spec.privateJwk), [...path, 'privateJwk'], fail, maxBytes);
+      const key = readKeyFile(resolve(baseDir, spec.privateJwk), 'a private JWK file', [...path, 'privateJwk'], fail, maxBytes);
+      const jwk = key.value;
       if (typeof jwk.kty !== 'string' || typeof jwk.d !== 'string') fail(`${spec.privateJwk} is not a private JWK (needs kty and d)`, [...path, 'privateJwk']);
       if (jwk.kty === 'oct') fail(`${spec.privateJwk} is a symmetric key; trusted token issuers sign with asymmetric keys`, [...path, 'privateJwk']);
+      keyChecks.push(() => checkPrivateJwk(key));
       issuer.privateJwk = jwk;
     }
     if (typeof spec.jwks === 'string') {
-      const jwks = readJsonFile(resolve(baseDir, spec.jwks), [...path, 'jwks'], fail, maxBytes);
+      const jwks = readKeyFile(resolve(baseDir, spec.jwks), 'a JWKS file', [...path, 'jwks'], fail, maxBytes).value;
       if (!Array.isArray(jwks.keys) || jwks.keys.some((k) => typeof k !== 'object' || k === null)) fail(`${spec.jwks} is not a JWKS (needs a "keys" list)`, [...path, 'jwks']);
       issuer.jwks = jwks as { keys: Obj[] };
     }
     out[name] = issuer;
   }
+  for (const check of keyChecks) await check();
   return out;
 }

@@ -32,7 +32,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     allowNetwork: opts.allowNetwork ?? false,
     store: new TokenStore(),
     directory: new IdentityDirectory(scenario.identityStore),
-    keyring: new IssuerKeyring(scenario.issuers, opts.allowNetwork ?? false),
+    keyring: new IssuerKeyring(scenario.issuers, opts.allowNetwork ?? false, opts.fetchLimits),
     idTokens: new IdTokenSigner(),
   };
 

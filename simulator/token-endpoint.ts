@@ -10,6 +10,7 @@ import {
   applicationClient,
   clientHasGrant,
   entitledApplicationAllows,
+  registeredGrantTypes,
   findApplication,
   publicClient,
   type OAuthClient,
@@ -23,7 +24,7 @@ import {
   UnauthorizedClientException,
   UnsupportedGrantTypeException,
 } from './errors.js';
-import { evaluatePolicy } from './iam-policy.js';
+import { CREATE_TOKEN_WITH_IAM_ACTION, evaluatePolicy } from '../model/iam-policy.js';
 import { authenticatePublicClient } from './client-registration.js';
 import { checkInputShape } from './shapes.js';
 import { opaque, type IssuedToken } from './tokens.js';
@@ -38,7 +39,6 @@ import { tokenExchangeGrant } from './grants/token-exchange.js';
 
 export const GRANT_HANDLERS: readonly GrantHandler[] = [authorizationCodeGrant, refreshTokenGrant, jwtBearerGrant, tokenExchangeGrant, deviceCodeGrant];
 
-export const CREATE_TOKEN_WITH_IAM_ACTION = 'sso-oauth:CreateTokenWithIAM';
 
 export async function tokenEndpoint(
   ctx: SimulatorContext,
@@ -56,7 +56,7 @@ export async function tokenEndpoint(
   const handler = handlers.find((h) => h.grantType === grantType);
   if (!handler) trace.fail('grant', `grantType ${grantType} is not supported by ${operation} (supported: ${handlers.map((h) => h.grantType).join(', ')})`, UnsupportedGrantTypeException);
   if (!clientHasGrant(client, grantType)) {
-    const configured = client.kind === 'application' ? client.app!.grants.map((g) => g.grantType).join(', ') : (client.registered!.grantTypes ?? ['(none registered: device_code only)']).join(', ');
+    const configured = client.kind === 'application' ? client.app!.grants.map((g) => g.grantType).join(', ') : registeredGrantTypes(client.registered!).join(', ');
     trace.fail('grant', `${client.label} is not configured for ${grantType} (it has: ${configured || 'no grants'})`, UnauthorizedClientException);
   }
   if (client.kind === 'public' && client.app && !entitledApplicationAllows(client.app, grantType))
@@ -73,12 +73,13 @@ function resolveApplicationClient(ctx: SimulatorContext, input: Record<string, u
   const clientId = String(input.clientId);
   const app = findApplication(ctx.model, clientId);
   if (!app) {
-    // A token exchange towards an application the config only names as an access-scope target: the client
-    // is known to the config, but there is nothing Identity Center could issue a token for, so the exchange
-    // itself is refused (as the spec's own example expects) rather than the client.
-    const namedBy = input.grantType === 'urn:ietf:params:oauth:grant-type:token-exchange' ? accessScopeNaming(ctx, clientId) : undefined;
+    // The lookup does not depend on the grant type. A clientId the config names only as an access-scope target is
+    // an application managed elsewhere (an AWS-managed one, say): it may exist, but tipkit knows none of its grants,
+    // so whatever the grant, it is refused as the spec's §4 example expects (InvalidGrantException). A clientId the
+    // config names nowhere is an unknown client (InvalidClientException, sso-oidc model: "the clientId … is invalid").
+    const namedBy = accessScopeNaming(ctx, clientId);
     if (namedBy)
-      trace.fail('client', `clientId ${clientId} is only named as a target of ${namedBy}; no application by that name or ARN is declared, so no token can be exchanged for it`, InvalidGrantException);
+      trace.fail('client', `clientId ${clientId} is only named as a target of ${namedBy}; no application by that name or ARN is declared, so tipkit knows no grant it could issue a token with`, InvalidGrantException);
     const known = ctx.model.applications.map((a) => a.name).join(', ') || 'none';
     trace.fail('client', `clientId ${clientId} is not the Name or ARN of a declared application (declared: ${known})`, InvalidClientException);
   }

@@ -37,7 +37,6 @@ export interface AuthorizationCode extends Holder {
   redirectUri: string;
   scopes: string[];
   codeChallenge?: string;
-  codeChallengeMethod?: 'S256' | 'plain';
   issuedAt: number;
   expiresAt: number;
   usedAt?: number;

@@ -2,6 +2,7 @@
  * The simulator's public contract, shared by `tipkit simulate` and the `tipkit serve` emulator (which must
  * call this same code, not a second implementation).
  */
+import type { FetchLimits } from './keys.js';
 
 export type Operation = 'CreateTokenWithIAM' | 'CreateToken' | 'RegisterClient' | 'StartDeviceAuthorization' | 'Authorize' | 'ApproveDevice';
 
@@ -50,6 +51,11 @@ export interface Principal {
   arn: string;
   accessKeyId?: string;
   secretAccessKey?: string;
+  /**
+   * Temporary credentials (an `ASIA…` key from STS) carry one: a request signed with this principal's key must send it
+   * as `x-amz-security-token`, and a request with long-term keys (no SessionToken here) must not send one.
+   */
+  sessionToken?: string;
 }
 
 /**
@@ -159,6 +165,8 @@ export interface CreateSimulatorOptions {
   clock: Clock;
   /** Fetch OpenID discovery + JWKS for issuers without scenario keys. Never otherwise. */
   allowNetwork?: boolean;
+  /** Limits on those fetches (tests lower them). */
+  fetchLimits?: Partial<FetchLimits>;
 }
 
 export interface SimulateOptions {

@@ -1,6 +1,8 @@
 /** The scenario's user actions, which have no API of their own: Authorize (sign in, approve, get a code) and ApproveDevice. */
 import { applicationClient, checkAssignment, clientHasGrant, clientRedirectUris, clientScopes, findApplication, publicClient, str, type OAuthClient, type SimulatorContext } from './context.js';
 import { isoSeconds } from './clock.js';
+import { isHttpUri, short } from './client-limits.js';
+import { matchingRedirectUri } from '../model/redirect-uri.js';
 import {
   AccessDeniedException,
   ExpiredTokenException,
@@ -15,6 +17,9 @@ import { checkInputShape } from './shapes.js';
 import { opaque } from './tokens.js';
 import type { Trace } from './trace.js';
 import type { IdentityStoreUser } from './types.js';
+
+/** BASE64URL(SHA256(verifier)): 32 bytes, 43 characters without padding. */
+const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
 function signIn(ctx: SimulatorContext, ref: string, trace: Trace): IdentityStoreUser {
   const user = ctx.directory.findUser(ref);
@@ -35,17 +40,25 @@ export function authorize(ctx: SimulatorContext, input: Record<string, unknown>,
   trace.pass('grant', `authorization_code is configured for ${client.label}`);
 
   const redirectUri = String(input.redirectUri);
+  // A registered client cannot hold one (RegisterClient refuses it), but a config's application RedirectUris could.
+  if (!isHttpUri(redirectUri)) trace.fail('redirect-uri', `redirectUri ${short(redirectUri)} is not an http or https URI`, InvalidRequestException);
   const registeredUris = clientRedirectUris(client);
-  if (!registeredUris.includes(redirectUri))
+  const matched = matchingRedirectUri(registeredUris, redirectUri);
+  if (!matched)
     trace.fail('redirect-uri', `redirectUri ${redirectUri} is not among the registered redirect URIs (${registeredUris.join(', ') || 'none'})`, InvalidRequestException);
-  trace.pass('redirect-uri', `${redirectUri} is registered`);
+  trace.pass('redirect-uri', matched === redirectUri ? `${redirectUri} is registered` : `${redirectUri} matches the registered ${matched} (a loopback redirect URI may use any port, RFC 8252 §7.3)`);
 
+  // PKCE (RFC 7636): only S256. RFC 9700 §2.1.1 tells clients not to use `plain` (it exposes the verifier in the
+  // front channel), and an absent method means plain (RFC 7636 §4.3).
   const challenge = str(input.codeChallenge);
   const method = str(input.codeChallengeMethod);
   if (method !== undefined && challenge === undefined) trace.fail('pkce', 'codeChallengeMethod without codeChallenge', InvalidRequestException);
-  if (method !== undefined && method !== 'S256' && method !== 'plain') trace.fail('pkce', `codeChallengeMethod ${method} is not S256 or plain`, InvalidRequestException);
+  if (challenge !== undefined && method !== 'S256')
+    trace.fail('pkce', `codeChallengeMethod ${method === undefined ? 'absent (which means plain, RFC 7636 §4.3)' : method} is refused; only S256 (RFC 9700 §2.1.1)`, InvalidRequestException);
+  if (challenge !== undefined && !S256_CHALLENGE.test(challenge))
+    trace.fail('pkce', `codeChallenge is not an S256 challenge (43 base64url characters, RFC 7636 §4.2), got ${challenge.length} characters`, InvalidRequestException);
   if (client.kind === 'public' && challenge === undefined) trace.fail('pkce', 'public clients must use PKCE (codeChallenge)', InvalidRequestException);
-  trace.pass('pkce', challenge === undefined ? 'no code challenge' : `${method ?? 'plain'} code challenge`);
+  trace.pass('pkce', challenge === undefined ? 'no code challenge' : 'S256 code challenge');
 
   const user = signIn(ctx, String(input.user), trace);
   checkAssignment(ctx, client.app, user, trace);
@@ -66,7 +79,6 @@ export function authorize(ctx: SimulatorContext, input: Record<string, unknown>,
     redirectUri,
     scopes,
     codeChallenge: challenge,
-    codeChallengeMethod: challenge === undefined ? undefined : ((method ?? 'plain') as 'S256' | 'plain'),
     issuedAt: now,
     expiresAt: now + ctx.scenario.lifetimes.authorizationCode * 1000,
   };

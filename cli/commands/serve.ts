@@ -44,6 +44,12 @@ Options:
       --debug           stack traces on internal errors
 
 Device flow: verificationUriComplete opens http://127.0.0.1:PORT/device?user_code=… (pick a user, Approve).
+
+Admin routes for tests (POST /_tipkit/approve-device, /_tipkit/authorize, /_tipkit/jwt) need
+  content-type: application/json  and  authorization: Bearer TOKEN
+where TOKEN is printed at start (a new random one each run), or is TIPKIT_ADMIN_TOKEN when that is set.
+Every route answers only requests for Host 127.0.0.1:PORT, localhost:PORT or [::1]:PORT (else 421) and
+refuses a browser Origin other than its own (403), so web pages cannot drive it.
 Stops cleanly on Ctrl-C / SIGTERM (exit 0).`;
 
 export const command: Command = {
@@ -56,7 +62,7 @@ export const command: Command = {
     if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port})`);
 
     const { loadServeInput, isLoopbackHost } = await import('../../emulator/load.js');
-    const { startEmulator } = await import('../../emulator/server.js');
+    const { startEmulator, ADMIN_TOKEN_PATTERN } = await import('../../emulator/server.js');
     const { streamLogger } = await import('../../emulator/log.js');
 
     const input = await loadServeInput({
@@ -68,6 +74,10 @@ export const command: Command = {
     const throttle = positiveInt(values.throttle, '--throttle');
     if (throttle === 0) throw new UsageError('--throttle must be at least 1 (requests a second)');
     const host = values.host ?? '127.0.0.1';
+    const envToken = process.env.TIPKIT_ADMIN_TOKEN;
+    if (envToken !== undefined && !ADMIN_TOKEN_PATTERN.test(envToken)) {
+      throw new UsageError('TIPKIT_ADMIN_TOKEN must be visible ASCII characters without spaces (unset it for a random token)');
+    }
     if (!isLoopbackHost(host)) io.stderr(`tipkit serve: warning: listening on ${host}; anyone who can reach it can mint tokens for this scenario\n`);
 
     let emulator;
@@ -78,6 +88,7 @@ export const command: Command = {
         port,
         host,
         allowNetwork: Boolean(values['allow-network']),
+        adminToken: envToken,
         log: values.quiet ? false : streamLogger(io.stderr, values['json-log'] ? 'json' : 'text'),
         controlPlane: {
           stateFile: values.state ? resolve(io.cwd, values.state) : undefined,
@@ -95,6 +106,8 @@ export const command: Command = {
       throw err;
     }
     io.stdout(`tipkit serve listening on ${emulator.url}\n`);
+    // Only a token this run made up is printed: one from the environment is already known, and may be a CI secret.
+    io.stdout(envToken === undefined ? `tipkit serve admin token: ${emulator.adminToken}\n` : 'tipkit serve admin token: from TIPKIT_ADMIN_TOKEN\n');
     if (!values.quiet) {
       const principals = input.scenario.principals.filter((p) => p.accessKeyId).map((p) => p.name);
       io.stderr(

@@ -11,10 +11,11 @@ import type { Simulator } from '../../simulator/simulator.js';
 import type { Clock, Scenario } from '../../simulator/types.js';
 import { identityStoreApi } from '../generated/identitystore-api.js';
 import { ssoAdminApi } from '../generated/sso-admin-api.js';
-import { verifySignature } from '../sigv4.js';
+import { signatureRefusal, verifySignature } from '../sigv4.js';
+import { invalidSecurityToken, sessionTokenProblem } from '../session-token.js';
+import type { WireError } from '../wire.js';
 import type { AwsJsonApi } from './api.js';
 import {
-  AccessDeniedException,
   ControlPlaneError,
   InternalServerException,
   SerializationException,
@@ -144,7 +145,12 @@ export class ControlPlane {
     // The signature first, as AWS's front end checks it before reading the body.
     const signingName = service.api.metadata.signingName;
     const check = await verifySignature(req, this.scenario.principals, { now: this.clock.now(), region: this.state.instance.Region, service: signingName });
-    if (!check.ok) return fail(new AccessDeniedException(check.message), { detail: `sigv4:${check.reason}` });
+    // Refused at AWS's front end, as on the SSO OIDC side: UnrecognizedClientException / InvalidSignatureException …
+    const frontEnd = (refusal: WireError, detail: string): ControlPlaneAnswer =>
+      answer(refusal.status, { __type: refusal.type, message: String(refusal.body.message ?? '') }, { errorType: refusal.type, detail });
+    if (!check.ok) return frontEnd(signatureRefusal(check), `sigv4:${check.reason}`);
+    const tokenProblem = sessionTokenProblem(req.headers, check.principal);
+    if (tokenProblem) return frontEnd(invalidSecurityToken(), `sigv4:session-token: ${tokenProblem}`);
     const caller = check.principal.arn;
     if (!this.admit(check.principal.accessKeyId!)) return fail(new ThrottlingException('Rate exceeded'), { caller });
 

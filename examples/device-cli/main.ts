@@ -18,9 +18,6 @@ class DeviceCliStack extends TerraformStack {
       description: 'data-cli, a public OAuth client using the device-code flow',
       assignmentRequired: true,
       assignments: [{ principalType: 'GROUP', principalId: 'data-engineers' }],
-      suppressions: [
-        { id: 'iam-auth-method-missing', reason: 'a public client; its tokens come from CreateToken, not CreateTokenWithIAM' },
-      ],
     });
 
     new ApplicationGrant(this, 'data-cli-refresh-token', {

@@ -1,41 +1,45 @@
-/** actor-policy-no-create-token: an IAM authentication method's ActorPolicy never allows `sso-oauth:CreateTokenWithIAM`. */
+/**
+ * actor-policy-no-create-token: an IAM authentication method's ActorPolicy lets no one call
+ * `sso-oauth:CreateTokenWithIAM`, or names a principal that can never match. Read with the simulator's own policy
+ * reader (model/iam-policy.ts), so what lints clean is what the simulator allows.
+ */
+import { CREATE_TOKEN_WITH_IAM_ACTION, asList, policyReach, type DeadPrincipal } from '../../model/iam-policy.js';
+import { isObject } from '../../model/build.js';
 import type { NodePath } from '../../model/types.js';
-import { wildcardMatch } from '../../model/wildcard.js';
 import type { Rule } from '../types.js';
 
-export const CREATE_TOKEN_WITH_IAM = 'sso-oauth:CreateTokenWithIAM';
+/** IAM action matching (the policy reader's). */
+export { actionMatches } from '../../model/iam-policy.js';
 
 /** Actions people write instead of sso-oauth:CreateTokenWithIAM (tip-facts §3: seen in third-party configs). */
 const LOOKALIKES = new Set(['sso:createtokenwithiam', 'sso-oidc:createtokenwithiam', 'oauth:createtokenwithiam', 'sts:assumerole', 'sso-oauth:createtoken']);
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-const asObject = (v: unknown): Record<string, unknown> | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const POLICY: NodePath = ['AuthenticationMethod', 'Iam', 'ActorPolicy'];
 
-/** IAM action matching: case-insensitive, `*` and `?` wildcards. */
-export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardMatch(pattern, action, true);
-}
+const statementPath = (index: number | undefined): NodePath => [...POLICY, 'Statement', ...(index === undefined ? [] : [index])];
 
-function allowsCreateToken(statement: Record<string, unknown>): boolean {
-  if (statement.Effect !== 'Allow') return false;
-  if (statement.Action !== undefined) return asList(statement.Action).some((a) => typeof a === 'string' && actionMatches(a, CREATE_TOKEN_WITH_IAM));
-  if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((a) => typeof a === 'string' && actionMatches(a, CREATE_TOKEN_WITH_IAM));
-  return false;
-}
+const principalPath = (d: DeadPrincipal): NodePath => [...statementPath(d.index), 'Principal', 'AWS', ...(d.entryIndex === undefined ? [] : [d.entryIndex])];
 
 export const rule: Rule = {
   meta: {
     id: 'actor-policy-no-create-token',
     severity: 'error',
-    summary: 'an IAM authentication method\'s ActorPolicy never allows `sso-oauth:CreateTokenWithIAM`',
+    summary: 'an IAM authentication method\'s ActorPolicy lets no one call `sso-oauth:CreateTokenWithIAM`, or names a principal that never matches',
     docs: {
       why:
         'The ActorPolicy is the application\'s resource policy for IAM-authenticated token calls, and the action it ' +
         'governs is `sso-oauth:CreateTokenWithIAM` (the SSO OIDC signing namespace is sso-oauth). A policy that ' +
         'allows `sso:CreateTokenWithIAM`, `sts:AssumeRole` or anything else allows nothing, so every ' +
-        'CreateTokenWithIAM call of the application is denied.',
-      fix: 'Allow `Action: sso-oauth:CreateTokenWithIAM` (on `Resource: "*"`) for the IAM roles that call CreateTokenWithIAM.',
+        'CreateTokenWithIAM call of the application is denied. The same holds for a policy whose only Allow names a ' +
+        'principal with a wildcard (`arn:aws:iam::111122223333:role/*`): IAM does not expand wildcards in a Principal, ' +
+        'so that entry matches no caller (only `"*"` alone means everyone); for a policy whose Allow covers another ' +
+        'Resource than the application; and for one that denies the action to `"*"`. The rule reads the policy with ' +
+        'the same reader `tipkit simulate` evaluates it with. When the application ARN is derived by tipkit (not ' +
+        'declared), Resource is not compared, since the real ARN is known only after apply.',
+      fix:
+        'Allow `Action: sso-oauth:CreateTokenWithIAM` (on `Resource: "*"`) for the IAM roles that call CreateTokenWithIAM, each ' +
+        'named by its full role ARN (or its account); to allow a family of roles, use `Principal: { AWS: "*" }` with a ' +
+        '`Condition` `ArnLike` on `aws:PrincipalArn`.',
       bad: `applications:
   - Name: portal
     AuthenticationMethods:
@@ -67,18 +71,22 @@ export const rule: Rule = {
         if (method.type !== 'IAM' || !method.actorPolicy) continue;
         // A statement or action the reader could not read may be the one that allows it.
         if (model.unknown.hasUnknownParts([...method.pointer, 'AuthenticationMethod', 'Iam', 'ActorPolicy'])) continue;
-        const policyPath: NodePath = ['AuthenticationMethod', 'Iam', 'ActorPolicy'];
+        // A derived ARN is tipkit's stand-in; the policy's Resource is written against the real one.
+        const reach = policyReach(method.actorPolicy, CREATE_TOKEN_WITH_IAM_ACTION, app.arnDerived ? undefined : app.arn);
+        for (const dead of reach.deadPrincipals)
+          report({ node: method, field: principalPath(dead), message: `the ActorPolicy of application '${app.name}' names principal '${dead.entry}', which can never match: ${dead.problem}` });
+        if (reach.allowsSomeone) continue;
+        // Said at the dead principals already when they are the cause.
+        if (reach.deadPrincipals.some((d) => d.statement.Effect === 'Allow') && /names no principal/.test(reach.why)) continue;
+        const statements = asList(method.actorPolicy.Statement);
         const rawStatements = method.actorPolicy.Statement;
-        const statements = asList(rawStatements);
-        if (statements.some((s) => asObject(s) && allowsCreateToken(asObject(s)!))) continue;
         // Point at the first Allow statement's Action, where the fix goes; else at the policy.
-        const firstAllow = statements.findIndex((s) => asObject(s)?.Effect === 'Allow' && asObject(s)?.Action !== undefined);
-        const field =
-          firstAllow < 0 ? policyPath : [...policyPath, 'Statement', ...(Array.isArray(rawStatements) ? [firstAllow] : []), 'Action'];
+        const firstAllow = statements.findIndex((s) => isObject(s) && s.Effect === 'Allow' && s.Action !== undefined);
+        const field = firstAllow < 0 ? POLICY : [...statementPath(Array.isArray(rawStatements) ? firstAllow : undefined), 'Action'];
         const lookalike = statements
-          .flatMap((s) => asList(asObject(s)?.Action))
+          .flatMap((s) => asList(isObject(s) ? s.Action : undefined))
           .find((a): a is string => typeof a === 'string' && LOOKALIKES.has(a.toLowerCase()));
-        const because = lookalike ? `it allows '${lookalike}', but the action is '${CREATE_TOKEN_WITH_IAM}'` : `no Allow statement covers '${CREATE_TOKEN_WITH_IAM}'`;
+        const because = lookalike && /no Allow statement covers/.test(reach.why) ? `it allows '${lookalike}', but the action is '${CREATE_TOKEN_WITH_IAM_ACTION}'` : reach.why;
         report({ node: method, field, message: `the ActorPolicy of application '${app.name}' lets no one call CreateTokenWithIAM: ${because}` });
       }
     }

@@ -1,23 +1,10 @@
 /** redirect-uri-invalid: a redirect URI is not absolute, has a fragment or a wildcard, or is too long. */
 import type { Rule } from '../types.js';
 import { valueAt } from './support/paths.js';
-import { parseAbsoluteUri } from './support/uri.js';
+import { MAX_REDIRECT_URI_LENGTH, redirectUriProblems } from '../../model/redirect-uri.js';
 
-/**
- * tipkit's limit, not AWS's: the sso-admin `URI` shape has no length constraint in this model version. 1024 is the
- * limit AWS documents for OAuth callback URLs elsewhere (Amazon Cognito CreateUserPoolClient `CallbackURLs` items,
- * 1–1024 characters), and longer redirect URIs are a sign of state smuggled into the URI.
- */
-export const MAX_REDIRECT_URI_LENGTH = 1024;
-
-export function redirectUriProblems(uri: string): string[] {
-  const problems: string[] = [];
-  if (uri.length > MAX_REDIRECT_URI_LENGTH) problems.push(`is ${uri.length} characters long, over tipkit's limit of ${MAX_REDIRECT_URI_LENGTH}`);
-  if (!parseAbsoluteUri(uri)) problems.push('is not an absolute URI (scheme://host/path)');
-  if (uri.includes('#')) problems.push('has a fragment (#…), which OAuth 2.0 forbids in redirect URIs');
-  if (uri.includes('*')) problems.push('contains a wildcard (*); redirect URIs are compared exactly');
-  return problems;
-}
+/** The checker RegisterClient uses too (model/redirect-uri.ts). */
+export { MAX_REDIRECT_URI_LENGTH, redirectUriProblems };
 
 export const rule: Rule = {
   meta: {

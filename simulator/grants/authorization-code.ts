@@ -1,21 +1,19 @@
 /** authorization_code: redeem a code from an earlier Authorize (unused, unexpired, same client and redirect URI, PKCE). */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { checkAssignment, clientHasGrant, clientRedirectUris, str } from '../context.js';
+import { createHash } from 'node:crypto';
+import { constantTimeEqual } from '../../model/constant-time.js';
+import { matchingRedirectUri } from '../../model/redirect-uri.js';
+import { checkAssignment, clientRedirectUris, mayIssueRefreshToken, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException } from '../errors.js';
 import { describeUser } from '../identity.js';
 import type { Trace } from '../trace.js';
 import type { GrantHandler } from './grant.js';
 
-const sameString = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
+/** RFC 7636 §4.6: the S256 challenge of a verifier, BASE64URL(SHA256(ASCII(verifier))). */
+export const pkceChallenge = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
-/** RFC 7636 §4.6: BASE64URL(SHA256(verifier)) for S256, the verifier itself for plain. */
-export const pkceChallenge = (verifier: string, method: 'S256' | 'plain'): string =>
-  method === 'S256' ? createHash('sha256').update(verifier, 'ascii').digest('base64url') : verifier;
+/** RFC 7636 §4.1: code_verifier = 43*128unreserved, unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~". */
+export const CODE_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 export const authorizationCodeGrant: GrantHandler = {
   grantType: 'authorization_code',
@@ -33,22 +31,29 @@ export const authorizationCodeGrant: GrantHandler = {
     if (now >= rec.expiresAt) trace.fail('code', `the code expired at ${isoSeconds(rec.expiresAt)} (now ${isoSeconds(now)})`, InvalidGrantException);
     trace.pass('code', `issued to ${client.clientId} at ${isoSeconds(rec.issuedAt)}, unused, valid until ${isoSeconds(rec.expiresAt)}`);
 
+    // RFC 6749 §4.1.3: "identical" to the Authorize request's; and still allowed for the client (a loopback URI
+    // on any port, RFC 8252 §7.3).
     const redirectUri = str(input.redirectUri);
     if (redirectUri !== rec.redirectUri)
       trace.fail('redirect-uri', `redirectUri ${JSON.stringify(redirectUri ?? null)} is not the one used at Authorize (${rec.redirectUri})`, InvalidGrantException);
     const registered = clientRedirectUris(client);
-    if (!registered.includes(redirectUri))
+    if (!matchingRedirectUri(registered, redirectUri))
       trace.fail('redirect-uri', `redirectUri ${redirectUri} is not among the grant's RedirectUris (${registered.join(', ') || 'none'})`, InvalidGrantException);
     trace.pass('redirect-uri', `${redirectUri} matches the Authorize request and the registered RedirectUris`);
 
     const verifier = str(input.codeVerifier);
     if (rec.codeChallenge !== undefined) {
-      const method = rec.codeChallengeMethod ?? 'plain';
-      if (verifier === undefined) trace.fail('pkce', `Authorize used a ${method} code challenge, but no codeVerifier was sent`, InvalidGrantException);
-      if (!sameString(pkceChallenge(verifier, method), rec.codeChallenge))
-        trace.fail('pkce', `codeVerifier does not match the ${method} code challenge of the Authorize request`, InvalidGrantException);
-      trace.pass('pkce', `codeVerifier matches the ${method} code challenge`);
-    } else trace.pass('pkce', verifier === undefined ? 'Authorize used no code challenge' : 'Authorize used no code challenge; codeVerifier is ignored');
+      if (verifier === undefined) trace.fail('pkce', 'Authorize used an S256 code challenge, but no codeVerifier was sent', InvalidGrantException);
+      if (!CODE_VERIFIER.test(verifier))
+        trace.fail('pkce', `codeVerifier must be 43 to 128 unreserved characters (A-Z a-z 0-9 - . _ ~, RFC 7636 §4.1); got ${verifier.length} characters`, InvalidGrantException);
+      if (!constantTimeEqual(pkceChallenge(verifier), rec.codeChallenge))
+        trace.fail('pkce', 'codeVerifier does not match the S256 code challenge of the Authorize request', InvalidGrantException);
+      trace.pass('pkce', 'codeVerifier matches the S256 code challenge');
+    } else {
+      // RFC 9700 §2.1.1 (PKCE downgrade): a code_verifier is accepted only if Authorize carried a code_challenge.
+      if (verifier !== undefined) trace.fail('pkce', 'codeVerifier sent, but Authorize used no code challenge (a PKCE downgrade, RFC 9700 §2.1.1)', InvalidGrantException);
+      trace.pass('pkce', 'Authorize used no code challenge, and no codeVerifier was sent');
+    }
 
     const user = ctx.directory.userById(rec.userId);
     if (!user) trace.fail('user', `user ${rec.userId} is no longer in the identity store`, InvalidGrantException);
@@ -59,7 +64,7 @@ export const authorizationCodeGrant: GrantHandler = {
       allowedScopes: rec.scopes,
       scopeSource: 'the scopes approved at Authorize',
       authTime: rec.issuedAt,
-      issueRefreshToken: clientHasGrant(client, 'refresh_token'),
+      issueRefreshToken: mayIssueRefreshToken(client),
       commit: () => {
         rec.usedAt = now;
       },

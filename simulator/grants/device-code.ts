@@ -1,5 +1,5 @@
 /** urn:ietf:params:oauth:grant-type:device_code (RFC 8628): poll for the tokens of a device authorization the user approved. */
-import { checkAssignment, clientScopes, clientHasGrant, str } from '../context.js';
+import { checkAssignment, clientScopes, mayIssueRefreshToken, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import {
   AuthorizationPendingException,
@@ -50,7 +50,7 @@ export const deviceCodeGrant: GrantHandler = {
       allowedScopes: clientScopes(client),
       scopeSource: 'the scopes registered by the client',
       authTime: now,
-      issueRefreshToken: clientHasGrant(client, 'refresh_token'),
+      issueRefreshToken: mayIssueRefreshToken(client),
       commit: () => {
         rec.usedAt = now;
       },

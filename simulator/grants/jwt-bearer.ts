@@ -3,7 +3,7 @@
  * `iss` match, asymmetric signature with the issuer's keys (never keys named in the token's own header),
  * audience, lifetime on the simulated clock, jti replay — then the user it maps to and that user's assignment.
  */
-import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GRANT_TYPES, type ApplicationNode, type AuthorizedTokenIssuerNode } from '../../model/types.js';
 import { applicationScopes, checkAssignment, clientHasGrant, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
@@ -31,6 +31,38 @@ export type AuthorizedIssuer = AuthorizedTokenIssuerNode & { issuer: NonNullable
 export function authorizedIssuers(app: ApplicationNode): AuthorizedIssuer[] {
   const grant = app.grants.find((g) => g.grantType === GRANT_TYPES.jwtBearer);
   return (grant?.authorizedTokenIssuers ?? []).filter((a): a is AuthorizedIssuer => !!a.issuer);
+}
+
+/**
+ * How far a token's `iat` / `nbf` may be ahead of the simulator's clock, and its `exp` behind it: an IdP's clock
+ * and this one are never exactly in step (RFC 7519 §4.1.4 allows "some small leeway"). Identity Center's value is
+ * not documented; 60 s is the usual verifier default.
+ */
+export const CLOCK_SKEW_LEEWAY_S = 60;
+
+type VerifyOptions = Parameters<typeof jwtVerify>[2];
+
+/**
+ * jwtVerify, trying each key of the JWKS that could have signed the token when several could (a token without
+ * `kid` against a JWKS with two keys of its type; jose then throws JWKSMultipleMatchingKeys, which iterates them).
+ */
+async function verifyWithEachCandidate(assertion: string, getKey: JWTVerifyGetKey, options: VerifyOptions): Promise<void> {
+  try {
+    await jwtVerify(assertion, getKey, options);
+  } catch (err) {
+    if (!(err instanceof joseErrors.JWKSMultipleMatchingKeys)) throw err;
+    let last: unknown = err;
+    for await (const key of err) {
+      try {
+        await jwtVerify(assertion, key, options);
+        return;
+      } catch (e) {
+        if (!(e instanceof joseErrors.JWSSignatureVerificationFailed)) throw e;
+        last = e;
+      }
+    }
+    throw last;
+  }
 }
 
 export const jwtBearerGrant: GrantHandler = {
@@ -82,25 +114,47 @@ export const jwtBearerGrant: GrantHandler = {
     const issuer = entry.issuer;
     trace.pass('issuer', `iss equals the IssuerUrl of trusted token issuer ${issuer.name} (${issuer.arn})`);
 
-    // Signature (and lifetime, which jose checks against the simulated clock).
-    const keys = await ctx.keyring.verificationKeys(issuer);
+    // Signature (and lifetime, which jose checks against the simulated clock, with CLOCK_SKEW_LEEWAY_S).
+    let keys = await ctx.keyring.verificationKeys(issuer);
     if ('missing' in keys) trace.fail('signature', keys.missing, InvalidGrantException);
-    try {
-      await jwtVerify(assertion, keys.getKey, { algorithms: ASYMMETRIC_ALGS, currentDate: new Date(now), requiredClaims: ['exp'] });
-    } catch (err) {
-      // jose checks claims only after the signature verified.
-      if (err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTClaimValidationFailed) trace.pass('signature', `verified with ${keys.source}`);
-      if (err instanceof joseErrors.JWTExpired) trace.fail('lifetime', `the JWT expired at ${isoSeconds(Number(claims.exp) * 1000)} (now ${isoSeconds(now)})`, InvalidGrantException);
-      if (err instanceof joseErrors.JWTClaimValidationFailed)
-        trace.fail('lifetime', `claim ${err.claim} check failed: ${err.message} (now ${isoSeconds(now)})`, InvalidGrantException);
-      if (err instanceof joseErrors.JWKSNoMatchingKey)
-        trace.fail('signature', `no key of ${keys.source} matches the token's header (kid ${JSON.stringify(header.kid ?? null)}, alg ${header.alg})`, InvalidGrantException);
-      trace.fail('signature', `signature check with ${keys.source} failed: ${(err as Error).message}`, InvalidGrantException);
+    const options = { algorithms: ASYMMETRIC_ALGS, currentDate: new Date(now), requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_LEEWAY_S };
+    let refetched = '';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await verifyWithEachCandidate(assertion, keys.getKey, options);
+        break;
+      } catch (err) {
+        // jose checks claims only after the signature verified.
+        if (err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTClaimValidationFailed) trace.pass('signature', `verified with ${keys.source}${refetched}`);
+        if (err instanceof joseErrors.JWTExpired)
+          trace.fail('lifetime', `the JWT expired at ${isoSeconds(Number(claims.exp) * 1000)} (now ${isoSeconds(now)}, leeway ${CLOCK_SKEW_LEEWAY_S} s)`, InvalidGrantException);
+        if (err instanceof joseErrors.JWTClaimValidationFailed)
+          trace.fail('lifetime', `claim ${err.claim} check failed: ${err.message} (now ${isoSeconds(now)}, leeway ${CLOCK_SKEW_LEEWAY_S} s)`, InvalidGrantException);
+        if (err instanceof joseErrors.JWKSNoMatchingKey) {
+          const noKey = `no key of ${keys.source} matches the token's header (kid ${JSON.stringify(header.kid ?? null)}, alg ${header.alg})`;
+          // Key rotation: an IdP publishes a new key before it signs with it, so a fetched JWKS may be stale.
+          if (attempt === 0 && keys.fetched) {
+            const again = await ctx.keyring.refetchVerificationKeys(issuer);
+            if (!('skipped' in again)) {
+              keys = again;
+              refetched = ` (refetched after kid ${JSON.stringify(header.kid ?? null)} was not in the cached JWKS)`;
+              continue;
+            }
+            trace.fail('signature', `${noKey}; not refetched: ${again.skipped}`, InvalidGrantException);
+          }
+          trace.fail('signature', `${noKey}${refetched}`, InvalidGrantException);
+        }
+        trace.fail('signature', `signature check with ${keys.source}${refetched} failed: ${(err as Error).message}`, InvalidGrantException);
+      }
     }
-    trace.pass('signature', `verified with ${keys.source}`);
-    if (typeof claims.iat === 'number' && claims.iat * 1000 > now)
-      trace.fail('lifetime', `the JWT was issued in the future (iat ${isoSeconds(claims.iat * 1000)}, now ${isoSeconds(now)})`, InvalidGrantException);
-    trace.pass('lifetime', `valid until ${isoSeconds(Number(claims.exp) * 1000)}${claims.nbf !== undefined ? `, not before ${isoSeconds(claims.nbf * 1000)}` : ''} (now ${isoSeconds(now)})`);
+    trace.pass('signature', `verified with ${keys.source}${refetched}`);
+    if (typeof claims.iat === 'number' && claims.iat * 1000 > now + CLOCK_SKEW_LEEWAY_S * 1000)
+      trace.fail('lifetime', `the JWT was issued in the future (iat ${isoSeconds(claims.iat * 1000)}, now ${isoSeconds(now)}, leeway ${CLOCK_SKEW_LEEWAY_S} s)`, InvalidGrantException);
+    trace.pass('lifetime', `valid until ${isoSeconds(Number(claims.exp) * 1000)}${claims.nbf !== undefined ? `, not before ${isoSeconds(claims.nbf * 1000)}` : ''} (now ${isoSeconds(now)}, leeway ${CLOCK_SKEW_LEEWAY_S} s)`);
+
+    // RFC 7523 §3 item 2: the JWT MUST contain `sub`. Identity Center's answer is not documented, and the spec's
+    // scenario `jwt:` has no default `sub`; a token without one is accepted with a warning (simulator/README.md).
+    trace.pass('subject', typeof claims.sub === 'string' ? `sub ${claims.sub}` : 'warning: the JWT has no sub claim, which RFC 7523 §3 requires; real IdPs always send one, and Identity Center may refuse it');
 
     // Audience.
     const aud = audiences(claims.aud);
@@ -125,11 +179,12 @@ export const jwtBearerGrant: GrantHandler = {
     } catch (err) {
       trace.fail('user', `ClaimAttributePath ${claimPath} is not valid JMESPath: ${(err as Error).message}`, InvalidGrantException);
     }
-    if (typeof value !== 'string' && typeof value !== 'number')
-      trace.fail('user', `ClaimAttributePath ${claimPath} yields ${JSON.stringify(value ?? null)} from the JWT, not a single value`, InvalidGrantException);
+    // A string only: a number, boolean or object compared as text would map `email: 123` to a user whose email is "123".
+    if (typeof value !== 'string')
+      trace.fail('user', `ClaimAttributePath ${claimPath} yields ${JSON.stringify(value ?? null)} (${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}) from the JWT, not a string; only a string claim maps to a user`, InvalidGrantException);
     let matches;
     try {
-      matches = ctx.directory.usersWithAttribute(storePath, String(value));
+      matches = ctx.directory.usersWithAttribute(storePath, value);
     } catch (err) {
       return trace.fail('user', `IdentityStoreAttributePath ${storePath} cannot be evaluated: ${(err as Error).message}`, InvalidGrantException);
     }

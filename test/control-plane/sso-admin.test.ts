@@ -351,15 +351,19 @@ describe('trusted token issuers, instances, providers', () => {
 });
 
 describe('callers', () => {
-  it('an unknown access key, a wrong secret, and a signature for another service are AccessDeniedException (403)', async () => {
+  // Refused at AWS's front end before the service sees the call, as on the SSO OIDC side (issue 12.8).
+  it('an unknown access key is UnrecognizedClientException, a wrong secret or a signature for another service InvalidSignatureException (403)', async () => {
     const stranger = adminClient(emulator.url, { name: 'x', arn: 'arn:aws:iam::111122223333:role/X', accessKeyId: 'AKIDSTRANGER', secretAccessKey: 's' });
     const err = await rejection(stranger.send(new ListInstancesCommand({})));
-    expect(err.name).toBe('AccessDeniedException');
+    expect(err.name).toBe('UnrecognizedClientException');
     expect(err.$metadata.httpStatusCode).toBe(403);
     const wrongSecret = adminClient(emulator.url, { ...backend, secretAccessKey: 'not-the-secret' });
-    expect((await rejection(wrongSecret.send(new ListInstancesCommand({})))).message).toContain('signature');
+    const mismatch = await rejection(wrongSecret.send(new ListInstancesCommand({})));
+    expect(mismatch.name).toBe('InvalidSignatureException');
+    expect(mismatch.message).toContain('signature');
     const otherService = await signedCall(emulator.url, backend, 'SWBExternalService.ListInstances', '{}', { service: 'sso-oauth' });
     expect(otherService.status).toBe(403);
-    expect(String(otherService.body.Message)).toContain("'sso'");
+    expect(otherService.body.__type).toBe('InvalidSignatureException');
+    expect(String(otherService.body.message)).toContain("'sso'");
   });
 });

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CreateTokenCommand, RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationArn, oidcClient, postJson, startFromFixture, writeFixture, type Started } from './helpers.js';
+import { adminPost, applicationArn, oidcClient, startFromFixture, writeFixture, type Started } from './helpers.js';
 
 const REDIRECT = 'http://127.0.0.1:53682/oauth/callback';
 let started: Started;
@@ -95,7 +95,7 @@ describe('authorization_code with PKCE', () => {
 
   it('the admin endpoint returns the code as JSON, and refusals as the modelled error', async () => {
     const { client, reg, verifier, challenge } = await registerPkceClient();
-    const ok = await postJson(`${started.emulator.url}/_tipkit/authorize`, {
+    const ok = await adminPost(started.emulator, '/_tipkit/authorize', {
       clientId: reg.clientId, redirectUri: REDIRECT, user: 'alice', state: 's1', codeChallenge: challenge, codeChallengeMethod: 'S256',
     });
     expect(ok.status).toBe(200);
@@ -105,7 +105,7 @@ describe('authorization_code with PKCE', () => {
     );
     expect(token.accessToken).toEqual(expect.any(String));
 
-    const refused = await postJson(`${started.emulator.url}/_tipkit/authorize`, { clientId: reg.clientId, redirectUri: 'http://127.0.0.1:1/elsewhere', user: 'alice', codeChallenge: challenge });
+    const refused = await adminPost(started.emulator, '/_tipkit/authorize', { clientId: reg.clientId, redirectUri: 'http://127.0.0.1:1/elsewhere', user: 'alice', codeChallenge: challenge });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
     expect(refused.body.error).toBe('invalid_request');

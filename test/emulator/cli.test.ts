@@ -15,8 +15,10 @@ afterEach(() => {
 });
 
 /** Spawns `tipkit serve …`; resolves with the URL once it prints its listening line. */
-function serve(args: string[]): Promise<{ url: string; stderr: () => string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, [resolve(repoRoot, 'bin/tipkit.js'), 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(args: string[], env: Record<string, string> = {}): Promise<{ url: string; stdout: () => string; stderr: () => string; exited: Promise<number | null> }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (env.TIPKIT_ADMIN_TOKEN === undefined) delete childEnv.TIPKIT_ADMIN_TOKEN;
+  const proc = spawn(process.execPath, [resolve(repoRoot, 'bin/tipkit.js'), 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
   child = proc;
   let stdout = '';
   let stderr = '';
@@ -25,8 +27,8 @@ function serve(args: string[]): Promise<{ url: string; stderr: () => string; exi
   return new Promise((resolveStart, reject) => {
     proc.stdout!.on('data', (c) => {
       stdout += c;
-      const m = /tipkit serve listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
-      if (m) resolveStart({ url: m[1]!, stderr: () => stderr, exited });
+      const m = /tipkit serve listening on (http:\/\/127\.0\.0\.1:\d+)\ntipkit serve admin token: .*\n/.exec(stdout);
+      if (m) resolveStart({ url: m[1]!, stdout: () => stdout, stderr: () => stderr, exited });
     });
     void exited.then((code) => reject(new Error(`serve exited ${code} before listening: ${stderr}`)));
   });
@@ -50,6 +52,38 @@ describe('tipkit serve', () => {
     const entry = JSON.parse(logLines.find((l) => l.includes('RegisterClient'))!);
     expect(entry).toMatchObject({ operation: 'RegisterClient', status: 200, outcome: 'success', method: 'POST', path: '/client/register' });
     expect(server.stderr()).not.toContain(clientSecret);
+  });
+
+  it('prints a fresh admin token per run, which the admin routes require', async () => {
+    const fixture = await writeFixture();
+    const server = await serve(['--scenario', fixture.scenarioFile, '--port', '0', '--quiet']);
+    const token = /tipkit serve admin token: (\S+)\n/.exec(server.stdout())![1]!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const approve = (authorization?: string) =>
+      fetch(`${server.url}/_tipkit/approve-device`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: '{"userCode":"BCDF-GHJK","user":"alice"}' });
+    expect((await approve()).status).toBe(401);
+    // Past the token check, the simulator answers: no such code.
+    const known = await approve(`Bearer ${token}`);
+    expect(known.status).toBe(400);
+    expect(known.headers.get('x-amzn-errortype')).toMatch(/Exception$/);
+    child!.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('takes the admin token from TIPKIT_ADMIN_TOKEN without printing it, and refuses one with spaces', async () => {
+    const fixture = await writeFixture();
+    const token = 'test-admin-token-0123456789';
+    const server = await serve(['--scenario', fixture.scenarioFile, '--port', '0', '--quiet'], { TIPKIT_ADMIN_TOKEN: token });
+    expect(server.stdout()).toContain('tipkit serve admin token: from TIPKIT_ADMIN_TOKEN\n');
+    expect(server.stdout()).not.toContain(token);
+    const res = await fetch(`${server.url}/_tipkit/jwt`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"issuer":"corp-idp"}' });
+    expect(res.status).toBe(200);
+    child!.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    const bad = runCli(['serve', '--scenario', fixture.scenarioFile, '--port', '0'], { env: { TIPKIT_ADMIN_TOKEN: 'two words' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('tipkit: TIPKIT_ADMIN_TOKEN must be visible ASCII characters without spaces (unset it for a random token)\n');
   });
 
   it('a config that cannot be read is exit 2 with one line naming the file', () => {

@@ -85,13 +85,27 @@ export async function idpToken(fixture: Fixture, claims: Record<string, unknown>
 }
 
 /** POST JSON to the emulator and return status, headers and parsed body. */
-export async function postJson(url: string, body: unknown): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
+
+/** POST JSON to an admin route (`/_tipkit/…`) with the run's admin token. */
+export const adminPost = (emulator: RunningEmulator, path: string, body: unknown) =>
+  postJson(`${emulator.url}${path}`, body, { authorization: `Bearer ${emulator.adminToken}` });
 
 export function applicationArn(model: TipModel, name: string): string {
   const app = model.index.applicationByName.get(name);
   if (!app) throw new Error(`fixture has no application ${name}`);
   return app.arn;
+}
+
+/** The SDK's rejection of a call, for assertions on its class name, metadata and body members. */
+export async function rejection(p: Promise<unknown>): Promise<Record<string, any>> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Record<string, any>;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -72,12 +72,12 @@ describe('error responses', () => {
 
   it('CreateTokenWithIAM without a SigV4 signature is refused', async () => {
     const res = await post('/token?aws_iam=t', JSON.stringify({ clientId: 'portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: 'a.b.c' }));
-    expect(res.status).toBe(400);
-    expect(res.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
-    expect(res.json().error_description).toMatch(/Missing Authentication Token/);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+    expect(res.json().message).toMatch(/Missing Authentication Token/);
     // The signature is checked before the body is parsed, as at AWS's front end.
     const garbage = await post('/token?aws_iam=t', 'not json');
-    expect(garbage.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
+    expect(garbage.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
   });
 
   it('an unknown route is a 404 JSON UnknownOperationException, never HTML or a stack', async () => {

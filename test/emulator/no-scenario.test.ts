@@ -20,7 +20,7 @@ describe('serve without a scenario', () => {
       expect((await client.send(new RegisterClientCommand({ clientName: 'c', clientType: 'public' }))).clientId).toEqual(expect.any(String));
       await expect(
         client.send(new CreateTokenWithIAMCommand({ clientId: input.model.applications[0]!.arn, grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: 'a.b.c' })),
-      ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+      ).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
       const page = await (await fetch(`${emulator.url}/device`)).text();
       expect(page).toContain('has no users');
     } finally {

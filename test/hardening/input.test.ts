@@ -25,6 +25,10 @@ const hostile: Record<string, [string, string | Buffer, RegExp]> = {
   '10,000-deep block nesting': ['block.yaml', `version: 1\ninstance:\n  ${'- '.repeat(10_000)}1\n`, /^block\.yaml:\d+:\d+: invalid YAML: the document nests too deeply to read$/],
   'a duplicate key': ['dup.yaml', validConfig.replace('version: 1\n', 'version: 1\nversion: 1\n'), /^dup\.yaml:\d+:1: invalid YAML: Map keys must be unique$/],
   'a duplicate key in JSON': ['dup.json', '{"version":1,"version":2}', /^dup\.json:1:\d+: invalid JSON: Map keys must be unique$/],
+  // yaml turns these into cyclic objects; every walk after loading (schema, rules, the secret scan) followed them forever.
+  'a self-referential alias': ['cycle.yaml', 'version: 1\napplications: &a [*a]\n', /^cycle\.yaml:2:19: invalid YAML: alias \*a refers to the node that contains it \(a cycle\); repeat the values instead$/],
+  'two aliases into their own map': ['cycle2.yaml', 'version: 1\ninstance: &i\n  Name: x\n  a: [*i, *i]\n', /^cycle2\.yaml:4:7: invalid YAML: alias \*i refers to the node that contains it/],
+  'a merge key into its own map': ['merge-cycle.yaml', 'version: 1\ninstance: &i\n  Name: x\n  <<: *i\n', /^merge-cycle\.yaml:4:7: invalid YAML: alias \*i refers to the node that contains it/],
   'non-UTF-8 bytes': ['latin1.yaml', Buffer.concat([Buffer.from('version: 1\ninstance:\n  Name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]), /^latin1\.yaml:3:12: file is not valid UTF-8 \(save it as UTF-8\)$/],
 };
 
@@ -163,6 +167,31 @@ describe('found by fuzzing', () => {
     writeFileSync(file, `version: 1\nconfig: ${join(okta, 'tipkit.yaml')}\nnow: 9999-01-01T00:00:00Z\nrequests:\n  - { name: b, operation: RegisterClient, after: 36500d, input: { clientName: c, clientType: public } }\n`);
     expect((await runMain(['simulate', file], dir)).stderr).toMatch(/far-future\.yaml:5:\d+: 'after' moves the simulated clock past the year 9999/);
   });
+});
+
+describe('cyclic scenarios', () => {
+  const config = join(okta, 'tipkit.yaml');
+  const register = 'operation: RegisterClient, input: { clientName: c, clientType: public }';
+  const cases: [string, string][] = [
+    ['scopes', `requests:\n  - { name: a, ${register.replace('clientType: public', 'clientType: public, scopes: &s [*s]')} }\n`],
+    ['jwt.claims', `requests:\n  - name: a\n    operation: CreateTokenWithIAM\n    caller: backend\n    input:\n      clientId: analytics-portal\n      grantType: urn:ietf:params:oauth:grant-type:jwt-bearer\n      assertion:\n        jwt: { issuer: okta-prod, claims: &s { email: alice@example.com, nested: *s } }\n`],
+    ['expect', `requests:\n  - { name: a, ${register}, expect: &s { outcome: success, response: *s } }\n`],
+  ];
+  /** line:col of the alias `*s` in the file. */
+  const aliasAt = (text: string) => {
+    const before = text.slice(0, text.indexOf('*s'));
+    return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+  };
+  for (const [what, requests] of cases) {
+    it(`a cyclic ${what} is refused at the alias with exit 2`, async () => {
+      const file = join(dir, `cyclic-${what}.yaml`);
+      const text = `version: 1\nconfig: ${config}\n${requests}`;
+      writeFileSync(file, text);
+      const r = await runMain(['simulate', file], dir);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toBe(`tipkit: ${file}:${aliasAt(text)}: invalid YAML: alias *s refers to the node that contains it (a cycle); repeat the values instead\n`);
+    });
+  }
 });
 
 describe('messages stay one line', () => {

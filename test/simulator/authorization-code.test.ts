@@ -32,19 +32,50 @@ describe('authorization_code', () => {
     expect(refusal(byName(report, 'again')).detail).toMatch(/already redeemed/);
   });
 
-  it('supports plain PKCE and no PKCE', async () => {
-    const report = await runScenario([
-      authorize('auth', { codeChallenge: 'plain-verifier-plain-verifier-plain-verifier-0', codeChallengeMethod: 'plain' }),
-      redeem('plain', { codeVerifier: 'plain-verifier-plain-verifier-plain-verifier-0' }),
-      authorize('auth2', { codeChallenge: undefined, codeChallengeMethod: undefined }),
-      redeem('none', { code: '${auth2.code}', codeVerifier: undefined }),
-    ]);
-    expect(byName(report, 'plain').outcome).toBe('success');
+  it('redeems a code issued without PKCE when no verifier is sent', async () => {
+    const report = await runScenario([authorize('auth', { codeChallenge: undefined, codeChallengeMethod: undefined }), redeem('none', { codeVerifier: undefined })]);
     expect(byName(report, 'none').outcome).toBe('success');
+  });
+
+  // RFC 9700 §2.1.1: "ensuring that a token request containing a code_verifier parameter is accepted only if a
+  // code_challenge parameter was present in the authorization request" (PKCE downgrade).
+  it('refuses a codeVerifier for a code issued without a code challenge (PKCE downgrade, RFC 9700 §2.1.1)', async () => {
+    const report = await runScenario([authorize('auth', { codeChallenge: undefined, codeChallengeMethod: undefined }), redeem('downgrade')]);
+    expect(refusal(byName(report, 'downgrade'))).toMatchObject({ error: 'InvalidGrantException', check: 'pkce' });
+    expect(refusal(byName(report, 'downgrade')).detail).toMatch(/downgrade/);
+  });
+
+  // RFC 9700 §2.1.1 (S256 is the only method that does not expose the verifier) and RFC 7636 §4.3 (an absent
+  // method means plain); RFC 7636 §4.2: an S256 challenge is 43 base64url characters.
+  it('Authorize refuses a plain challenge, a challenge without a method (plain), and a challenge that is not S256-shaped', async () => {
+    const report = await runScenario([
+      authorize('plain', { codeChallenge: 'plain-verifier-plain-verifier-plain-verifier-0', codeChallengeMethod: 'plain' }),
+      authorize('no-method', { codeChallengeMethod: undefined }),
+      authorize('short', { codeChallenge: 'abc' }),
+    ]);
+    for (const name of ['plain', 'no-method', 'short']) expect(refusal(byName(report, name)), name).toMatchObject({ error: 'InvalidRequestException', check: 'pkce' });
+    expect(refusal(byName(report, 'no-method')).detail).toMatch(/means plain/);
+  });
+
+  // RFC 7636 §4.1: code_verifier = 43*128unreserved (A-Z a-z 0-9 - . _ ~).
+  it('refuses a verifier outside 43–128 unreserved characters before comparing it', async () => {
+    const report = await runScenario([
+      authorize('auth'),
+      redeem('short', { codeVerifier: 'x'.repeat(42) }),
+      redeem('long', { codeVerifier: 'x'.repeat(129) }),
+      redeem('reserved', { codeVerifier: `${'x'.repeat(42)}+` }),
+      redeem('right'),
+    ]);
+    for (const name of ['short', 'long', 'reserved']) {
+      expect(refusal(byName(report, name)), name).toMatchObject({ error: 'InvalidGrantException', check: 'pkce' });
+      expect(refusal(byName(report, name)).detail, name).toMatch(/43 to 128 unreserved/);
+    }
+    expect(byName(report, 'right').outcome).toBe('success');
   });
 
   it('refuses a wrong or missing verifier at check pkce (InvalidGrantException), without consuming the code', async () => {
     const report = await runScenario([authorize('auth'), redeem('wrong', { codeVerifier: 'x'.repeat(43) }), redeem('missing', { codeVerifier: undefined }), redeem('right')]);
+    expect(refusal(byName(report, 'wrong')).detail).toMatch(/does not match the S256 code challenge/);
     expect(refusal(byName(report, 'wrong'))).toMatchObject({ error: 'InvalidGrantException', check: 'pkce' });
     expect(refusal(byName(report, 'missing'))).toMatchObject({ error: 'InvalidGrantException', check: 'pkce' });
     expect(byName(report, 'right').outcome).toBe('success');

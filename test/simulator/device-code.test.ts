@@ -26,7 +26,7 @@ describe('device code flow', () => {
       register(),
       start(),
       poll('pending', { after: '5s' }),
-      poll('too-fast', { after: '2s' }),
+      poll('too-fast', { after: '500ms' }),
       approve('approve', 'alice'),
       poll('tokens', { after: '10s' }),
       poll('reused', { after: '10s' }),
@@ -36,7 +36,8 @@ describe('device code flow', () => {
     expect(Object.keys(reg).sort()).toEqual(['authorizationEndpoint', 'clientId', 'clientIdIssuedAt', 'clientSecret', 'clientSecretExpiresAt', 'tokenEndpoint']);
     expect(reg.clientIdIssuedAt).toBe(Date.parse('2026-11-23T12:00:00Z') / 1000);
     const dev = byName(report, 'dev').response!;
-    expect(dev).toMatchObject({ expiresIn: 600, interval: 5, verificationUri: 'https://device.sso.us-east-1.amazonaws.com/' });
+    // A real StartDeviceAuthorization response in an AWS CLI debug log (aws/aws-cli issue 5971): "expiresIn":600,"interval":1.
+    expect(dev).toMatchObject({ expiresIn: 600, interval: 1, verificationUri: 'https://device.sso.us-east-1.amazonaws.com/' });
     expect(String(dev.userCode)).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     expect(dev.verificationUriComplete).toBe(`https://device.sso.us-east-1.amazonaws.com/?user_code=${dev.userCode}`);
     expect(refusal(byName(report, 'pending'))).toMatchObject({ error: 'AuthorizationPendingException', check: 'approval' });

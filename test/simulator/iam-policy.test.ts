@@ -1,6 +1,7 @@
 /** The ActorPolicy evaluator: principals, actions, resources, Not* forms, explicit deny, conditions noted. */
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy, wildcardMatch } from '../../simulator/iam-policy.js';
+import { evaluatePolicy } from '../../model/iam-policy.js';
+import { wildcardMatch } from '../../model/wildcard.js';
 
 const APP = 'arn:aws:sso::111122223333:application/ssoins-7223e2ee1a2b3c4d/apl-0123456789abcdef';
 const ROLE = 'arn:aws:iam::111122223333:role/Backend';

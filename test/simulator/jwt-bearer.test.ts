@@ -27,7 +27,7 @@ describe('jwt-bearer', () => {
     expect(claims.act).toEqual({ sub: testModel().index.issuerByName.get('idp')!.arn });
     expect(claims.auth_time).toBe('2026-11-23T12:00:00Z');
     expect(claims.exp! - claims.iat!).toBe(3600);
-    expect(r.trace.map((s) => s.check)).toEqual(['input', 'client', 'caller', 'grant', 'assertion', 'algorithm', 'issuer', 'signature', 'lifetime', 'audience', 'jti', 'user', 'assignment', 'scope']);
+    expect(r.trace.map((s) => s.check)).toEqual(['input', 'client', 'caller', 'grant', 'assertion', 'algorithm', 'issuer', 'signature', 'lifetime', 'subject', 'audience', 'jti', 'user', 'assignment', 'scope']);
     expect(r.trace.every((s) => s.ok)).toBe(true);
     expect(r.expectation).toEqual({ met: true });
   });
