@@ -5,9 +5,10 @@
  * so a changed request is deleted and put again. Destroy-time provisioners may only reference `self`, so both
  * provisioners take the request from `self.input` through environment variables (never spliced into the shell).
  */
-import { DataResource, Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
+import { Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { SynthesizedCall } from '../model/load-tfjson.js';
+import { TerraformDataResource } from './terraform-data.js';
 
 /** The marker of `input.tipkit`: the API operation the resource performs (the Terraform JSON loader reads it). */
 export type SsoAdminCallMarker = SynthesizedCall;
@@ -25,7 +26,7 @@ export interface SsoAdminCallSpec {
 
 const SHELL = ['/bin/sh', '-c'];
 
-export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): DataResource {
+export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): TerraformDataResource {
   const region = (): string | undefined => providerRegion(TerraformStack.of(scope));
   const input = {
     tipkit: spec.marker,
@@ -52,7 +53,7 @@ export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpe
     command: Lazy.stringValue({ produce: () => `aws sso-admin ${spec.deleteCommand}${regionFlag()}${deleteArgs}` }),
     environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), ...deleteEnv }) }) as unknown as Record<string, string>,
   };
-  return new DataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });
+  return new TerraformDataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });
 }
 
 /** `ApplicationArn` → `TIPKIT_APPLICATION_ARN` */

@@ -157,7 +157,14 @@ async function synthesize(config: RawConfig, suppressions: ConstructSuppression[
   try {
     const app = new App({ outdir: tmp, stackTraces: false });
     new TipkitStack(app, stackName, config, { suppressions });
-    app.synth();
+    try {
+      app.synth();
+    } catch (err) {
+      // cdktf's validations (here: an installed Terraform older than terraform_data) are about the machine, not a bug.
+      const failed = /^Validation failed with the following errors:\n((?:\s+\[[^\]]*\] .*\n?)+)/.exec((err as Error).message);
+      if (failed) throw new UsageError([...new Set(failed[1]!.trim().split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')))].join('; '));
+      throw err;
+    }
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);
     // cdktf's manifest lists the stacks of this app only; it replaces the previous one. Stack and manifest
