@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
-import type { ApplicationAuthenticationMethodProps } from './props.js';
+import { PROP_DEFAULTS, type ApplicationAuthenticationMethodProps } from './props.js';
 import { applicationArnOf } from './refs.js';
 import { ssoAdminCall } from './sso-admin-call.js';
 import type { TerraformDataResource } from './terraform-data.js';
@@ -23,7 +23,7 @@ export class ApplicationAuthenticationMethod extends Construct {
       deleteFlags: { '--application-arn': 'ApplicationArn', '--authentication-method-type': 'AuthenticationMethodType' },
       request: {
         ApplicationArn: applicationArnOf(props.application),
-        AuthenticationMethodType: props.authenticationMethodType ?? 'IAM',
+        AuthenticationMethodType: props.authenticationMethodType ?? PROP_DEFAULTS.authenticationMethodType,
         // The actor policy is an IAM document: its keys stay exactly as written.
         AuthenticationMethod: { Iam: { ActorPolicy: props.authenticationMethod.iam.actorPolicy } },
       },
