@@ -79,7 +79,7 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
   try {
     inputs = await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], cwd), { maxBytes: opts.maxInputBytes });
   } catch (err) {
-    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file: display(err.location.file) }, { cause: err });
+    if (err instanceof InputError && err.location) throw err.relocated(display(err.location.file));
     throw err;
   }
 

@@ -1,18 +1,18 @@
 /** `tipkit serve`: run the SSO OIDC emulator on 127.0.0.1 until SIGINT/SIGTERM. */
 import { resolve } from 'node:path';
 import type { Command } from '../main.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';
 
 const options = {
-  config: { type: 'string', short: 'c' },
+  config: sharedOptions.config,
   scenario: { type: 'string', short: 's' },
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'allow-network': { type: 'boolean' },
   'json-log': { type: 'boolean' },
-  'max-input-bytes': { type: 'string' },
+  'max-input-bytes': sharedOptions['max-input-bytes'],
 } as const;
 
 /** A fixed default, so an app's SDK configuration can name it; `--port 0` picks a free one. */
@@ -31,8 +31,7 @@ Options:
       --allow-network   let the simulator fetch OpenID discovery and JWKS for issuers without scenario keys
       --json-log        log one JSON object per request (stderr) instead of text
       --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
-  -q, --quiet           no request log
-      --debug           stack traces on internal errors
+${commonFlagsHelp('not used by serve (it prints its listening line on stdout)', 'no request log')}
 
 Device flow: verificationUriComplete opens http://127.0.0.1:PORT/device?user_code=… (pick a user, Approve).
 Stops cleanly on Ctrl-C / SIGTERM (exit 0).`;

@@ -13,27 +13,28 @@ import type { LoadedConfig } from '../../model/load.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import { lintLoaded } from '../../linter/index.js';
 import { isPrincipalId } from '../../model/arn.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Command } from '../main.js';
 
 const options = {
-  config: { type: 'string', short: 'c' },
+  config: sharedOptions.config,
   out: { type: 'string' },
   stack: { type: 'string' },
-  'max-input-bytes': { type: 'string' },
+  'max-input-bytes': sharedOptions['max-input-bytes'],
 } as const;
 
 const usage = `Usage: tipkit synth [--config FILE] [--out DIR] [--stack NAME]
 
-Turns a tipkit config into a CDK for Terraform app and writes its Terraform JSON.
+Turns a tipkit config into a CDK for Terraform app and writes its Terraform JSON. Needs only the config:
+no Terraform, no AWS credentials, no network. (A terraform on PATH must be 1.4 or newer, or synth says so.)
+Deploying the output needs Terraform >= 1.4 and, for grants and authentication methods, the AWS CLI v2.
 
 Options:
   -c, --config FILE   the config to synthesize (default: tipkit.yaml)
       --out DIR       output directory (default: $CDKTF_OUTDIR, else cdktf.out)
       --stack NAME    stack name (default: tipkit); the JSON goes to DIR/stacks/NAME/cdk.tf.json
       --max-input-bytes N  largest config file read (default 10 MiB)
-  -q, --quiet         print nothing on success
-      --debug         print stack traces
+${commonFlagsHelp('not used by synth: it writes to --out DIR', 'print nothing on success')}
 
 Application grants and authentication methods have no AWS provider resource: each becomes a terraform_data
 resource whose provisioners run \`aws sso-admin put-…\` on apply and \`delete-…\` on destroy.
