@@ -6,11 +6,8 @@ export function shortenSecret(value: string): string {
 }
 
 const JWT = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-/**
- * Long opaque strings: access/refresh tokens, client secrets, authorization and device codes (base64url of 32
- * or more random bytes: 43+ characters). ARNs and URLs contain ':' or '/' and survive.
- */
-const OPAQUE = /(?<![\w:/.-])[\w-]{40,}(?![\w:/.-])/g;
+/** Long opaque strings: access/refresh tokens, client secrets, device codes. ARNs and URLs contain ':' or '/' and survive. */
+const OPAQUE = /(?<![\w:/.-])[\w-]{32,}(?![\w:/.-])/g;
 /** Random base64url mixes upper case, lower case and digits; identifiers such as a GUID `aud` or a client id do not. */
 const looksRandom = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s);
 
