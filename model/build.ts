@@ -4,7 +4,7 @@
  * Name references are resolved here, once; unresolved ones are kept and marked.
  */
 import { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
-import { PositionIndex } from './positions.js';
+import { PositionIndex, pointerKey } from './positions.js';
 import {
   DEFAULT_APPLICATION_PROVIDER_ARN,
   GRANT_TYPES,
@@ -34,6 +34,17 @@ const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filt
 export interface BuildOptions {
   positions?: PositionIndex;
   suppressions?: ConstructSuppression[];
+  /** Places a static reader could not read (RawInput.holes): unknown, not missing. */
+  holes?: readonly NodePath[];
+}
+
+/** Whether a place (or one above it) is a hole: its value is unknown, so nothing may call it missing. */
+export function unknownAt(holes: readonly NodePath[]): (pointer: NodePath) => boolean {
+  const keys = new Set(holes.map((h) => pointerKey(h)));
+  return (pointer) => {
+    for (let n = pointer.length; n > 0; n--) if (keys.has(pointerKey(pointer.slice(0, n)))) return true;
+    return false;
+  };
 }
 
 export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
@@ -156,6 +167,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     raw,
     positions,
     suppressions: opts.suppressions ?? [],
+    unknownAt: unknownAt(opts.holes ?? []),
   };
 }
 

@@ -2,10 +2,10 @@
  * One entry point for every input kind. Each loader turns its file into a RawConfig plus positions; the
  * schema check and buildModel() are shared. Heavy readers (TypeScript via ts-morph, HCL) load lazily.
  */
-import { buildModel } from './build.js';
+import { buildModel, unknownAt } from './build.js';
 import { InputError } from './errors.js';
 import { parseDocumentFile, parseDocumentText, type ReadOptions } from './load-yaml.js';
-import { pointerKey, type PositionIndex } from './positions.js';
+import type { PositionIndex } from './positions.js';
 import { validateConfig, type SchemaViolation } from './schema.js';
 import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
 
@@ -44,7 +44,7 @@ export function inputKind(file: string): InputKind | undefined {
 export function fromRawInput(kind: InputKind, input: RawInput): LoadedConfig {
   return {
     kind,
-    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions }),
+    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions, holes: input.holes }),
     violations: withoutHoles(validateConfig(input.raw), input.holes ?? []),
     notes: input.notes ?? [],
   };
@@ -52,11 +52,7 @@ export function fromRawInput(kind: InputKind, input: RawInput): LoadedConfig {
 
 function withoutHoles(violations: SchemaViolation[], holes: readonly NodePath[]): SchemaViolation[] {
   if (holes.length === 0) return violations;
-  const keys = new Set(holes.map((h) => pointerKey(h)));
-  const underHole = (path: NodePath): boolean => {
-    for (let n = path.length; n > 0; n--) if (keys.has(pointerKey(path.slice(0, n)))) return true;
-    return false;
-  };
+  const underHole = unknownAt(holes);
   return violations.filter((v) => {
     const target = v.keyword === 'required' ? [...v.pointer, String(v.params.missingProperty)] : v.pointer;
     return !underHole(target);

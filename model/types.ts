@@ -181,6 +181,8 @@ export interface TipModel {
   raw: RawConfig;
   positions: PositionIndex;
   suppressions: ConstructSuppression[];
+  /** Whether the value at a place is unknown (a static reader could not read it), not missing. */
+  unknownAt: (pointer: NodePath) => boolean;
 }
 
 export interface ModelIndex {

@@ -37,7 +37,11 @@ applications:
     const authorized = new Set<IssuerNode>();
     for (const app of model.applications) {
       for (const grant of app.grants) {
-        for (const ati of grant.authorizedTokenIssuers ?? []) if (ati.issuer) authorized.add(ati.issuer);
+        for (const ati of grant.authorizedTokenIssuers ?? []) {
+          if (ati.issuer) authorized.add(ati.issuer);
+          // An issuer reference the reader could not read (e.g. a construct passed in) may be any of them.
+          else if (model.unknownAt([...ati.pointer, 'TrustedTokenIssuerArn'])) return;
+        }
       }
     }
     for (const issuer of model.issuers) {

@@ -48,8 +48,8 @@ applications:
         for (const issuer of grant.authorizedTokenIssuers ?? []) {
           if (issuer.resolution !== 'unresolved') continue;
           if (issuer.ref === undefined) {
-            // A value of the wrong type is the schema's; only a missing member is ours.
-            if (!hasKey(valueAt(model.raw, issuer.pointer), 'TrustedTokenIssuerArn')) {
+            // A value of the wrong type is the schema's; only a missing member is ours (an unreadable one is unknown).
+            if (!hasKey(valueAt(model.raw, issuer.pointer), 'TrustedTokenIssuerArn') && !model.unknownAt([...issuer.pointer, 'TrustedTokenIssuerArn'])) {
               report({ node: issuer, message: `an authorized token issuer of application '${app.name}' has no TrustedTokenIssuerArn${hint}` });
             }
             continue;

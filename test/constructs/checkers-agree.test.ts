@@ -118,4 +118,10 @@ describe('a cross-stack reference', () => {
     const portal = readFileSync(join(work, 'cross-stack', 'stacks/portal/cdk.tf.json'), 'utf8');
     expect(portal).toContain('terraform_remote_state');
   });
+
+  it('the static reader cannot follow the constructor argument: it notes the value as unknown, and reports no missing or unused issuer', async () => {
+    expect(await lintFindings('cross-stack')).toEqual([
+      expect.stringMatching(/^note input-skipped: skipped a value that cannot be read without running the code: `issuer` /),
+    ]);
+  });
 });
