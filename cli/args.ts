@@ -11,13 +11,24 @@ export type Values<O extends Options> = {
   [K in keyof O]?: O[K] extends { multiple: true } ? (O[K] extends { type: 'boolean' } ? boolean[] : string[]) : O[K] extends { type: 'boolean' } ? boolean : string;
 };
 
-/** Flags every command takes. */
+/** Flags every command takes, with the same short forms everywhere. */
 export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   output: { type: 'string', short: 'o' },
 } as const satisfies Options;
+
+/** Flags several commands take: where a command has one, it has it under this name and short form. */
+export const sharedOptions = {
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  'max-input-bytes': { type: 'string' },
+} as const satisfies Options;
+
+/** The --help lines of the common flags, the same in every command's usage (each command words -o and -q). */
+export const commonFlagsHelp = (output: string, quiet: string): string =>
+  [`  -o, --output FILE   ${output}`, `  -q, --quiet         ${quiet}`, '      --debug         print stack traces (without it an error is one line)', '  -h, --help          print this help'].join('\n');
 
 export function parseCommandArgs<O extends Options>(
   argv: string[],

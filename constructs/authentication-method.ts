@@ -3,15 +3,15 @@
  * CreateTokenWithIAM for the application). Like grants, a terraform_data resource running the AWS CLI.
  */
 import { Construct } from 'constructs';
-import type { DataResource } from 'cdktf';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
-import type { ApplicationAuthenticationMethodProps } from './props.js';
+import { PROP_DEFAULTS, type ApplicationAuthenticationMethodProps } from './props.js';
 import { applicationArnOf } from './refs.js';
 import { ssoAdminCall } from './sso-admin-call.js';
+import type { TerraformDataResource } from './terraform-data.js';
 
 export class ApplicationAuthenticationMethod extends Construct {
   declare readonly [TIPKIT_RECORD]: TipkitRecord;
-  readonly resource: DataResource;
+  readonly resource: TerraformDataResource;
 
   constructor(scope: Construct, id: string, props: ApplicationAuthenticationMethodProps) {
     super(scope, id);
@@ -23,7 +23,7 @@ export class ApplicationAuthenticationMethod extends Construct {
       deleteFlags: { '--application-arn': 'ApplicationArn', '--authentication-method-type': 'AuthenticationMethodType' },
       request: {
         ApplicationArn: applicationArnOf(props.application),
-        AuthenticationMethodType: props.authenticationMethodType ?? 'IAM',
+        AuthenticationMethodType: props.authenticationMethodType ?? PROP_DEFAULTS.authenticationMethodType,
         // The actor policy is an IAM document: its keys stay exactly as written.
         AuthenticationMethod: { Iam: { ActorPolicy: props.authenticationMethod.iam.actorPolicy } },
       },

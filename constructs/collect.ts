@@ -9,13 +9,14 @@ import type { IConstruct } from 'constructs';
 import { PositionIndex } from '../model/positions.js';
 import type { ConstructSuppression, NodePath, RawConfig } from '../model/types.js';
 import { recordOf, type TipkitRecord } from './metadata.js';
-import type {
-  ApplicationAccessScopeProps,
+import {
+  PROP_DEFAULTS,
+  type ApplicationAccessScopeProps,
   ApplicationAuthenticationMethodProps,
-  ApplicationGrantProps,
-  ApplicationRef,
-  IdentityCenterApplicationProps,
-  TrustedTokenIssuerProps,
+  type ApplicationGrantProps,
+  type ApplicationRef,
+  type IdentityCenterApplicationProps,
+  type TrustedTokenIssuerProps,
 } from './props.js';
 import { grantMember } from './grant.js';
 import { isPlainObject, upperFirst } from './refs.js';
@@ -58,8 +59,8 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
   };
 
   const instance: Obj = {};
-  const setInstanceArn = (entry: Obj, instanceArn: unknown): void => {
-    const arn = resolved(scope, instanceArn);
+  const setInstanceArn = (construct: IConstruct, entry: Obj, instanceArn: unknown): void => {
+    const arn = resolved(construct, instanceArn);
     if (instance.InstanceArn === undefined) instance.InstanceArn = arn;
     else if (instance.InstanceArn !== arn) entry.InstanceArn = arn;
   };
@@ -71,12 +72,12 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
     if (record.kind === 'trustedTokenIssuer') {
       const p = record.props as TrustedTokenIssuerProps;
       const i = trustedTokenIssuers.length;
-      const entry: Obj = { Name: resolved(scope, p.name) };
-      setInstanceArn(entry, p.instanceArn);
+      const entry: Obj = { Name: resolved(construct, p.name) };
+      setInstanceArn(construct, entry, p.instanceArn);
       Object.assign(entry, defined({
-        TrustedTokenIssuerType: p.trustedTokenIssuerType ?? 'OIDC_JWT',
-        TrustedTokenIssuerConfiguration: toRaw(scope, p.trustedTokenIssuerConfiguration),
-        Tags: p.tags?.length ? toRaw(scope, p.tags) : undefined,
+        TrustedTokenIssuerType: p.trustedTokenIssuerType ?? PROP_DEFAULTS.trustedTokenIssuerType,
+        TrustedTokenIssuerConfiguration: toRaw(construct, withJwksDefault(p.trustedTokenIssuerConfiguration)),
+        Tags: p.tags?.length ? toRaw(construct, p.tags) : undefined,
       }));
       trustedTokenIssuers.push(entry);
       issuerNames.set((construct as unknown as { trustedTokenIssuerArn: string }).trustedTokenIssuerArn, p.name);
@@ -84,17 +85,17 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
     } else if (record.kind === 'application') {
       const p = record.props as IdentityCenterApplicationProps;
       const i = applications.length;
-      const entry: Obj = { Name: resolved(scope, p.name) };
-      setInstanceArn(entry, p.instanceArn);
-      if (p.identityStoreId !== undefined && instance.IdentityStoreId === undefined) instance.IdentityStoreId = resolved(scope, p.identityStoreId);
+      const entry: Obj = { Name: resolved(construct, p.name) };
+      setInstanceArn(construct, entry, p.instanceArn);
+      if (p.identityStoreId !== undefined && instance.IdentityStoreId === undefined) instance.IdentityStoreId = resolved(construct, p.identityStoreId);
       Object.assign(entry, defined({
         ApplicationProviderArn: p.applicationProviderArn,
         Description: p.description,
         Status: p.status,
-        PortalOptions: toRaw(scope, p.portalOptions),
-        Tags: p.tags?.length ? toRaw(scope, p.tags) : undefined,
+        PortalOptions: toRaw(construct, p.portalOptions),
+        Tags: p.tags?.length ? toRaw(construct, p.tags) : undefined,
         AssignmentRequired: p.assignmentRequired,
-        Assignments: p.assignments?.length ? toRaw(scope, p.assignments) : undefined,
+        Assignments: p.assignments?.length ? toRaw(construct, p.assignments) : undefined,
       }));
       applications.push(entry);
       const arn = (construct as unknown as { applicationArn: string }).applicationArn;
@@ -105,13 +106,17 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
     }
   }
 
-  const nameOf = (v: unknown): unknown => {
-    if (typeof v === 'string') return issuerNames.get(v) ?? applicationNames.get(v) ?? resolved(scope, v);
-    if (v && typeof v === 'object' && 'trustedTokenIssuerArn' in v) return nameOf((v as { trustedTokenIssuerArn: unknown }).trustedTokenIssuerArn);
-    if (v && typeof v === 'object' && 'applicationArn' in v) return nameOf((v as { applicationArn: unknown }).applicationArn);
-    return v;
+  // A reference is the construct's token, in whichever stack the construct lives (a cross-stack reference
+  // resolves to a terraform_remote_state lookup only in the referencing stack), so it is matched unresolved.
+  const nameIn = (construct: IConstruct) => {
+    const nameOf = (v: unknown): unknown => {
+      if (typeof v === 'string') return issuerNames.get(v) ?? applicationNames.get(v) ?? resolved(construct, v);
+      if (v && typeof v === 'object' && 'trustedTokenIssuerArn' in v) return nameOf((v as { trustedTokenIssuerArn: unknown }).trustedTokenIssuerArn);
+      if (v && typeof v === 'object' && 'applicationArn' in v) return nameOf((v as { applicationArn: unknown }).applicationArn);
+      return v;
+    };
+    return (v: unknown): unknown => toRaw(construct, v, nameOf);
   };
-  const convert = (v: unknown): unknown => toRaw(scope, v, nameOf);
 
   const sections = { grant: 'Grants', accessScope: 'AccessScopes', authenticationMethod: 'AuthenticationMethods' } as const;
   for (const { construct, record } of entries) {
@@ -120,14 +125,14 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
     const arn = typeof props.application === 'string' ? props.application : props.application?.applicationArn;
     const i = arn === undefined ? undefined : applicationIndex.get(arn);
     if (i === undefined) {
-      skipped.push({ construct, reason: `its application (${resolved(scope, arn) ?? 'none'}) is not declared in this stack` });
+      skipped.push({ construct, reason: `its application (${resolved(construct, arn) ?? 'none'}) is not declared in this ${TerraformStack.isStack(scope) ? 'stack' : 'app'}` });
       continue;
     }
     const app = applications[i]!;
     const section = sections[record.kind];
     const list = ((app[section] as Obj[] | undefined) ??= []);
     const j = list.length;
-    list.push(entryOf(record, convert));
+    list.push(entryOf(record, nameIn(construct)));
     note(['applications', i, section, j], `${resourceOfApp[i]}/${section}/${j}`, construct, record);
   }
 
@@ -166,7 +171,7 @@ function entryOf(record: TipkitRecord, convert: (v: unknown) => unknown): Obj {
       const p = record.props as ApplicationAuthenticationMethodProps;
       const policy = p.authenticationMethod?.iam?.actorPolicy;
       return {
-        AuthenticationMethodType: p.authenticationMethodType ?? 'IAM',
+        AuthenticationMethodType: p.authenticationMethodType ?? PROP_DEFAULTS.authenticationMethodType,
         // An IAM policy document keeps its keys as written (condition keys are case sensitive).
         AuthenticationMethod: { Iam: { ActorPolicy: convertLeaves(policy, (v) => convert(v)) } },
       };
@@ -177,10 +182,10 @@ function entryOf(record: TipkitRecord, convert: (v: unknown) => unknown): Obj {
 }
 
 /** camelCase props → PascalCase raw keys, references → names, tokens → Terraform expressions. */
-function toRaw(scope: IConstruct, value: unknown, ref: (v: unknown) => unknown = (v) => resolved(scope, v)): unknown {
-  if (Array.isArray(value)) return value.map((v) => toRaw(scope, v, ref));
+function toRaw(construct: IConstruct, value: unknown, ref: (v: unknown) => unknown = (v) => resolved(construct, v)): unknown {
+  if (Array.isArray(value)) return value.map((v) => toRaw(construct, v, ref));
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [upperFirst(k), toRaw(scope, v, ref)]));
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [upperFirst(k), toRaw(construct, v, ref)]));
   }
   return ref(value);
 }
@@ -191,14 +196,21 @@ function convertLeaves(value: unknown, leaf: (v: unknown) => unknown): unknown {
   return leaf(value);
 }
 
-/** A token (e.g. a variable or another resource's attribute) as the Terraform expression it stands for. */
-function resolved(scope: IConstruct, v: unknown): unknown {
+/** A token (e.g. a variable or another resource's attribute) as the Terraform expression it stands for in the construct's stack. */
+function resolved(construct: IConstruct, v: unknown): unknown {
   if (typeof v !== 'string' || !Token.isUnresolved(v)) return v;
   try {
-    return Tokenization.resolve(v, { scope: TerraformStack.of(scope), resolver: new DefaultTokenResolver(new StringConcat()) });
+    return Tokenization.resolve(v, { scope: TerraformStack.of(construct), resolver: new DefaultTokenResolver(new StringConcat()) });
   } catch {
     return v;
   }
+}
+
+/** The issuer configuration as the request carries it: JwksRetrievalOption defaulted (PROP_DEFAULTS). */
+function withJwksDefault(conf: TrustedTokenIssuerProps['trustedTokenIssuerConfiguration'] | undefined): unknown {
+  const oidc = conf?.oidcJwtConfiguration;
+  if (!isPlainObject(oidc) || oidc.jwksRetrievalOption !== undefined) return conf;
+  return { ...conf, oidcJwtConfiguration: { ...oidc, jwksRetrievalOption: PROP_DEFAULTS.jwksRetrievalOption } };
 }
 
 const defined = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -3,11 +3,11 @@
  * terraform_data resource whose provisioners call `aws sso-admin put-application-grant` / `delete-application-grant`.
  */
 import { Construct } from 'constructs';
-import type { DataResource } from 'cdktf';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { ApplicationGrantProps } from './props.js';
 import { applicationArnOf, arnLeaf, pascalize } from './refs.js';
 import { ssoAdminCall } from './sso-admin-call.js';
+import type { TerraformDataResource } from './terraform-data.js';
 
 /** GrantTypes whose `Grant` member is empty, so the props may leave it out. */
 const EMPTY_MEMBER: Record<string, string> = {
@@ -31,7 +31,7 @@ export function grantMember(props: ApplicationGrantProps): object | undefined {
 
 export class ApplicationGrant extends Construct {
   declare readonly [TIPKIT_RECORD]: TipkitRecord;
-  readonly resource: DataResource;
+  readonly resource: TerraformDataResource;
 
   constructor(scope: Construct, id: string, props: ApplicationGrantProps) {
     super(scope, id);

@@ -9,3 +9,4 @@ export { collectConfig, type CollectedConfig } from './collect.js';
 export { TipkitChecks, findingMessage, type TipkitChecksProps } from './checks.js';
 export { addConfigToStack, TipkitStack, INSTANCE_LOCAL, type TipkitConstructs, type TipkitStackOptions } from './from-config.js';
 export { AWS_COMMAND_CONTEXT, DEFAULT_AWS_COMMAND, type SsoAdminCallMarker } from './sso-admin-call.js';
+export { TerraformDataResource } from './terraform-data.js';

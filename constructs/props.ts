@@ -5,8 +5,20 @@
  * here: `application` (which application a grant/scope/method belongs to) has no key of its own in the
  * config, and `actorPolicy` is an IAM policy document whose keys stay exactly as written.
  *
- * This file is types only: the static reader and the linter import it without loading cdktf.
+ * This file holds types and the props' defaults only: the static reader and the linter import it without
+ * loading cdktf.
  */
+
+/**
+ * What a prop left out means. Each is the only value AWS accepts there today, so the props may leave it out
+ * while the request (and tipkit.yaml, which mirrors the request) must carry it. The constructs, collectConfig()
+ * (the TipkitChecks aspect) and the static TypeScript reader all apply these.
+ */
+export const PROP_DEFAULTS = {
+  trustedTokenIssuerType: 'OIDC_JWT',
+  jwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+  authenticationMethodType: 'IAM',
+} as const;
 
 /** A cdk-nag style suppression: the rule id and why it does not apply here. */
 export interface SuppressionProps {
@@ -28,12 +40,14 @@ export interface OidcJwtConfigurationProps {
   issuerUrl: string;
   claimAttributePath: string;
   identityStoreAttributePath: string;
+  /** Default `OPEN_ID_DISCOVERY` (the only option AWS has). */
   jwksRetrievalOption?: 'OPEN_ID_DISCOVERY';
 }
 
 export interface TrustedTokenIssuerProps {
   instanceArn: string;
   name: string;
+  /** Default `OIDC_JWT` (the only type AWS has). */
   trustedTokenIssuerType?: 'OIDC_JWT';
   trustedTokenIssuerConfiguration: { oidcJwtConfiguration: OidcJwtConfigurationProps };
   tags?: Tag[];
@@ -98,6 +112,7 @@ export type PolicyDocument = Record<string, unknown>;
 
 export interface ApplicationAuthenticationMethodProps {
   application: ApplicationRef;
+  /** Default `IAM` (the only type AWS has). */
   authenticationMethodType?: 'IAM';
   authenticationMethod: { iam: { actorPolicy: PolicyDocument } };
   suppressions?: SuppressionProps[];

@@ -6,7 +6,7 @@
  * so a changed request is deleted and put again. Destroy-time provisioners may only reference `self`, so both
  * provisioners take the request from `self.input` through environment variables (never spliced into the shell).
  */
-import { DataResource, Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
+import { Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { SynthesizedCall } from '../model/load-tfjson.js';
 import { TipkitConstructError } from './application.js';
@@ -25,6 +25,7 @@ export function awsCommandAt(scope: IConstruct): string {
     throw new TipkitConstructError(`context '${AWS_COMMAND_CONTEXT}' must be a one-line command such as 'npx tipkit aws' (got ${JSON.stringify(value)})`);
   return value.trim();
 }
+import { TerraformDataResource } from './terraform-data.js';
 
 /** The marker of `input.tipkit`: the API operation the resource performs (the Terraform JSON loader reads it). */
 export type SsoAdminCallMarker = SynthesizedCall;
@@ -42,7 +43,7 @@ export interface SsoAdminCallSpec {
 
 const SHELL = ['/bin/sh', '-c'];
 
-export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): DataResource {
+export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): TerraformDataResource {
   const region = (): string | undefined => providerRegion(TerraformStack.of(scope));
   const aws = awsCommandAt(scope);
   const input = {
@@ -70,7 +71,7 @@ export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpe
     command: Lazy.stringValue({ produce: () => `${aws} sso-admin ${spec.deleteCommand}${regionFlag()}${deleteArgs}` }),
     environment: Lazy.anyValue({ produce: () => ({ ...regionEnv(), ...deleteEnv }) }) as unknown as Record<string, string>,
   };
-  return new DataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });
+  return new TerraformDataResource(scope, id, { input, triggersReplace: input, provisioners: [put, del] });
 }
 
 /** `ApplicationArn` → `TIPKIT_APPLICATION_ARN` */

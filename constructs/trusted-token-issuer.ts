@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { SsoadminTrustedTokenIssuer } from '@cdktf/provider-aws/lib/ssoadmin-trusted-token-issuer/index.js';
 import { tagMap } from './application.js';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
-import type { TrustedTokenIssuerProps } from './props.js';
+import { PROP_DEFAULTS, type TrustedTokenIssuerProps } from './props.js';
 
 export class TrustedTokenIssuer extends Construct {
   declare readonly [TIPKIT_RECORD]: TipkitRecord;
@@ -19,7 +19,7 @@ export class TrustedTokenIssuer extends Construct {
     this.resource = new SsoadminTrustedTokenIssuer(this, 'Default', {
       instanceArn: props.instanceArn,
       name: props.name,
-      trustedTokenIssuerType: props.trustedTokenIssuerType ?? 'OIDC_JWT',
+      trustedTokenIssuerType: props.trustedTokenIssuerType ?? PROP_DEFAULTS.trustedTokenIssuerType,
       trustedTokenIssuerConfiguration: [
         {
           oidcJwtConfiguration: [
@@ -27,7 +27,7 @@ export class TrustedTokenIssuer extends Construct {
               issuerUrl: oidc.issuerUrl,
               claimAttributePath: oidc.claimAttributePath,
               identityStoreAttributePath: oidc.identityStoreAttributePath,
-              jwksRetrievalOption: oidc.jwksRetrievalOption ?? 'OPEN_ID_DISCOVERY',
+              jwksRetrievalOption: oidc.jwksRetrievalOption ?? PROP_DEFAULTS.jwksRetrievalOption,
             },
           ],
         },

@@ -62,7 +62,7 @@ function readRcFile(cwd: string, file: string): ParsedDocument {
   try {
     return parseDocumentText(readSourceFile(resolve(cwd, file)), file);
   } catch (err) {
-    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file }, { cause: err });
+    if (err instanceof InputError && err.location) throw err.relocated(file);
     throw err;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../model/errors.js';
+import { InputError, NoSuchFileError } from '../model/errors.js';
 import { inputKind, type InputKind } from '../model/load.js';
 
 /** Folders a walk does not enter unless a path names them itself. */
@@ -30,7 +30,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovered
       isDirectory = statSync(abs).isDirectory();
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`, { file: p });
+      if (code === 'ENOENT') throw new NoSuchFileError(p);
+      throw new InputError(`cannot read (${code ?? 'error'})`, { file: p });
     }
     if (!isDirectory) {
       const kind = inputKind(abs);

@@ -27,12 +27,33 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
+  /** The same error naming the file as the user wrote it (the loaders see absolute paths). */
+  relocated(file: string): InputError {
+    return new InputError(this.message, { ...this.location, file }, { cause: this });
+  }
+
   /** One line: `tipkit.yaml:3:7: expected …`. */
   format(): string {
     const loc = this.location;
     if (!loc) return oneLine(this.message);
     const where = [loc.file, loc.line, loc.line !== undefined ? loc.column : undefined].filter((p) => p !== undefined).join(':');
     return oneLine(`${where}: ${this.message}`);
+  }
+}
+
+/** A path that names nothing: one line, `no such file: PATH`, whichever command read it. */
+export class NoSuchFileError extends InputError {
+  constructor(file: string) {
+    super(`no such file: ${file}`, { file });
+    this.name = 'NoSuchFileError';
+  }
+
+  override relocated(file: string): InputError {
+    return new NoSuchFileError(file);
+  }
+
+  override format(): string {
+    return oneLine(this.message);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
-import { InputError } from './errors.js';
+import { InputError, NoSuchFileError } from './errors.js';
 import { scanJsonPositions } from './json-positions.js';
 import { PositionIndex, childPointerKey } from './positions.js';
 
@@ -30,6 +30,7 @@ export function readSourceFile(file: string, opts: ReadOptions = {}): string {
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NoSuchFileError(file);
     throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file });
   }
   const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;

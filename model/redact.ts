@@ -8,8 +8,10 @@ export function shortenSecret(value: string): string {
 const JWT = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 /** Long opaque strings: access/refresh tokens, client secrets, device codes. ARNs and URLs contain ':' or '/' and survive. */
 const OPAQUE = /(?<![\w:/.-])[\w-]{32,}(?![\w:/.-])/g;
+/** Random base64url mixes upper case, lower case and digits; identifiers such as a GUID `aud` or a client id do not. */
+const looksRandom = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s);
 
-/** Free text with anything that looks like a token shortened. */
+/** Free text with anything that looks like a token shortened; identifiers (aud, client ids, GUIDs) stay whole. */
 export function scrubSecrets(text: string): string {
-  return text.replace(JWT, shortenSecret).replace(OPAQUE, shortenSecret);
+  return text.replace(JWT, shortenSecret).replace(OPAQUE, (s) => (looksRandom(s) ? shortenSecret(s) : s));
 }

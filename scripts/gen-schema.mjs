@@ -9,8 +9,12 @@
  *   emulator/generated/sso-admin-api.ts   the sso-admin operations `serve` answers: shapes (inputs and outputs), errors
  *   emulator/generated/identitystore-api.ts the identity-store reads `serve` answers, the same way
  *
- * Usage: node scripts/gen-schema.mjs [--models DIR] [--check]
+ * Usage: node scripts/gen-schema.mjs MODELS_DIR [--check]      (or --models MODELS_DIR)
+ *   MODELS_DIR holds sso-admin-2020-07-20.json, sso-oidc-2019-06-10.json and identitystore-2020-06-15.json,
+ *   the service models of the boto/botocore repository (botocore/data/<service>/<version>/service-2.json),
+ *   taken at commit 0e6e2404b85dc336dd2889814e089bde7d1a4c55 for the committed files.
  *   --check exits 1 when a committed file differs from what the models give (used by the tests).
+ * A maintainer step: the generated files are committed, so building and using tipkit never needs the models.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,8 +24,13 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const modelsDir = args.includes('--models') ? resolve(args[args.indexOf('--models') + 1]) : resolve(root, '../shared/aws-models');
 const check = args.includes('--check');
+const modelsArg = args.includes('--models') ? args[args.indexOf('--models') + 1] : args.find((a) => !a.startsWith('--'));
+if (!modelsArg) {
+  process.stderr.write('usage: node scripts/gen-schema.mjs MODELS_DIR [--check]\n  MODELS_DIR: the sso-admin, sso-oidc and identitystore service models from botocore (see docs/development.md)\n');
+  process.exit(2);
+}
+const modelsDir = resolve(modelsArg);
 
 const load = (name) => JSON.parse(readFileSync(join(modelsDir, name), 'utf8'));
 const admin = load('sso-admin-2020-07-20.json');

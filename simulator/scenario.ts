@@ -16,7 +16,7 @@ import type { NodePath, TipModel } from '../model/types.js';
 import { parseDuration, parseSignedDuration, parseTimestamp } from './clock.js';
 import { OIDC_ERRORS } from './errors.js';
 import { JWT_SPEC_SCHEMA, scenarioSchema } from './scenario-schema.js';
-import { inputMembers } from './shapes.js';
+import { inputMembers, outputMembers } from './shapes.js';
 import { checkPrivateJwk, parseKeyFile, type KeyFile } from './key-file.js';
 import type {
   Expectation,
@@ -117,8 +117,14 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
   };
 
   const { scenario: validate, jwt: validateJwt } = schemaValidators();
+  const top = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {};
+  if (top.requests === undefined && (top.instance !== undefined || top.applications !== undefined || top.trustedTokenIssuers !== undefined))
+    fail('this is a tipkit config, not a scenario: give it with --config, and give simulate a scenario (version, requests)', []);
   if (!validate(value)) {
     const v = toViolations(validate.errors ?? [])[0]!;
+    const at = v.pointer.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
+    if (v.pointer.at(-1) === 'expect' && typeof at === 'string')
+      fail(`scenario: 'expect' must be a mapping; write \`expect: { outcome: ${at} }\``, v.pointer);
     fail(`scenario: ${v.message}`, v.pointer, v.atKey);
   }
   const doc = value as Obj;
@@ -157,7 +163,8 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
   }));
 
   const requests: ScenarioRequest[] = [];
-  const names = new Set<string>();
+  /** Request name → its operation, for the requests before the one being read. */
+  const names = new Map<string, Operation>();
   let clockMs = now!;
   for (const [i, r] of (doc.requests as Obj[]).entries()) {
     const base: NodePath = ['requests', i];
@@ -203,7 +210,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     }
     checkReferences(input, [...base, 'input'], names, fail);
     requests.push({ name, operation, caller: r.caller as string | undefined, afterMs, input, expect, index: i, location: at(base) });
-    names.add(name);
+    names.set(name, operation);
   }
 
   return { file, configFile, model, scenario: { file, now: now!, identityStore, issuers, principals, requests, lifetimes } };
@@ -220,12 +227,16 @@ export function wellFormedJwt(token: string): boolean {
   }
 }
 
-function checkReferences(value: unknown, path: NodePath, earlier: Set<string>, fail: (m: string, p: NodePath) => never): void {
+function checkReferences(value: unknown, path: NodePath, earlier: Map<string, Operation>, fail: (m: string, p: NodePath) => never): void {
   if (typeof value === 'string') {
     for (const m of value.matchAll(REFERENCE_RE)) {
       const ref = REFERENCE_BODY_RE.exec(m[1]!);
       if (!ref) fail(`reference '${m[0]}' must look like \${NAME.FIELD}`, path);
-      if (!earlier.has(ref![1]!)) fail(`reference '${m[0]}' names no earlier request (earlier: ${[...earlier].join(', ') || 'none'})`, path);
+      const operation = earlier.get(ref![1]!);
+      if (!operation) fail(`reference '${m[0]}' names no earlier request (earlier: ${[...earlier.keys()].join(', ') || 'none'})`, path);
+      const field = ref![2]!.slice(1).split('.')[0]!;
+      const fields = outputMembers(operation!);
+      if (!fields.includes(field)) fail(`reference '${m[0]}': a ${operation} response has no '${field}'; its fields: ${fields.join(', ')}`, path);
     }
   } else if (Array.isArray(value)) value.forEach((v, i) => checkReferences(v, [...path, i], earlier, fail));
   else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) checkReferences(v, [...path, k], earlier, fail);

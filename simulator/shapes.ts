@@ -36,6 +36,13 @@ export function requestShape(operation: Operation): RequestShape {
   return operation === 'Authorize' || operation === 'ApproveDevice' ? USER_ACTIONS[operation] : (ssoOidcModel.operations[operation] as unknown as RequestShape);
 }
 
+/** The fields an operation's response can have: what `${name.field}` may take (the user actions' are tipkit's). */
+export function outputMembers(operation: Operation): string[] {
+  if (operation === 'Authorize') return ['code', 'state'];
+  if (operation === 'ApproveDevice') return ['approved'];
+  return Object.keys((ssoOidcModel.operations[operation] as unknown as { output: Record<string, unknown> }).output);
+}
+
 /** The members an operation takes (scenario files may use no others). */
 export const inputMembers = (operation: Operation): string[] => Object.keys(requestShape(operation).input);
 

@@ -4,17 +4,17 @@ import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js'
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../linter/formatters/version.js';
-import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
 import type { Command } from '../main.js';
 
 const options = {
-  format: { type: 'string', short: 'f' },
+  format: sharedOptions.format,
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
   'config-file': { type: 'string' },
   'show-suppressed': { type: 'boolean' },
-  'max-input-bytes': { type: 'string' },
+  'max-input-bytes': sharedOptions['max-input-bytes'],
 } as const;
 
 export const command: Command = {
@@ -31,14 +31,12 @@ cdktf.out or dist (name one to lint it).
 
 Options:
   -f, --format FORMAT     text (default), json, sarif or github (GitHub Actions annotations)
-  -o, --output FILE       write the report to FILE (atomically) instead of stdout
-  -q, --quiet             report errors only
       --max-warnings N    also exit 1 when there are more than N warnings
       --rule ID=LEVEL     set a rule's severity: off, note, warning or error (repeatable)
       --config-file FILE  rule severities from FILE (default: ${RC_FILE_NAMES.join(' or ')} in the current directory)
       --show-suppressed   list suppressed findings in text output (json and sarif always include them)
       --max-input-bytes N largest file read (default 10 MiB)
-      --debug             stack traces for internal errors
+${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'report errors only')}
 
 Suppress a finding with a comment on the line above its node: # tipkit-ignore RULE-ID: reason
 (// in TypeScript). Exit codes: 0 clean, 1 errors (or warnings over --max-warnings), 2 unusable input.

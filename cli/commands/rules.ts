@@ -5,12 +5,12 @@ import { UsageError } from '../../model/errors.js';
 import { ruleCatalog } from '../../linter/index.js';
 import { GENERATED_BANNER, ruleDocFiles, ruleDocText, ruleHelpUri } from '../../linter/formatters/rule-docs.js';
 import type { Rule } from '../../linter/types.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { commonFlagsHelp, oneOf, parseCommandArgs, sharedOptions } from '../args.js';
 import { emit, writeFileAtomic } from '../io.js';
 import type { Command } from '../main.js';
 
 const options = {
-  format: { type: 'string', short: 'f' },
+  format: sharedOptions.format,
   'write-docs': { type: 'string' },
 } as const;
 
@@ -22,9 +22,9 @@ Without ID, lists every rule with its default severity and summary; with ID, pri
 documentation (why, how to fix, examples, AWS reference).
 
 Options:
-  -f, --format FORMAT   text (default) or json
-  -o, --output FILE     write to FILE instead of stdout
-      --write-docs DIR  (re)generate DIR/<id>.md and DIR/README.md from the rule metadata
+  -f, --format FORMAT text (default) or json
+      --write-docs DIR (re)generate DIR/<id>.md and DIR/README.md from the rule metadata
+${commonFlagsHelp('write to FILE instead of stdout', 'print nothing when --write-docs succeeds')}
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options, 'rules');

@@ -1,18 +1,18 @@
 /** `tipkit serve`: run the SSO OIDC emulator on 127.0.0.1 until SIGINT/SIGTERM. */
 import { resolve } from 'node:path';
 import type { Command } from '../main.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';
 
 const options = {
-  config: { type: 'string', short: 'c' },
+  config: sharedOptions.config,
   scenario: { type: 'string', short: 's' },
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'allow-network': { type: 'boolean' },
   'json-log': { type: 'boolean' },
-  'max-input-bytes': { type: 'string' },
+  'max-input-bytes': sharedOptions['max-input-bytes'],
   state: { type: 'string' },
   throttle: { type: 'string' },
 } as const;
@@ -40,8 +40,7 @@ Options:
       --state FILE      keep the control-plane state in FILE: read at start when it exists (then it wins
                         over the config), rewritten atomically after every change
       --throttle N      answer ThrottlingException beyond N control-plane requests a second per caller
-  -q, --quiet           no request log
-      --debug           stack traces on internal errors
+${commonFlagsHelp('not used by serve (it prints its listening line on stdout)', 'no request log')}
 
 Device flow: verificationUriComplete opens http://127.0.0.1:PORT/device?user_code=… (pick a user, Approve).
 

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../main.js';
 import { UsageError } from '../../model/errors.js';
-import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
 
 const USAGE = `Usage: tipkit simulate SCENARIO [options]
@@ -12,14 +12,12 @@ Authorize, ApproveDevice) in order against the declared config, on a simulated c
 request's \`expect\`.
 
 Options:
-  --config FILE        the tipkit config (overrides the scenario's \`config:\`)
-  --format text|json   output format (default: text)
-  --output, -o FILE    write the report to FILE instead of stdout
-  --verbose            print every check of every request (text)
-  --allow-network      fetch OpenID discovery and JWKS for issuers without scenario keys
-  --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
-  --quiet, -q          print only failed expectations (text)
-  --debug              stack traces on internal errors
+  -c, --config FILE   the tipkit config (overrides the scenario's \`config:\`)
+  -f, --format FORMAT text (default) or json
+  -v, --verbose       print every check of every request (text)
+      --allow-network fetch OpenID discovery and JWKS for issuers without scenario keys
+      --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
+${commonFlagsHelp('write the report to FILE instead of stdout', 'print only failed expectations (text)')}
 
 Exit codes: 0 every expectation met, 1 an expectation failed, 2 the scenario or config could not be used.
 `;
@@ -30,7 +28,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { config: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, 'max-input-bytes': { type: 'string' } },
+      { ...sharedOptions, verbose: { type: 'boolean', short: 'v' }, 'allow-network': { type: 'boolean' } },
       'simulate',
     );
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');

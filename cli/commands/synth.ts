@@ -14,20 +14,22 @@ import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import type { TipkitStackOptions } from '../../constructs/from-config.js';
 import { lintLoaded } from '../../linter/index.js';
 import { isPrincipalId } from '../../model/arn.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Command } from '../main.js';
 
 const options = {
-  config: { type: 'string', short: 'c' },
+  config: sharedOptions.config,
   out: { type: 'string' },
   stack: { type: 'string' },
-  'max-input-bytes': { type: 'string' },
+  'max-input-bytes': sharedOptions['max-input-bytes'],
   'aws-command': { type: 'string' },
 } as const;
 
 const usage = `Usage: tipkit synth [--config FILE] [--out DIR] [--stack NAME] [--aws-command CMD]
 
-Turns a tipkit config into a CDK for Terraform app and writes its Terraform JSON.
+Turns a tipkit config into a CDK for Terraform app and writes its Terraform JSON. Needs only the config:
+no Terraform, no AWS credentials, no network. (A terraform on PATH must be 1.4 or newer, or synth says so.)
+Deploying the output needs Terraform >= 1.4 and, for grants and authentication methods, the AWS CLI v2.
 
 Options:
   -c, --config FILE   the config to synthesize (default: tipkit.yaml)
@@ -36,8 +38,7 @@ Options:
       --max-input-bytes N  largest config file read (default 10 MiB)
       --aws-command CMD    what the grant and authentication-method provisioners run in place of \`aws\`
                       (default: aws; \`npx tipkit aws\` deploys without AWS CLI v2, see docs/deploy.md)
-  -q, --quiet         print nothing on success
-      --debug         print stack traces
+${commonFlagsHelp('not used by synth: it writes to --out DIR', 'print nothing on success')}
 
 Application grants and authentication methods have no AWS provider resource: each becomes a terraform_data
 resource whose provisioners run \`aws sso-admin put-…\` on apply and \`delete-…\` on destroy (\`aws\`, or
@@ -165,7 +166,14 @@ async function synthesize(config: RawConfig, opts: TipkitStackOptions, outDir: s
   try {
     const app = new App({ outdir: tmp, stackTraces: false });
     new TipkitStack(app, stackName, config, opts);
-    app.synth();
+    try {
+      app.synth();
+    } catch (err) {
+      // cdktf's validations (here: an installed Terraform older than terraform_data) are about the machine, not a bug.
+      const failed = /^Validation failed with the following errors:\n((?:\s+\[[^\]]*\] .*\n?)+)/.exec((err as Error).message);
+      if (failed) throw new UsageError([...new Set(failed[1]!.trim().split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')))].join('; '));
+      throw err;
+    }
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);
     // cdktf's manifest lists the stacks of this app only; it replaces the previous one. Stack and manifest

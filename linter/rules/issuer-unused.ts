@@ -39,7 +39,11 @@ applications:
     const authorized = new Set<IssuerNode>();
     for (const app of model.applications) {
       for (const grant of app.grants) {
-        for (const ati of grant.authorizedTokenIssuers ?? []) if (ati.issuer) authorized.add(ati.issuer);
+        for (const ati of grant.authorizedTokenIssuers ?? []) {
+          if (ati.issuer) authorized.add(ati.issuer);
+          // An issuer reference the reader could not read (e.g. a construct passed in) may be any of them.
+          else if (model.unknown.isUnknown([...ati.pointer, 'TrustedTokenIssuerArn'])) return;
+        }
       }
     }
     // AWS-managed applications (aws_redshift_idc_application's authorized_token_issuer_list) authorize issuers too.

@@ -212,7 +212,7 @@ describe('collectConfig', () => {
           Name: 'okta',
           TrustedTokenIssuerType: 'OIDC_JWT',
           TrustedTokenIssuerConfiguration: {
-            OidcJwtConfiguration: { IssuerUrl: 'https://idp.example.com', ClaimAttributePath: 'email', IdentityStoreAttributePath: 'emails.value' },
+            OidcJwtConfiguration: { IssuerUrl: 'https://idp.example.com', ClaimAttributePath: 'email', IdentityStoreAttributePath: 'emails.value', JwksRetrievalOption: 'OPEN_ID_DISCOVERY' },
           },
         },
       ],

@@ -46,3 +46,19 @@ describe('tipkit/ts-register with TipkitChecks', () => {
     expect(readFileSync(join(out, 'stacks/tipkit/cdk.tf.json'), 'utf8')).toContain('"tipkit": "PutApplicationGrant"');
   });
 });
+
+describe('the compiler ts-register transpiles with', () => {
+  it("is ts-morph's bundled TypeScript (a dependency), not the project's typescript, and it passes the check", async () => {
+    const { checkTranspiler } = await import('../../constructs/ts-hooks.js');
+    const { ts } = await import('ts-morph');
+    expect(checkTranspiler(ts).version).toMatch(/^[56]\./);
+  });
+
+  it('a compiler without the JavaScript API (the typescript 7 package exports only its version) is one line', async () => {
+    const { checkTranspiler } = await import('../../constructs/ts-hooks.js');
+    expect(() => checkTranspiler({ version: '7.0.2' })).toThrow(
+      /^tipkit\/ts-register: TypeScript 7\.0\.2 is not supported: it needs the TypeScript 5\.x or 6\.x compiler API \(transpileModule\)$/,
+    );
+    expect(() => checkTranspiler(undefined)).toThrow(/TypeScript unknown is not supported/);
+  });
+});

@@ -268,13 +268,22 @@ describe('tipkit synth refuses input it cannot use, and writes nothing', () => {
       line: lineOf(okta, 'PrincipalId: analysts') - 1,
       message: /PrincipalId 'analysts' .*IdentityStoreId/,
     },
-    { name: 'a missing file', file: 'missing.yaml', message: /cannot read file/ },
   ];
 
   let previous: string;
   beforeAll(() => {
     previous = freshDir('previous');
     expect(runCli(['synth', '--config', 'examples/device-cli/tipkit.yaml', '--out', previous, '--quiet']).code).toBe(0);
+  });
+
+  it('a missing config: exit 2, `no such file: PATH`, the previous output untouched', () => {
+    const out = join(freshDir('missing'), 'out');
+    cpSync(previous, out, { recursive: true });
+    const before = snapshot(out);
+    const config = join(work, 'missing.yaml');
+    const r = runCli(['synth', '--config', config, '--out', out]);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: `tipkit: no such file: ${config}\n` });
+    expect(snapshot(out)).toEqual(before);
   });
 
   it.each(cases)('$name: exit 2, one line with file:line:col, the previous output untouched', ({ file, text, line, message }) => {

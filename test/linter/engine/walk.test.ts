@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../model/errors.js';
+import { NoSuchFileError } from '../../../model/errors.js';
 import { project } from '../cli/run.js';
 import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf } from '../../../linter/walk.js';
 
@@ -29,7 +29,7 @@ describe('file discovery', () => {
   });
 
   it('refuses a missing path or an unsupported named file', () => {
-    expect(() => discoverFiles(['nope.yaml'], root)).toThrowError(new InputError('no such file or directory', { file: 'nope.yaml' }));
+    expect(() => discoverFiles(['nope.yaml'], root)).toThrowError(new NoSuchFileError('nope.yaml'));
     expect(() => discoverFiles(['README.md'], root)).toThrowError(/unsupported file type/);
   });
 

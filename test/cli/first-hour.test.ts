@@ -1,0 +1,137 @@
+// What a new user meets first: every command's --help lists the same common flags with the same short forms,
+// synth --help says what synth needs, a missing file is `no such file: PATH`, and the common scenario mistakes
+// (a string expect, a config given as the scenario, a misspelled response field) say how to fix them. The
+// --verbose trace prints identifiers such as `aud` whole.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDistBuilt, runCli } from '../helpers/cli.js';
+
+const COMMANDS = ['lint', 'simulate', 'synth', 'serve', 'rules'] as const;
+const work = mkdtempSync(join(tmpdir(), 'tipkit-first-hour-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => {
+  ensureDistBuilt();
+  copyFileSync('examples/okta-tip/tipkit.yaml', join(work, 'tipkit.yaml'));
+});
+
+function scenario(name: string, requests: string): string {
+  const file = join(work, `${name}.yaml`);
+  writeFileSync(
+    file,
+    `version: 1
+config: ./tipkit.yaml
+now: 2026-11-23T12:00:00Z
+identityStore:
+  Users: [{ UserId: u-alice, UserName: alice, Emails: [{ Value: alice@example.com }] }]
+  Groups: [{ GroupId: g-analysts, DisplayName: analysts, Members: [alice] }]
+issuers:
+  okta-prod: { generateKey: ES256 }
+principals:
+  backend: { Arn: arn:aws:iam::111122223333:role/AnalyticsBackend }
+requests:
+${requests}`,
+  );
+  return file;
+}
+
+const login = `  - name: login
+    operation: CreateTokenWithIAM
+    caller: backend
+    input:
+      clientId: analytics-portal
+      grantType: urn:ietf:params:oauth:grant-type:jwt-bearer
+      assertion: { jwt: { issuer: okta-prod, claims: { email: alice@example.com, aud: 0oa1analytics } } }
+`;
+
+describe('common flags', () => {
+  it.each(COMMANDS)('%s --help lists -h/--help, -q/--quiet, --debug and -o/--output', (command) => {
+    const r = runCli([command, '--help']);
+    expect(r.code).toBe(0);
+    for (const line of [/^ {2}-h, --help /m, /^ {2}-q, --quiet /m, /^ {6}--debug /m, /^ {2}-o, --output FILE /m]) expect(r.stdout).toMatch(line);
+  });
+
+  it.each(COMMANDS)('%s takes -q and --debug (an unknown flag is refused, these are not)', (command) => {
+    for (const flag of ['-q', '--debug']) expect(runCli([command, flag, '--nonsense']).stderr).toMatch(/unknown option '--nonsense'/);
+  });
+
+  it('the shared flags have one short form everywhere: -c config, -f format', () => {
+    expect(runCli(['simulate', scenario('short', login), '-c', join(work, 'tipkit.yaml'), '-f', 'json']).stdout).toContain('"command": "simulate"');
+    expect(runCli(['lint', join(work, 'tipkit.yaml'), '-f', 'json']).stdout).toContain('"command": "lint"');
+    expect(runCli(['rules', '-f', 'json']).stdout).toContain('"command": "rules"');
+    expect(runCli(['synth', '-c', join(work, 'tipkit.yaml'), '--out', join(work, 'out'), '-q'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('synth --help says what synth needs and what deploying needs', () => {
+    const { stdout } = runCli(['synth', '--help']);
+    expect(stdout).toContain('no Terraform, no AWS credentials, no network');
+    expect(stdout).toContain('Deploying the output needs Terraform >= 1.4');
+  });
+});
+
+describe('one clear line for the first mistakes', () => {
+  it.each([
+    ['lint', ['lint', 'nope.yaml']],
+    ['simulate', ['simulate', 'nope.yaml']],
+    ['synth', ['synth', '--config', 'nope.yaml', '--out', 'never-written']],
+    ['simulate --config', ['simulate', 'SCENARIO', '--config', 'nope.yaml']],
+  ])('%s of a missing file: no such file: PATH', (_, args) => {
+    const argv = args.map((a) => (a === 'SCENARIO' ? scenario('missing-config', login) : a));
+    expect(runCli(argv, { cwd: work })).toMatchObject({ code: 2, stdout: '', stderr: 'tipkit: no such file: nope.yaml\n' });
+  });
+
+  it('expect: success (a string) suggests { outcome: success }', () => {
+    const file = scenario('string-expect', `${login}    expect: success\n`);
+    const r = runCli(['simulate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tipkit: .*string-expect\.yaml:\d+:\d+: scenario: 'expect' must be a mapping; write `expect: \{ outcome: success \}`\n$/);
+  });
+
+  it('a config passed as the scenario says it is a config', () => {
+    const r = runCli(['simulate', join(work, 'tipkit.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tipkit: .*tipkit\.yaml:\d+:\d+: this is a tipkit config, not a scenario: give it with --config/);
+  });
+
+  it('${login.access_token} lists the fields a CreateTokenWithIAM response has', () => {
+    const file = scenario(
+      'bad-field',
+      `${login}  - name: exchange
+    operation: CreateTokenWithIAM
+    caller: backend
+    input: { clientId: redshift-app, grantType: 'urn:ietf:params:oauth:grant-type:token-exchange', subjectToken: '\${login.access_token}', subjectTokenType: 'urn:ietf:params:oauth:token-type:access_token' }
+`,
+    );
+    const r = runCli(['simulate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "reference '${login.access_token}': a CreateTokenWithIAM response has no 'access_token'; its fields: accessToken, tokenType, expiresIn, refreshToken, idToken, issuedTokenType, scope, awsAdditionalDetails",
+    );
+  });
+});
+
+describe('simulate --verbose', () => {
+  it('prints a GUID aud whole (an identifier, not a secret) while tokens stay shortened', () => {
+    const aud = randomUUID();
+    const file = scenario(
+      'guid-aud',
+      `${login}    expect: { outcome: success }
+  - name: wrong-aud
+    operation: CreateTokenWithIAM
+    caller: backend
+    input:
+      clientId: analytics-portal
+      grantType: urn:ietf:params:oauth:grant-type:jwt-bearer
+      assertion: { jwt: { issuer: okta-prod, claims: { email: alice@example.com, aud: ${aud} } } }
+    expect: { outcome: error, error: InvalidGrantException }
+`,
+    );
+    const r = runCli(['simulate', file, '--verbose']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`aud "${aud}" is not among the AuthorizedAudiences`);
+    expect(r.stdout).toMatch(/accessToken=aoa\S{3}…\S{4}/);
+  });
+});
