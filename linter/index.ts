@@ -118,7 +118,7 @@ export async function loadPaths(paths: readonly string[], opts: { cwd: string; m
   try {
     return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes });
   } catch (err) {
-    if (err instanceof InputError && err.location) throw new InputError(err.message, { ...err.location, file: displayPath(opts.cwd, err.location.file) }, { cause: err });
+    if (err instanceof InputError && err.location) throw err.relocated(displayPath(opts.cwd, err.location.file));
     throw err;
   }
 }
