@@ -25,4 +25,4 @@ for (const args of steps) {
     process.exit(r.status ?? 2);
   }
 }
-process.stdout.write('\nAll steps passed: Terraform JSON in ${outDir}/, no lint errors, every scenario expectation met.\n');
+process.stdout.write(`\nAll steps passed: Terraform JSON in ${outDir}/, no lint errors, every scenario expectation met.\n`);
