@@ -182,9 +182,9 @@ export function policyReach(policy: Record<string, unknown> | undefined, action:
   const statements = policyStatements(policy);
   const covering = statements.filter(({ statement: s }) => statementCoversAction(s, action).covers);
   for (const { statement, index } of covering) {
-    const aws = statement.Principal !== undefined ? statement.Principal : undefined;
-    if (typeof aws !== 'object' || aws === null || Array.isArray(aws)) continue;
-    const raw = (aws as Record<string, unknown>).AWS;
+    const principal = statement.Principal;
+    if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) continue;
+    const raw = (principal as Record<string, unknown>).AWS;
     asList(raw).forEach((entry, k) => {
       const problem = typeof entry === 'string' ? principalEntryProblem(entry) : undefined;
       if (problem) deadPrincipals.push({ statement, index, entryIndex: Array.isArray(raw) ? k : undefined, entry: entry as string, problem });

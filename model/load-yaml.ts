@@ -53,6 +53,23 @@ export function parseDocumentFile(file: string, opts: ReadOptions = {}): ParsedD
   return parseDocumentText(readSourceFile(file, opts), file);
 }
 
+/** Deepest JSON nesting read (arrays and objects); real configs and Terraform JSON stay far below. */
+const MAX_JSON_DEPTH = 1000;
+
+/** The offset of the bracket that opens level `max + 1` of a JSON text (valid JSON), or undefined. */
+function jsonDepthExceeded(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') {
+      if (++depth > max) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
+}
+
 export function parseDocumentText(text: string, file: string): ParsedDocument {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isJson = /\.json$/i.test(file);
@@ -62,6 +79,14 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
     if (positions) {
       positions.texts.set(file, text);
       return { value, positions, text };
+    }
+    // Never hand deep JSON to the `yaml` parser: it recurses per level, and parsing a 10,000-deep JSON document
+    // into its stack limit a few times aborts the whole process (V8 "FATAL ERROR: RegExpCompiler Allocation
+    // failed - process out of memory", with a 40 MB heap) — the vitest worker crash of issue 12.13.
+    const tooDeep = jsonDepthExceeded(text, MAX_JSON_DEPTH);
+    if (tooDeep !== undefined) {
+      const before = text.slice(0, tooDeep);
+      throw new InputError('invalid JSON: the document nests too deeply to read', { file, line: before.split('\n').length, column: tooDeep - before.lastIndexOf('\n') });
     }
   }
   const lineCounter = new LineCounter();
