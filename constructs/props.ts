@@ -9,16 +9,8 @@
  * loading cdktf.
  */
 
-/**
- * What a prop left out means. Each is the only value AWS accepts there today, so the props may leave it out
- * while the request (and tipkit.yaml, which mirrors the request) must carry it. The constructs, collectConfig()
- * (the TipkitChecks aspect) and the static TypeScript reader all apply these.
- */
-export const PROP_DEFAULTS = {
-  trustedTokenIssuerType: 'OIDC_JWT',
-  jwksRetrievalOption: 'OPEN_ID_DISCOVERY',
-  authenticationMethodType: 'IAM',
-} as const;
+/** What a prop left out means (shared with the static reader, which lives in model/). */
+export { PROP_DEFAULTS } from '../model/prop-defaults.js';
 
 /** A cdk-nag style suppression: the rule id and why it does not apply here. */
 export interface SuppressionProps {

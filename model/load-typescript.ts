@@ -8,6 +8,7 @@
  * skipped with a note, never guessed. Provider bindings become Terraform blocks (their config is the camelCase
  * of the HCL attributes) and go through the same mapping as HCL, so they lint exactly as the same HCL does.
  */
+import { PROP_DEFAULTS } from './prop-defaults.js';
 import { dirname, posix, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
 import type { RawInput } from './load.js';
@@ -641,10 +642,10 @@ class RawBuilder {
       }
       this.holesOfProps(props, path);
       // The construct's documented defaults, as synth writes them.
-      if (out.TrustedTokenIssuerType === undefined) this.putDefault(out, path, 'TrustedTokenIssuerType', 'OIDC_JWT', props.loc);
+      if (out.TrustedTokenIssuerType === undefined) this.putDefault(out, path, 'TrustedTokenIssuerType', PROP_DEFAULTS.trustedTokenIssuerType, props.loc);
       const oidc = (out.TrustedTokenIssuerConfiguration as Obj | undefined)?.OidcJwtConfiguration;
       if (isObject(oidc) && oidc.JwksRetrievalOption === undefined) {
-        this.putDefault(oidc, [...path, 'TrustedTokenIssuerConfiguration', 'OidcJwtConfiguration'], 'JwksRetrievalOption', 'OPEN_ID_DISCOVERY', props.loc);
+        this.putDefault(oidc, [...path, 'TrustedTokenIssuerConfiguration', 'OidcJwtConfiguration'], 'JwksRetrievalOption', PROP_DEFAULTS.jwksRetrievalOption, props.loc);
       }
     }
 
@@ -722,7 +723,7 @@ class RawBuilder {
         if (member) this.putDefault(out, path, 'Grant', { [member]: {} }, props.loc);
       }
       if (decl.cls === 'ApplicationAuthenticationMethod' && out.AuthenticationMethodType === undefined) {
-        this.putDefault(out, path, 'AuthenticationMethodType', 'IAM', props.loc);
+        this.putDefault(out, path, 'AuthenticationMethodType', PROP_DEFAULTS.authenticationMethodType, props.loc);
       }
     }
 
