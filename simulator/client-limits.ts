@@ -5,7 +5,7 @@
  * `redirectUris` or `scopes`; these are tipkit's, chosen from neighbouring AWS limits, and listed in docs/serve.md.
  */
 import { InvalidClientMetadataException, InvalidRedirectUriException, InvalidScopeException } from './errors.js';
-import type { RegisteredClient, TokenStore } from './tokens.js';
+import type { DeviceAuthorization, RegisteredClient, TokenStore } from './tokens.js';
 import type { Trace } from './trace.js';
 
 export const CLIENT_LIMITS = {
@@ -19,6 +19,11 @@ export const CLIENT_LIMITS = {
   scopeLength: 152,
   /** Registered clients kept at once; registering one more evicts the oldest. */
   liveClients: 1000,
+  /**
+   * Device authorizations kept at once (each lives 10 minutes). StartDeviceAuthorization needs only a registered
+   * client, so without a cap one client could add records as fast as it can call; one more evicts the oldest.
+   */
+  liveDeviceAuthorizations: 10_000,
 } as const;
 
 /** http and https only: a `javascript:` or `data:` redirect would run in whatever page follows it. */
@@ -65,4 +70,23 @@ export function keepClient(store: TokenStore, client: RegisteredClient, trace: T
   }
   store.clients.set(client.clientId, client);
   trace.pass('capacity', evicted ? `${CLIENT_LIMITS.liveClients} clients registered; the oldest was evicted` : `${store.clients.size} of at most ${CLIENT_LIMITS.liveClients} clients registered`);
+}
+
+/**
+ * Keeps `device`, evicting the oldest pending authorizations beyond CLIENT_LIMITS.liveDeviceAuthorizations, for the
+ * reason keepClient evicts: a flood costs the displaced users a new sign-in (their poll gets InvalidGrantException,
+ * as for an unknown device code), never a refusal of every new one.
+ */
+export function keepDeviceAuthorization(store: TokenStore, device: DeviceAuthorization, trace: Trace): void {
+  let evicted = 0;
+  for (const [deviceCode, old] of store.devices) {
+    if (store.devices.size < CLIENT_LIMITS.liveDeviceAuthorizations) break;
+    store.devices.delete(deviceCode);
+    store.deviceByUserCode.delete(old.userCode);
+    evicted++;
+  }
+  store.devices.set(device.deviceCode, device);
+  store.deviceByUserCode.set(device.userCode, device.deviceCode);
+  const limit = CLIENT_LIMITS.liveDeviceAuthorizations;
+  trace.pass('capacity', evicted ? `${limit} device authorizations pending; the oldest was evicted` : `${store.devices.size} of at most ${limit} device authorizations pending`);
 }

@@ -13,7 +13,7 @@ import {
   UnsupportedGrantTypeException,
 } from './errors.js';
 import { checkInputShape } from './shapes.js';
-import { checkRegistrationLimits, keepClient } from './client-limits.js';
+import { checkRegistrationLimits, keepClient, keepDeviceAuthorization } from './client-limits.js';
 import { opaque, type RegisteredClient } from './tokens.js';
 import type { Trace } from './trace.js';
 
@@ -128,8 +128,7 @@ export function startDeviceAuthorization(ctx: SimulatorContext, input: Record<st
   const { deviceCode: lifetime, deviceInterval } = ctx.scenario.lifetimes;
   const userCode = ctx.store.newUserCode();
   const device = { deviceCode: opaque('', 48), userCode, clientId: client.clientId, issuedAt: now, expiresAt: now + lifetime * 1000, interval: deviceInterval };
-  ctx.store.devices.set(device.deviceCode, device);
-  ctx.store.deviceByUserCode.set(userCode, device.deviceCode);
+  keepDeviceAuthorization(ctx.store, device, trace);
   const verificationUri = `https://device.sso.${region(ctx)}.amazonaws.com/`;
   return {
     deviceCode: device.deviceCode,

@@ -94,3 +94,35 @@ describe('the number of live registered clients is capped', () => {
     }
   }, 120_000);
 });
+
+describe('the number of pending device authorizations is capped', () => {
+  // StartDeviceAuthorization needs only a registered client, so one client could otherwise fill the store for 10 minutes.
+  it(`beyond ${CLIENT_LIMITS.liveDeviceAuthorizations} the oldest are evicted (its poll is InvalidGrantException); the newest still works`, async () => {
+    const fixture = await writeFixture();
+    const { loadServeInput } = await import('../../emulator/load.js');
+    const input = await loadServeInput({ scenario: fixture.scenarioFile, cwd: fixture.dir });
+    const simulator = await createSimulator(input.model, input.scenario, { clock: wallClock });
+    const reg = await simulator.call('RegisterClient', { clientType: 'public', clientName: 'flood' });
+    const client = reg.response as { clientId: string; clientSecret: string };
+    const start = async () => {
+      const r = await simulator.call('StartDeviceAuthorization', { ...client, startUrl: 'https://d-1234567890.awsapps.com/start' });
+      expect(r.outcome).toBe('success');
+      return r.response as { deviceCode: string; userCode: string };
+    };
+    const first = await start();
+    let most = 0;
+    let last = first;
+    for (let i = 0; i < CLIENT_LIMITS.liveDeviceAuthorizations + 50; i++) {
+      last = await start();
+      most = Math.max(most, simulator.context.store.devices.size);
+    }
+    expect(most).toBe(CLIENT_LIMITS.liveDeviceAuthorizations);
+    expect(simulator.context.store.deviceByUserCode.size).toBe(CLIENT_LIMITS.liveDeviceAuthorizations);
+    const poll = (deviceCode: string) => simulator.call('CreateToken', { ...client, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode });
+    const evicted = await poll(first.deviceCode);
+    expect(evicted.error?.type).toBe('InvalidGrantException');
+    expect(evicted.trace.find((s) => s.check === 'device-code')?.detail).toMatch(/not issued/);
+    const pending = await poll(last.deviceCode);
+    expect(pending.error?.type).toBe('AuthorizationPendingException');
+  }, 120_000);
+});
