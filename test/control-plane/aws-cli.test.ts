@@ -2,28 +2,20 @@
  * The AWS CLI (v1, from botocore's own copy of the models) pointed at serve with --endpoint-url: the control plane
  * answers it as AWS would. Skipped, saying why, when `aws` is absent or has no sso-admin commands.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type StartedServe } from '../../emulator/start.js';
 import { principal, writeFixture } from '../emulator/helpers.js';
 import { CUSTOM_PROVIDER } from './helpers.js';
+import { awsCliMissing } from '../helpers/aws-cli.js';
 
 const run = promisify(execFile);
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';
 /** Each `aws` run starts Python (a second or two, far more on a busy machine). */
 const CLI_TIMEOUT_MS = 180_000;
 
-/** Why the CLI tests cannot run here, or undefined when they can. */
-function cliMissing(): string | undefined {
-  const version = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  if (version.error || version.status !== 0) return 'the AWS CLI (`aws`) is not on PATH';
-  // --generate-cli-skeleton answers offline; it fails when this CLI's botocore has no sso-admin put-application-grant.
-  const skeleton = spawnSync('aws', ['sso-admin', 'put-application-grant', '--generate-cli-skeleton'], { encoding: 'utf8' });
-  if (skeleton.status !== 0) return `this AWS CLI (${(version.stdout || version.stderr).trim()}) has no \`aws sso-admin put-application-grant\``;
-  return undefined;
-}
-const missing = cliMissing();
+const missing = awsCliMissing();
 if (missing) console.warn(`skipping the AWS CLI control-plane tests: ${missing}`);
 
 describe.skipIf(missing !== undefined)('aws sso-admin / identitystore --endpoint-url serve', () => {

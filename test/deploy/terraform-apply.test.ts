@@ -28,20 +28,13 @@ import { AWS_COMMAND_CONTEXT, ApplicationAuthenticationMethod, ApplicationGrant 
 import type { RequestLogEntry } from '../../emulator/log.js';
 import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
 import { INSTANCE, REGION, cleanEnv, startServe, type Serve } from '../pull/helpers.js';
+import { awsCliMissing } from '../helpers/aws-cli.js';
 
 type Obj = Record<string, any>;
 
 const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0 ? 'terraform' : undefined;
 if (!terraform) console.warn('skipping the Terraform deploy tests: `terraform` is not on PATH');
 
-/** Why the real AWS CLI cannot be a route here, or undefined when it can. */
-function awsCliMissing(): string | undefined {
-  const version = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  if (version.error || version.status !== 0) return 'the AWS CLI (`aws`) is not on PATH';
-  const skeleton = spawnSync('aws', ['sso-admin', 'put-application-grant', '--generate-cli-skeleton'], { encoding: 'utf8' });
-  if (skeleton.status !== 0) return `this AWS CLI (${(version.stdout || version.stderr).trim()}) has no \`aws sso-admin put-application-grant\``;
-  return undefined;
-}
 const awsCli = terraform ? awsCliMissing() : 'no terraform';
 if (terraform && awsCli) console.warn(`skipping the real-AWS-CLI route of the deploy test: ${awsCli}`);
 
