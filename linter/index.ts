@@ -2,7 +2,6 @@
  * The linter's library API (`tipkit/linter`): lint an already loaded input (the cdktf aspect), or discover,
  * load and lint files (the `lint` command). Never touches the network, never executes linted code.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { fromRawInput, type LoadedConfig } from '../model/load.js';
@@ -318,7 +317,7 @@ function readCdktfApp(path: string, cache: Map<string, string | undefined>): str
   if (cache.has(path)) return cache.get(path);
   let app: string | undefined;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { app?: unknown };
+    const value = JSON.parse(readSourceFile(path)) as { app?: unknown };
     if (typeof value.app === 'string') app = value.app;
   } catch {
     app = undefined; // no cdktf.json, or not one cdktf itself could read: the files stand alone

@@ -3,7 +3,7 @@
  * Used for tipkit configs, scenarios and Terraform JSON alike (JSON is parsed by JSON.parse rules first, so
  * YAML-only syntax in a .json file is an error, then by `yaml` for positions).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { InputError, NoSuchFileError } from './errors.js';
 import { scanJsonPositions } from './json-positions.js';
@@ -23,19 +23,28 @@ export interface ReadOptions {
 }
 
 export function readSourceFile(file: string, opts: ReadOptions = {}): string {
-  let size: number;
+  const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  let fd: number;
   try {
+    // stat follows symbolic links: a link to /dev/zero or a FIFO is judged by what it points at.
     const st = statSync(file);
     if (st.isDirectory()) throw new InputError('is a directory, expected a file', { file });
-    size = st.size;
+    if (!st.isFile()) throw notRegular(file);
+    if (st.size > max) throw overLimit(file, max, st.size);
+    // Non-blocking, so a FIFO swapped in after the stat cannot hang the open; checked again on what was opened.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (err instanceof InputError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NoSuchFileError(file);
     throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file });
   }
-  const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  if (size > max) throw new InputError(`file is ${size} bytes, over the ${max}-byte limit (raise it with --max-input-bytes)`, { file });
-  const buf = readFileSync(file);
+  let buf: Buffer;
+  try {
+    if (!fstatSync(fd).isFile()) throw notRegular(file);
+    buf = readAtMost(fd, max, file);
+  } finally {
+    closeSync(fd);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -47,6 +56,31 @@ export function readSourceFile(file: string, opts: ReadOptions = {}): string {
     throw new InputError('file is not valid UTF-8 (save it as UTF-8)', { file, line, column: before.length - before.lastIndexOf('\n') });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const notRegular = (file: string): InputError => new InputError('not a regular file (devices, FIFOs and sockets are not read)', { file });
+
+const overLimit = (file: string, max: number, size?: number): InputError =>
+  new InputError(`file is ${size ?? `more than ${max}`} bytes, over the ${max}-byte limit (raise it with --max-input-bytes)`, { file });
+
+/** The file's bytes, stopping one past `max` whatever its size said (a /proc file says 0 and may not end). */
+function readAtMost(fd: number, max: number, file: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    }
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > max) throw overLimit(file, max);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function parseDocumentFile(file: string, opts: ReadOptions = {}): ParsedDocument {
