@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { TipModel } from '../model/types.js';
 import { createSimulator, wallClock } from '../simulator/index.js';
 import type { Clock, Operation, OperationResult, Scenario } from '../simulator/types.js';
@@ -42,7 +42,15 @@ export interface EmulatorOptions {
    * Defaults to a random one per run (see RunningEmulator.adminToken); `tipkit serve` takes it from TIPKIT_ADMIN_TOKEN.
    */
   adminToken?: string;
+  /** Open connections at most (default DEFAULT_MAX_CONNECTIONS); past it the oldest idle one is closed. */
+  maxConnections?: number;
 }
+
+/**
+ * Connections held open at most: idle keep-alive or never-used sockets beyond it are closed oldest first, so a flood
+ * of idle sockets cannot use up the process's file descriptors (often 1,024) before the timeouts close them.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 512;
 
 export interface EmulatorTimeouts {
   headersMs: number;
@@ -99,6 +107,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     connectionsCheckingInterval: Math.min(2_000, Math.ceil(timeouts.headersMs / 4)),
   });
   server.on('request', (req, res) => void emulator.handle(req, res));
+  shedIdleConnections(server, opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -118,6 +127,30 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Keeps at most `max` connections: a new one past it closes the oldest connection with no request in flight (a
+ * busy one is left to finish), or itself when every other one is busy.
+ */
+function shedIdleConnections(server: Server, max: number): void {
+  /** Open sockets in the order they connected, with how many of their requests are unanswered. */
+  const open = new Map<Socket, { inFlight: number }>();
+  server.on('connection', (socket: Socket) => {
+    open.set(socket, { inFlight: 0 });
+    socket.once('close', () => open.delete(socket));
+    if (open.size <= max) return;
+    for (const [other, state] of open) {
+      if (other !== socket && state.inFlight === 0) return void other.destroy();
+    }
+    socket.destroy();
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = open.get(req.socket);
+    if (!state) return;
+    state.inFlight++;
+    res.once('close', () => state.inFlight--);
+  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -15,12 +15,14 @@ import { signatureRefusal, verifySignature } from '../sigv4.js';
 import { invalidSecurityToken, sessionTokenProblem } from '../session-token.js';
 import type { WireError } from '../wire.js';
 import type { AwsJsonApi } from './api.js';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../body.js';
 import {
   ControlPlaneError,
   InternalServerException,
   SerializationException,
   ThrottlingException,
   UnknownOperationException,
+  ValidationException,
   toAwsJsonError,
 } from './errors.js';
 import { IDENTITY_STORE_HANDLERS } from './identity-store.js';
@@ -47,6 +49,13 @@ export interface ThrottleOptions {
   ratePerSecond: number;
   burst?: number;
 }
+
+/**
+ * The state's size is capped (each write copies, rebuilds and rewrites it, so its cost grows with the state): far
+ * above a real instance's use in development, low enough that one write stays in the tens of milliseconds. Passing
+ * `quotas` replaces the caps it names (lower, for quota tests).
+ */
+export const DEFAULT_STATE_CAPS: Required<ControlPlaneQuotas> = { applications: 1_000, trustedTokenIssuers: 100, assignmentsPerApplication: 1_000 };
 
 export interface ControlPlaneOptions {
   /** Keep the state in this file across restarts (read at start when it exists; rewritten after every change). */
@@ -113,13 +122,15 @@ export class ControlPlane {
   }
 
   /**
-   * `next` becomes the state: written to the state file first (a failed write leaves the state as it was), then
-   * the simulator decides from it.
+   * `next` becomes the state: its model is built and the state file written first (either failing leaves the state
+   * as it was), then the simulator decides from it.
    */
   private commit(next: ControlPlaneState, persist: boolean): void {
+    // The model first: a state the SSO OIDC side cannot decide from is never written nor kept.
+    const model = stateToModel(next);
     if (persist && this.opts.stateFile !== undefined) writeStateFile(this.opts.stateFile, next);
     this.state = next;
-    this.simulator.context.model = stateToModel(next);
+    this.simulator.context.model = model;
   }
 
   async handle(req: ControlPlaneRequest, requestId: string): Promise<ControlPlaneAnswer> {
@@ -158,8 +169,11 @@ export class ControlPlane {
       const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (contentType !== AWS_JSON_CONTENT_TYPE) throw new SerializationException(`Content-Type must be ${AWS_JSON_CONTENT_TYPE} (got ${contentType || 'none'})`);
       let body: unknown;
+      const text = req.body.toString('utf8');
+      // As on the SSO OIDC side: every walk after parsing (validation, copies, the model, the state file) recurses per level.
+      if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ValidationException(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
       try {
-        body = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
+        body = req.body.length === 0 ? {} : JSON.parse(text);
       } catch {
         throw new SerializationException('The request body is not valid JSON');
       }
@@ -184,7 +198,7 @@ export class ControlPlane {
       state: writes ? structuredClone(this.state) : this.state,
       now: this.clock.now(),
       identityStore: this.scenario.identityStore,
-      quotas: this.opts.quotas ?? {},
+      quotas: { ...DEFAULT_STATE_CAPS, ...this.opts.quotas },
       changed: () => (changed = true),
     };
     const output = handler(input, ctx);
