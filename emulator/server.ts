@@ -3,7 +3,7 @@
  * answering through the same simulator `tipkit simulate` drives. Also serves the device verification page and
  * a small admin API for tests.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -70,6 +70,8 @@ export interface RunningEmulator {
   controlPlane: ControlPlane;
   /** Send as `authorization: Bearer TOKEN` to the admin routes. */
   adminToken: string;
+  /** The link that opens the browser pages (`/device?admin_token=…`): it sets the cookie they require. */
+  pagesUrl: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,9 @@ export const ADMIN_TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 /** The routes that act as a user or hold the scenario's keys: a page on another site must not reach them. */
 const ADMIN_PATHS = new Set(['/_tipkit/approve-device', '/_tipkit/authorize', '/_tipkit/jwt']);
 const PAGE_PATHS = new Set(['/device', '/authorize']);
+/** The query parameter that signs a browser in to the pages (with the admin token), and the cookie it sets. */
+const PAGE_SIGN_IN_PARAM = 'admin_token';
+const PAGE_COOKIE = 'tipkit_pages';
 /** Form posts from the verification page are small. */
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -121,6 +126,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     host,
     controlPlane,
     adminToken,
+    pagesUrl: `${emulator.baseUrl}/device?${PAGE_SIGN_IN_PARAM}=${encodeURIComponent(adminToken)}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -168,6 +174,8 @@ class Emulator {
   baseUrl = '';
   /** Guards the verification form against cross-site posts (a page elsewhere cannot read this value). */
   private readonly csrfToken = randomBytes(16).toString('hex');
+  /** The pages' cookie value: derived from the admin token, so the token itself never sits in a cookie. */
+  private readonly pageSession: string;
   /** `host:port` values (lower case) a request's Host may name; anything else is DNS rebinding or a wrong address. */
   private ownHosts = new Set<string>();
   /** Bound to 0.0.0.0 or ::: any IP literal with our port is us (a rebinding attack needs a DNS name). */
@@ -180,7 +188,9 @@ class Emulator {
     private readonly clock: Clock,
     private readonly controlPlane: ControlPlane,
     private readonly adminToken: string,
-  ) {}
+  ) {
+    this.pageSession = createHash('sha256').update(`tipkit serve pages\0${adminToken}`).digest('base64url');
+  }
 
   listeningOn(host: string, port: number): void {
     const literal = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
@@ -253,6 +263,40 @@ class Emulator {
     return false;
   }
 
+  /**
+   * The pages approve device codes and sign users in, so they need the admin token as the admin routes do (else any
+   * local process could read the form's CSRF token and approve a code for any user): opening a page with
+   * `?admin_token=TOKEN` (the link serve prints) sets an HttpOnly cookie and redirects to the page without it; a
+   * page without the cookie is refused. SameSite=Lax: a cross-site form post does not carry it. True when answered.
+   */
+  private refusePageWithoutSession(ctx: Context): boolean {
+    const given = ctx.url.searchParams.get(PAGE_SIGN_IN_PARAM);
+    if (given !== null && (ctx.req.method === 'GET' || ctx.req.method === 'HEAD')) {
+      ctx.log.operation = 'PageSignIn';
+      if (!constantTimeEqual(given, this.adminToken)) {
+        ctx.log.failedCheck = 'admin-token';
+        this.refuse(ctx, 401, 'UnauthorizedException', `the ${PAGE_SIGN_IN_PARAM} in this link is not this run's admin token; open the link tipkit serve printed at start`);
+        return true;
+      }
+      const target = new URL(ctx.url);
+      target.searchParams.delete(PAGE_SIGN_IN_PARAM);
+      const cookie = `${PAGE_COOKIE}=${this.pageSession}; HttpOnly; SameSite=Lax; Path=/`;
+      ctx.res.writeHead(303, { location: `${target.pathname}${target.search}`, 'set-cookie': cookie, 'cache-control': 'no-store', 'content-length': 0 });
+      ctx.res.end();
+      this.logDone(ctx, 303);
+      return true;
+    }
+    if (constantTimeEqual(cookieValue(ctx.req.headers.cookie, PAGE_COOKIE) ?? '', this.pageSession)) return false;
+    ctx.log.failedCheck = 'page-session';
+    this.refuse(
+      ctx,
+      401,
+      'UnauthorizedException',
+      `this page acts as a user, so it needs this run's admin token: open the link tipkit serve printed at start (${this.baseUrl}/device?${PAGE_SIGN_IN_PARAM}=…) in this browser once, then this page again`,
+    );
+    return true;
+  }
+
   /** A refusal before the request is read: an HTML page for the browser pages, else JSON; the body is drained. */
   private refuse(ctx: Context, status: number, type: string, message: string): void {
     if (PAGE_PATHS.has(ctx.url.pathname)) {
@@ -271,6 +315,7 @@ class Emulator {
       if (this.refuseForeign(ctx)) return;
       if (!url) return this.sendError(ctx, modelledError('InvalidRequestException', 'the request target is not a valid path'), { drain: true });
       if (ADMIN_PATHS.has(url.pathname) && req.method === 'POST' && this.refuseAdmin(ctx)) return;
+      if (PAGE_PATHS.has(url.pathname) && req.headers['x-amz-target'] === undefined && this.refusePageWithoutSession(ctx)) return;
       await this.dispatch(ctx);
     } catch (err) {
       // A bug must not leak a stack trace to the client; the log says what happened.
@@ -592,6 +637,15 @@ function requestUrl(target: string | undefined): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** One cookie's value from a Cookie header, or undefined. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 /** AWS's /authorize parameters: `scopes` space- or comma-separated (`scope` accepted too). */
