@@ -6,11 +6,8 @@
 import { InputError, UsageError } from '../model/errors.js';
 import { processIo, type Io } from './io.js';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[], io: Io): Promise<number>;
-}
+export type { Command } from './command.js';
+import type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),

@@ -5,16 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
-import { fromRawInput, type LoadedConfig } from '../model/load.js';
-import { parseDocumentText, readSourceFile, type ReadOptions } from '../model/load-yaml.js';
+import { fromRawInput, type LoadedConfig } from '../inputs/load.js';
+import { parseDocumentText, readSourceFile, type ReadOptions } from '../inputs/yaml/parse.js';
 import type { PositionIndex } from '../model/positions.js';
 import type { RawConfig } from '../model/types.js';
 import { inputSkippedFallback, lintLoadedWith, sortFindings, withoutPointer, type LocatedFinding, type SeverityOverride } from './engine.js';
-import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from '../model/load-plan.js';
+import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from '../inputs/terraform/plan.js';
 import { allRules } from './rules/index.js';
 import { suppressionRules } from './suppressions.js';
 import type { Finding, Rule } from './types.js';
-import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf, relativeTypeScriptImports, type DiscoveredFile } from './walk.js';
+import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf, relativeTypeScriptImports, type DiscoveredFile } from '../inputs/discover.js';
 
 export type { Finding, Rule, RuleMeta, RuleDocs, Severity, Suppression } from './types.js';
 export type { SeverityOverride } from './engine.js';
@@ -152,11 +152,11 @@ export interface LoadedInput {
 
 /**
  * A named JSON/YAML file that is not a tipkit config: an sso-admin request body (`--cli-input-json`) or a
- * CloudFormation template is linted for what it is (model/load-foreign.ts); a document that looks like a
+ * CloudFormation template is linted for what it is (inputs/foreign.ts); a document that looks like a
  * tipkit config with mistakes is left to the schema (undefined); anything else is not a tipkit input.
  */
 async function foreignInput(value: unknown, positions: PositionIndex, file: string): Promise<LoadedInput | undefined> {
-  const { describeForeign, foreignToRaw, recognizeForeign } = await import('../model/load-foreign.js');
+  const { describeForeign, foreignToRaw, recognizeForeign } = await import('../inputs/foreign.js');
   const recognized = recognizeForeign(value);
   if (recognized) return { loaded: fromRawInput(recognized.kind, foreignToRaw(value, positions, file)), files: [file] };
   const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'requests' in value;
@@ -203,7 +203,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
         }
         inputs.push({ loaded: fromRawInput('config', { raw: doc.value as RawConfig, positions: doc.positions }), files: [d.file] });
       } else {
-        const { tfJsonToRaw } = await import('../model/load-tfjson.js');
+        const { tfJsonToRaw } = await import('../inputs/terraform/tfjson.js');
         inputs.push({ loaded: fromRawInput('tfjson', tfJsonToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       }
     } else if (d.kind === 'typescript') {
@@ -221,14 +221,14 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
   }
 
   if (typescriptFiles.size > 0) {
-    const { readTypeScriptFiles } = await import('../model/load-typescript.js');
+    const { readTypeScriptFiles } = await import('../inputs/typescript/read.js');
     for (const files of typescriptApps(typescriptFiles, readOptions, projectRoots)) {
       inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
     }
   }
   if (hclByDirectory.size > 0) {
     // Directories of module calls only, and modules linted through their callers: see terraformConfigurations.
-    const { readHclFiles, terraformConfigurations, terraformFilesIn } = await import('../model/load-hcl.js');
+    const { readHclFiles, terraformConfigurations, terraformFilesIn } = await import('../inputs/terraform/hcl.js');
     // A named .tf file is read with the rest of its module (its directory): one configuration, whichever file is named.
     for (const [dir, group] of hclByDirectory) {
       if (group.explicit) for (const file of terraformFilesIn(dir)) if (!group.files.includes(file)) group.files.push(file);

@@ -6,7 +6,7 @@ import { toolVersion } from '../../linter/formatters/version.js';
 import { UsageError } from '../../model/errors.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   format: { type: 'string', short: 'f' },

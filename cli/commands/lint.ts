@@ -6,7 +6,7 @@ import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../linter/formatters/version.js';
 import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   format: sharedOptions.format,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
-import { fromRawInput, loadConfigFile } from '../../model/load.js';
-import { locateIn, readHclFiles, scanHcl } from '../../model/load-hcl.js';
+import { fromRawInput, loadConfigFile } from '../../inputs/load.js';
+import { locateIn, readHclFiles, scanHcl } from '../../inputs/terraform/hcl.js';
 
 const fx = (name: string) => `test/fixtures/hcl/${name}`;
 

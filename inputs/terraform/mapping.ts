@@ -6,12 +6,12 @@
  * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
  * calls) is skipped with a note, never guessed.
  */
-import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './hcl-eval.js';
-import type { RawInput } from './load.js';
-import type { PositionIndex } from './positions.js';
-import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
-import { isObject, type ManagedApplicationInput } from './build.js';
-import { ANY_SEGMENT } from './unknown.js';
+import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './eval.js';
+import type { RawInput } from '../raw-input.js';
+import type { PositionIndex } from '../../model/positions.js';
+import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
+import { isObject, type ManagedApplicationInput } from '../../model/build.js';
+import { ANY_SEGMENT } from '../../model/unknown.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -129,7 +129,7 @@ const MAX_DEPTH = 64;
 const SKIP: unique symbol = Symbol('skip');
 
 /**
- * Terraform's own expansion, over literals (model/hcl-eval.ts): each block becomes its count / for_each
+ * Terraform's own expansion, over literals (inputs/terraform/eval/): each block becomes its count / for_each
  * instances (`NAME[0]`, `NAME["key"]`) with attributes evaluated and dynamic blocks expanded. A block that
  * cannot be expanded here is handed on marked `unexpandable` (the mapper skips it with a note). `scope` gains the
  * instance keys of these blocks, so `for_each = aws_x.y` iterates a declared resource's instances.

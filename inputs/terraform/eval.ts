@@ -1,4 +1,4 @@
-import type { NodePath } from './types.js';
+import type { NodePath } from '../../model/types.js';
 
 /**
  * A small evaluator of Terraform expressions over literals, for the Terraform readers. It works on the form

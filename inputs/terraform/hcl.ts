@@ -1,20 +1,20 @@
 /**
  * Terraform HCL (.tf) → RawConfig. @cdktf/hcl2json (HashiCorp's HCL parser, compiled to wasm) parses and
  * validates each file; what Terraform would compute from literals alone (locals, count / for_each
- * instances, dynamic blocks, module inputs) is evaluated by model/hcl-eval.ts; local modules are followed;
+ * instances, dynamic blocks, module inputs) is evaluated by inputs/terraform/eval/; local modules are followed;
  * the resources are mapped by model/terraform-mapping.ts, shared with the Terraform JSON and plan readers.
  * hcl2json reports no positions, so a small scanner (below) recovers where each block, attribute and list
  * element is written.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './hcl-eval.js';
-import type { RawInput } from './load.js';
-import { readSourceFile, type ReadOptions } from './load-yaml.js';
-import { PositionIndex } from './positions.js';
-import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
-import type { NodePath, SourceLocation } from './types.js';
-import { isObject } from './build.js';
+import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './eval.js';
+import type { RawInput } from '../raw-input.js';
+import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
+import { PositionIndex } from '../../model/positions.js';
+import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './mapping.js';
+import type { NodePath, SourceLocation } from '../../model/types.js';
+import { isObject } from '../../model/build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];

@@ -8,17 +8,17 @@
  * skipped with a note, never guessed. Provider bindings become Terraform blocks (their config is the camelCase
  * of the HCL attributes) and go through the same mapping as HCL, so they lint exactly as the same HCL does.
  */
-import { PROP_DEFAULTS } from './prop-defaults.js';
+import { PROP_DEFAULTS } from '../../model/prop-defaults.js';
 import { dirname, posix, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
-import type { RawInput } from './load.js';
-import { readSourceFile, type ReadOptions } from './load-yaml.js';
-import { PositionIndex } from './positions.js';
-import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
-import { isObject } from './build.js';
-import { ANY_SEGMENT } from './unknown.js';
-import { readsType, terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
-import { pointerKey } from './positions.js';
+import type { RawInput } from '../raw-input.js';
+import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
+import { PositionIndex } from '../../model/positions.js';
+import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from '../../model/types.js';
+import { isObject } from '../../model/build.js';
+import { ANY_SEGMENT } from '../../model/unknown.js';
+import { readsType, terraformToRaw, type TerraformBlock } from '../terraform/mapping.js';
+import { pointerKey } from '../../model/positions.js';
 
 type TsMorph = typeof import('ts-morph');
 type Note = NonNullable<RawInput['notes']>[number];

@@ -6,13 +6,13 @@
  * API call and `input.request` holds the request), the `tipkit_instance` local, and the provider's region.
  * Positions come from the parsed JSON, re-keyed from Terraform paths to tipkit.yaml pointers.
  */
-import { InputError } from './errors.js';
-import type { RawInput } from './load.js';
-import type { PositionIndex } from './positions.js';
-import { moduleScope } from './hcl-eval.js';
-import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
-import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
-import { isObject } from './build.js';
+import { InputError } from '../../model/errors.js';
+import type { RawInput } from '../raw-input.js';
+import type { PositionIndex } from '../../model/positions.js';
+import { moduleScope } from './eval.js';
+import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './mapping.js';
+import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from '../../model/types.js';
+import { isObject } from '../../model/build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
