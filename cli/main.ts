@@ -37,7 +37,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      const { toolVersion } = await import('../linter/formatters/version.js');
+      const { toolVersion } = await import('../formats/version.js');
       io.stdout(`${toolVersion()}\n`);
       return 0;
     }

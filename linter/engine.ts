@@ -3,7 +3,7 @@
  * the first rule that claims them, else to `schema-violation`; reader notes become `input-skipped` notes;
  * suppressions (linter/suppressions.ts) are applied last. Formats and file discovery live in linter/index.ts.
  */
-import type { LoadedConfig } from '../inputs/load.js';
+import type { LoadedConfig } from '../inputs/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 

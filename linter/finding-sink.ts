@@ -1,5 +1,5 @@
 /** Findings as rules report them: severity overrides, locations and duplicates resolved (engine.ts runs the rules). */
-import type { LoadedConfig } from '../inputs/load.js';
+import type { LoadedConfig } from '../inputs/index.js';
 import type { NodePath } from '../model/types.js';
 import type { Finding, Report, RuleMeta, Severity } from './types.js';
 

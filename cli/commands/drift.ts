@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../model/errors.js';
-import { loadValidConfigFile } from '../../inputs/load.js';
+import { loadValidConfigFile } from '../../inputs/index.js';
 import type { DriftResource } from '../../live/drift.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { InputError, oneLine, UsageError } from '../../model/errors.js';
-import { loadConfigText } from '../../inputs/load.js';
+import { loadConfigText } from '../../inputs/index.js';
 import type { AwsManagedApplication, PulledConfig } from '../../live/to-config.js';
 import type { LiveInstance } from '../../live/read.js';
 import { parseCommandArgs } from '../args.js';

@@ -8,8 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../model/errors.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadValidConfigFile } from '../../inputs/load.js';
-import type { LoadedConfig } from '../../inputs/load.js';
+import { loadValidConfigFile, type LoadedConfig } from '../../inputs/index.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import type { TipkitStackOptions } from '../../constructs/from-config.js';
 import { lintLoaded } from '../../linter/index.js';
