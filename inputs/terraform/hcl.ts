@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './eval.js';
+import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './eval/index.js';
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
 import { PositionIndex } from '../../model/positions.js';

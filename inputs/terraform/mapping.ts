@@ -6,7 +6,7 @@
  * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
  * calls) is skipped with a note, never guessed.
  */
-import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './eval.js';
+import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './eval/index.js';
 import type { RawInput } from '../raw-input.js';
 import type { PositionIndex } from '../../model/positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';

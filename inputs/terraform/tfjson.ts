@@ -9,7 +9,7 @@
 import { InputError } from '../../model/errors.js';
 import type { RawInput } from '../raw-input.js';
 import type { PositionIndex } from '../../model/positions.js';
-import { moduleScope } from './eval.js';
+import { moduleScope } from './eval/index.js';
 import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './mapping.js';
 import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from '../../model/types.js';
 import { isObject } from '../../model/build.js';
