@@ -114,7 +114,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
   }
 
   if (typescriptFiles.size > 0) {
-    const { readTypeScriptFiles } = await import('./typescript/read.js');
+    const { readTypeScriptFiles } = await import('./typescript/index.js');
     for (const files of typescriptApps(typescriptFiles, readOptions, projectRoots)) {
       inputs.push({ loaded: fromRawInput('typescript', await readTypeScriptFiles(files, readOptions)), files });
     }

@@ -87,7 +87,7 @@ export async function loadConfigFile(file: string, opts: ReadOptions = {}): Prom
       return fromRawInput(kind, tfJsonToRaw(doc.value, doc.positions, file));
     }
     case 'typescript': {
-      const { readTypeScriptFiles } = await import('./typescript/read.js');
+      const { readTypeScriptFiles } = await import('./typescript/index.js');
       return fromRawInput(kind, await readTypeScriptFiles([file], opts));
     }
     case 'hcl': {

@@ -6,7 +6,7 @@ import { runRules } from '../../linter/engine.js';
 import { allRules } from '../../linter/rules/index.js';
 import { canonicalConfig } from '../../model/canonical.js';
 import { fromRawInput, loadConfigFile, type LoadedConfig } from '../../inputs/load.js';
-import { readTypeScriptFiles } from '../../inputs/typescript/read.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
 import type { RawConfig } from '../../model/types.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../linter/index.js';
-import { readTypeScriptFiles } from '../../inputs/typescript/read.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
 import { fromRawInput } from '../../inputs/load.js';
 import { lintLoaded, type Finding } from '../../linter/index.js';
 
