@@ -3,22 +3,24 @@
  * answering through the same simulator `tipkit simulate` drives. Also serves the device verification page and
  * a small admin API for tests.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { TipModel } from '../model/types.js';
-import { createSimulator, wallClock } from '../simulator/index.js';
-import type { Clock, Operation, OperationResult, Scenario } from '../simulator/types.js';
-import type { Simulator } from '../simulator/simulator.js';
+import { createSimulator, wallClock, type Clock, type Operation, type OperationResult, type Scenario, type Simulator } from '../simulator/index.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
-import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
+import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type PageUser } from './pages.js';
 import { signatureRefusal, verifySignature } from './sigv4.js';
 import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-plane.js';
 import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
+import { OwnAddress } from './own-address.js';
+import { DEFAULT_MAX_CONNECTIONS, shedIdleConnections } from './connections.js';
+import { PageSession } from './page-session.js';
+import { authorizeRequest, BASE, describeFailure, MAX_MINT_SECONDS, originOf, requestUrl } from './request-parts.js';
 
 export interface EmulatorOptions {
   model: TipModel;
@@ -45,12 +47,6 @@ export interface EmulatorOptions {
   /** Open connections at most (default DEFAULT_MAX_CONNECTIONS); past it the oldest idle one is closed. */
   maxConnections?: number;
 }
-
-/**
- * Connections held open at most: idle keep-alive or never-used sockets beyond it are closed oldest first, so a flood
- * of idle sockets cannot use up the process's file descriptors (often 1,024) before the timeouts close them.
- */
-export const DEFAULT_MAX_CONNECTIONS = 512;
 
 export interface EmulatorTimeouts {
   headersMs: number;
@@ -81,9 +77,6 @@ export const ADMIN_TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 /** The routes that act as a user or hold the scenario's keys: a page on another site must not reach them. */
 const ADMIN_PATHS = new Set(['/_tipkit/approve-device', '/_tipkit/authorize', '/_tipkit/jwt']);
 const PAGE_PATHS = new Set(['/device', '/authorize']);
-/** The query parameter that signs a browser in to the pages (with the admin token), and the cookie it sets. */
-const PAGE_SIGN_IN_PARAM = 'admin_token';
-const PAGE_COOKIE = 'tipkit_pages';
 /** Form posts from the verification page are small. */
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -126,37 +119,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     host,
     controlPlane,
     adminToken,
-    pagesUrl: `${emulator.baseUrl}/device?${PAGE_SIGN_IN_PARAM}=${encodeURIComponent(adminToken)}`,
+    pagesUrl: emulator.pages.link(emulator.baseUrl),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * Keeps at most `max` connections: a new one past it closes the oldest connection with no request in flight (a
- * busy one is left to finish), or itself when every other one is busy.
- */
-function shedIdleConnections(server: Server, max: number): void {
-  /** Open sockets in the order they connected, with how many of their requests are unanswered. */
-  const open = new Map<Socket, { inFlight: number }>();
-  server.on('connection', (socket: Socket) => {
-    open.set(socket, { inFlight: 0 });
-    socket.once('close', () => open.delete(socket));
-    if (open.size <= max) return;
-    for (const [other, state] of open) {
-      if (other !== socket && state.inFlight === 0) return void other.destroy();
-    }
-    socket.destroy();
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const state = open.get(req.socket);
-    if (!state) return;
-    state.inFlight++;
-    res.once('close', () => state.inFlight--);
-  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -174,13 +143,8 @@ class Emulator {
   baseUrl = '';
   /** Guards the verification form against cross-site posts (a page elsewhere cannot read this value). */
   private readonly csrfToken = randomBytes(16).toString('hex');
-  /** The pages' cookie value: derived from the admin token, so the token itself never sits in a cookie. */
-  private readonly pageSession: string;
-  /** `host:port` values (lower case) a request's Host may name; anything else is DNS rebinding or a wrong address. */
-  private ownHosts = new Set<string>();
-  /** Bound to 0.0.0.0 or ::: any IP literal with our port is us (a rebinding attack needs a DNS name). */
-  private anyIpHost = false;
-  private port = 0;
+  /** The addresses that name this server (Host and Origin checks). */
+  private readonly own = new OwnAddress();
 
   constructor(
     private readonly opts: EmulatorOptions,
@@ -188,27 +152,13 @@ class Emulator {
     private readonly clock: Clock,
     private readonly controlPlane: ControlPlane,
     private readonly adminToken: string,
-  ) {
-    this.pageSession = createHash('sha256').update(`tipkit serve pages\0${adminToken}`).digest('base64url');
-  }
+    /** The browser pages' sign-in (a cookie from the link serve prints). */
+    readonly pages = new PageSession(adminToken),
+  ) {}
 
   listeningOn(host: string, port: number): void {
-    const literal = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
-    this.baseUrl = `http://${literal}:${port}`;
-    this.port = port;
-    // A loopback name without a port is accepted too (raw clients send it); a browser always sends the port, and a
-    // rebinding page's Host is its own DNS name anyway.
-    this.ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${literal}:${port}`, '127.0.0.1', 'localhost', '[::1]']);
-    this.anyIpHost = host === '0.0.0.0' || host === '::';
-  }
-
-  /** Whether a Host header (or an Origin's host) names this server: loopback names or the bound address, our port. */
-  private isOwnHost(hostHeader: string): boolean {
-    const host = hostHeader.toLowerCase();
-    if (this.ownHosts.has(host)) return true;
-    if (!this.anyIpHost) return false;
-    const m = /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(host);
-    return m !== null && Number(m[2]) === this.port;
+    this.own.listeningOn(host, port);
+    this.baseUrl = this.own.baseUrl;
   }
 
   /**
@@ -218,27 +168,18 @@ class Emulator {
    */
   private refuseForeign(ctx: Context): boolean {
     const host = ctx.req.headers.host ?? '';
-    if (!this.isOwnHost(host)) {
+    if (!this.own.isOwnHost(host)) {
       ctx.log.failedCheck = 'host';
       this.refuse(ctx, 421, 'MisdirectedRequestException', `Host ${JSON.stringify(host)} is not this server; use ${this.baseUrl}`);
       return true;
     }
     const origin = ctx.req.headers.origin;
-    if (origin !== undefined && !this.isOwnOrigin(origin)) {
+    if (origin !== undefined && !this.own.isOwnOrigin(origin)) {
       ctx.log.failedCheck = 'origin';
       this.refuse(ctx, 403, 'ForbiddenOriginException', `requests from ${JSON.stringify(origin)} are refused; only pages of ${this.baseUrl} may call this server from a browser`);
       return true;
     }
     return false;
-  }
-
-  private isOwnOrigin(origin: string): boolean {
-    try {
-      const u = new URL(origin);
-      return u.protocol === 'http:' && u.origin === origin && this.isOwnHost(u.port ? u.host : `${u.host}:80`);
-    } catch {
-      return false; // includes `null` (sandboxed frames, opaque origins)
-    }
   }
 
   /**
@@ -263,37 +204,18 @@ class Emulator {
     return false;
   }
 
-  /**
-   * The pages approve device codes and sign users in, so they need the admin token as the admin routes do (else any
-   * local process could read the form's CSRF token and approve a code for any user): opening a page with
-   * `?admin_token=TOKEN` (the link serve prints) sets an HttpOnly cookie and redirects to the page without it; a
-   * page without the cookie is refused. SameSite=Lax: a cross-site form post does not carry it. True when answered.
-   */
+  /** The pages need the run's admin token, as a cookie the printed link sets (see page-session.ts). True when answered. */
   private refusePageWithoutSession(ctx: Context): boolean {
-    const given = ctx.url.searchParams.get(PAGE_SIGN_IN_PARAM);
-    if (given !== null && (ctx.req.method === 'GET' || ctx.req.method === 'HEAD')) {
+    const check = this.pages.check(ctx.req.method, ctx.url, ctx.req.headers.cookie, this.baseUrl);
+    if (check.kind === 'pass') return false;
+    if (check.kind === 'signed-in') {
       ctx.log.operation = 'PageSignIn';
-      if (!constantTimeEqual(given, this.adminToken)) {
-        ctx.log.failedCheck = 'admin-token';
-        this.refuse(ctx, 401, 'UnauthorizedException', `the ${PAGE_SIGN_IN_PARAM} in this link is not this run's admin token; open the link tipkit serve printed at start`);
-        return true;
-      }
-      const target = new URL(ctx.url);
-      target.searchParams.delete(PAGE_SIGN_IN_PARAM);
-      const cookie = `${PAGE_COOKIE}=${this.pageSession}; HttpOnly; SameSite=Lax; Path=/`;
-      ctx.res.writeHead(303, { location: `${target.pathname}${target.search}`, 'set-cookie': cookie, 'cache-control': 'no-store', 'content-length': 0 });
-      ctx.res.end();
+      ctx.res.writeHead(303, check.headers).end();
       this.logDone(ctx, 303);
-      return true;
+    } else {
+      ctx.log.failedCheck = check.failedCheck;
+      this.refuse(ctx, 401, 'UnauthorizedException', check.message);
     }
-    if (constantTimeEqual(cookieValue(ctx.req.headers.cookie, PAGE_COOKIE) ?? '', this.pageSession)) return false;
-    ctx.log.failedCheck = 'page-session';
-    this.refuse(
-      ctx,
-      401,
-      'UnauthorizedException',
-      `this page acts as a user, so it needs this run's admin token: open the link tipkit serve printed at start (${this.baseUrl}/device?${PAGE_SIGN_IN_PARAM}=…) in this browser once, then this page again`,
-    );
     return true;
   }
 
@@ -626,52 +548,3 @@ class Emulator {
   }
 }
 
-const BASE = 'http://emulator.invalid';
-/** A century: /_tipkit/jwt's expiresIn limit (negative mints an already expired token). */
-const MAX_MINT_SECONDS = 100 * 365 * 86_400;
-
-/** The request target as a URL: a path (`//x` stays a path, not a host), or absolute; undefined when malformed. */
-function requestUrl(target: string | undefined): URL | undefined {
-  try {
-    return target === undefined ? new URL(BASE) : target.startsWith('/') ? new URL(`${BASE}${target}`) : new URL(target);
-  } catch {
-    return undefined;
-  }
-}
-
-/** One cookie's value from a Cookie header, or undefined. */
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-/** AWS's /authorize parameters: `scopes` space- or comma-separated (`scope` accepted too). */
-function authorizeRequest(get: (name: string) => string | undefined): AuthorizeRequest {
-  const scopes = (get('scopes') ?? get('scope') ?? '').split(/[\s,]+/).filter(Boolean);
-  return {
-    clientId: get('client_id') ?? '',
-    redirectUri: get('redirect_uri') ?? '',
-    scopes,
-    state: get('state'),
-    codeChallenge: get('code_challenge'),
-    codeChallengeMethod: get('code_challenge_method'),
-  };
-}
-
-function describeFailure(result: OperationResult): string {
-  return `${result.error?.type ?? 'Error'}: ${result.error?.error_description ?? 'refused'}`;
-}
-
-/** `http://127.0.0.1:3000` for a CSP source list; undefined for anything that is not a plain http(s) URL. */
-function originOf(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  try {
-    const u = new URL(uri);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}

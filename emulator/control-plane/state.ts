@@ -10,10 +10,10 @@ import { basename, dirname, join } from 'node:path';
 import { derivedAccount } from '../../model/arn.js';
 import { buildModel, isObject } from '../../model/build.js';
 import { InputError } from '../../model/errors.js';
-import { readSourceFile } from '../../model/load-yaml.js';
+import { readSourceFile } from '../../inputs/index.js';
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../body.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, type RawConfig, type Tag, type TipModel } from '../../model/types.js';
-import type { IdentityStore } from '../../simulator/types.js';
+import type { IdentityStore } from '../../simulator/index.js';
 
 type Obj = Record<string, unknown>;
 
