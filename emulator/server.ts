@@ -152,7 +152,6 @@ class Emulator {
     private readonly clock: Clock,
     private readonly controlPlane: ControlPlane,
     private readonly adminToken: string,
-    /** The browser pages' sign-in (a cookie from the link serve prints). */
     readonly pages = new PageSession(adminToken),
   ) {}
 
