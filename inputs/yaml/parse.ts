@@ -4,7 +4,7 @@
  * YAML-only syntax in a .json file is an error, then by `yaml` for positions).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { CST, Lexer, LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { InputError, NoSuchFileError } from '../../model/errors.js';
 import { scanJsonPositions } from './json-positions.js';
 import { PositionIndex, childPointerKey } from '../../model/positions.js';
@@ -104,9 +104,96 @@ function jsonDepthExceeded(text: string, max: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Most nodes (scalars, collections, aliases) a YAML document may hold. The `yaml` parser needs about 1 KB and 20 µs
+ * per node, so a 10 MB one-line list of 5 million numbers would take minutes and gigabytes; real configs hold a few
+ * thousand nodes.
+ */
+export const MAX_YAML_NODES = 100_000;
+/**
+ * Most nodes aliases may stand for, over the whole document: an alias to a 1,000-item list counts 1,001. `yaml`'s
+ * own alias limit counts aliases, so 99 aliases to a million-item anchor passed it, and every walk after loading
+ * (schema, rules, the secret scan) visited 99 million nodes.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+/** Most values a JSON document may hold (JSON is read by JSON.parse and a position scanner, far lighter than `yaml`). */
+export const MAX_JSON_VALUES = 500_000;
+
+/** Line and column (1-based) of an offset in a text. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** The offset of the value that makes a JSON text hold more than `max` values, or undefined (commas and openings, strings skipped). */
+function jsonValuesExceeded(text: string, max: number): number | undefined {
+  let values = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x2c || c === 0x5b || c === 0x7b) {
+      if (++values > max) return i;
+    }
+  }
+  return undefined;
+}
+
+/** Lexer marks that stand for no text (document start, end of a flow collection, start of a scalar). */
+const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f']);
+const NODE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'flow-map-start', 'flow-seq-start', 'seq-item-ind', 'alias']);
+
+/** The offset of the node that makes a YAML text hold more than `max` nodes, or undefined: the lexer only, no tree is built. */
+function yamlNodesExceeded(text: string, max: number): number | undefined {
+  let nodes = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (NODE_TOKENS.has(CST.tokenType(token) ?? '') && ++nodes > max) return offset;
+    if (!ZERO_WIDTH.has(token)) offset += token.length;
+  }
+  return undefined;
+}
+
+/**
+ * The alias at which the nodes all aliases stand for (their targets' nodes, aliases inside them expanded) pass
+ * `max`, or undefined. In document order, without recursion: an alias names the latest anchor before it, whose
+ * node has been counted by then (an alias inside its own anchor was refused as a cycle before).
+ */
+function aliasExpansionExceeded(doc: Document, max: number): Alias | undefined {
+  const size = new Map<unknown, number>();
+  const anchors = new Map<string, unknown>();
+  let expanded = 0;
+  const stack: [unknown, boolean][] = [[doc.contents, false]];
+  while (stack.length) {
+    const [node, after] = stack.pop()!;
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) {
+      const n = size.get(anchors.get(node.source)) ?? 1;
+      expanded += n;
+      if (expanded > max) return node;
+      size.set(node, n);
+      continue;
+    }
+    const children: unknown[] = isPair(node) ? [node.key, node.value] : isMap(node) || isSeq(node) ? node.items : [];
+    if (after) {
+      size.set(node, (isPair(node) ? 0 : 1) + children.reduce<number>((sum, c) => sum + (size.get(c) ?? 0), 0));
+      continue;
+    }
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) anchors.set(node.anchor, node);
+    stack.push([node, true]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], false]);
+  }
+  return undefined;
+}
+
 export function parseDocumentText(text: string, file: string): ParsedDocument {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isJson = /\.json$/i.test(file);
+  const tooMany = isJson ? jsonValuesExceeded(text, MAX_JSON_VALUES) : yamlNodesExceeded(text, MAX_YAML_NODES);
+  if (tooMany !== undefined) {
+    const limit = isJson ? `${MAX_JSON_VALUES} values` : `${MAX_YAML_NODES} nodes`;
+    throw new InputError(`invalid ${isJson ? 'JSON' : 'YAML'}: the document holds more than ${limit}, over tipkit's limit`, { file, ...positionOf(text, tooMany) });
+  }
   if (isJson) {
     const value = checkJson(text, file);
     const positions = scanJsonPositions(text, file);
@@ -118,10 +205,7 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
     // into its stack limit a few times aborts the whole process (V8 "FATAL ERROR: RegExpCompiler Allocation
     // failed - process out of memory", with a 40 MB heap) — the vitest worker crash of issue 12.13.
     const tooDeep = jsonDepthExceeded(text, MAX_JSON_DEPTH);
-    if (tooDeep !== undefined) {
-      const before = text.slice(0, tooDeep);
-      throw new InputError('invalid JSON: the document nests too deeply to read', { file, line: before.split('\n').length, column: tooDeep - before.lastIndexOf('\n') });
-    }
+    if (tooDeep !== undefined) throw new InputError('invalid JSON: the document nests too deeply to read', { file, ...positionOf(text, tooDeep) });
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -149,6 +233,11 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     throw new InputError(`invalid YAML: ${(err as Error).message}`, { file, line: 1, column: 1 });
+  }
+  const bomb = aliasExpansionExceeded(doc, MAX_ALIAS_EXPANSION);
+  if (bomb) {
+    const pos = lineCounter.linePos(bomb.range?.[0] ?? 0);
+    throw new InputError(`invalid YAML: aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes in all, over tipkit's limit; repeat fewer values`, { file, line: pos.line, column: pos.col });
   }
   const positions = new PositionIndex(file);
   positions.texts.set(file, text);
