@@ -81,7 +81,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       // A Terraform plan (terraform show -json) is recognized by content: named, or walked under a plan file name.
       const walkedPlan = !d.explicit && d.kind === 'config' && PLAN_FILE_NAME.test(d.file) && mayBeIdentityCenterPlan(text);
       if (!d.explicit && !walkedPlan && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
-      const doc = parseDocumentText(text, d.file);
+      const doc = parseDocumentText(text, d.file, readOptions);
       if (d.kind === 'config' && isTerraformPlan(doc.value)) {
         inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       } else if (d.kind === 'config') {

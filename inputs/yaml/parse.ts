@@ -84,7 +84,7 @@ function readAtMost(fd: number, max: number, file: string): Buffer {
 }
 
 export function parseDocumentFile(file: string, opts: ReadOptions = {}): ParsedDocument {
-  return parseDocumentText(readSourceFile(file, opts), file);
+  return parseDocumentText(readSourceFile(file, opts), file, opts);
 }
 
 /** Deepest JSON nesting read (arrays and objects); real configs and Terraform JSON stay far below. */
@@ -105,19 +105,28 @@ function jsonDepthExceeded(text: string, max: number): number | undefined {
 }
 
 /**
- * Most nodes (scalars, collections, aliases) a YAML document may hold. The `yaml` parser needs about 1 KB and 20 µs
- * per node, so a 10 MB one-line list of 5 million numbers would take minutes and gigabytes; real configs hold a few
- * thousand nodes.
+ * What one document may hold, per MiB of the input limit (so `--max-input-bytes` raises them too; 10 MiB, the
+ * default, allows 250,000 YAML nodes and 500,000 JSON values). The `yaml` parser needs about 1 KB and 20 µs per
+ * node, so a 10 MB one-line list of 5 million numbers took minutes and gigabytes; a config with 20,000 resources
+ * holds about 200,000 nodes. Aliases may stand for as many nodes as a document may hold, counted as the nodes
+ * they expand to (an alias to a 1,000-item list counts 1,001): `yaml`'s own limit counts aliases, so 99 aliases
+ * to a million-item anchor passed it and every walk after loading visited 99 million nodes. JSON is read by
+ * JSON.parse and a position scanner, far lighter than `yaml`.
  */
-export const MAX_YAML_NODES = 100_000;
-/**
- * Most nodes aliases may stand for, over the whole document: an alias to a 1,000-item list counts 1,001. `yaml`'s
- * own alias limit counts aliases, so 99 aliases to a million-item anchor passed it, and every walk after loading
- * (schema, rules, the secret scan) visited 99 million nodes.
- */
-export const MAX_ALIAS_EXPANSION = 100_000;
-/** Most values a JSON document may hold (JSON is read by JSON.parse and a position scanner, far lighter than `yaml`). */
-export const MAX_JSON_VALUES = 500_000;
+const YAML_NODES_PER_MIB = 25_000;
+const JSON_VALUES_PER_MIB = 50_000;
+
+export interface DocumentLimits {
+  yamlNodes: number;
+  aliasExpansion: number;
+  jsonValues: number;
+}
+
+export function documentLimits(maxBytes: number = DEFAULT_MAX_INPUT_BYTES): DocumentLimits {
+  const mib = maxBytes / (1024 * 1024);
+  const yamlNodes = Math.max(1_000, Math.floor(mib * YAML_NODES_PER_MIB));
+  return { yamlNodes, aliasExpansion: yamlNodes, jsonValues: Math.max(1_000, Math.floor(mib * JSON_VALUES_PER_MIB)) };
+}
 
 /** Line and column (1-based) of an offset in a text. */
 function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -186,12 +195,14 @@ function aliasExpansionExceeded(doc: Document, max: number): Alias | undefined {
   return undefined;
 }
 
-export function parseDocumentText(text: string, file: string): ParsedDocument {
+/** `opts.maxBytes` is the input limit the text was read under: the document limits grow with it. */
+export function parseDocumentText(text: string, file: string, opts: ReadOptions = {}): ParsedDocument {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isJson = /\.json$/i.test(file);
-  const tooMany = isJson ? jsonValuesExceeded(text, MAX_JSON_VALUES) : yamlNodesExceeded(text, MAX_YAML_NODES);
+  const limits = documentLimits(opts.maxBytes);
+  const tooMany = isJson ? jsonValuesExceeded(text, limits.jsonValues) : yamlNodesExceeded(text, limits.yamlNodes);
   if (tooMany !== undefined) {
-    const limit = isJson ? `${MAX_JSON_VALUES} values` : `${MAX_YAML_NODES} nodes`;
+    const limit = isJson ? `${limits.jsonValues} values` : `${limits.yamlNodes} nodes`;
     throw new InputError(`invalid ${isJson ? 'JSON' : 'YAML'}: the document holds more than ${limit}, over tipkit's limit`, { file, ...positionOf(text, tooMany) });
   }
   if (isJson) {
@@ -234,10 +245,10 @@ export function parseDocumentText(text: string, file: string): ParsedDocument {
   } catch (err) {
     throw new InputError(`invalid YAML: ${(err as Error).message}`, { file, line: 1, column: 1 });
   }
-  const bomb = aliasExpansionExceeded(doc, MAX_ALIAS_EXPANSION);
+  const bomb = aliasExpansionExceeded(doc, limits.aliasExpansion);
   if (bomb) {
     const pos = lineCounter.linePos(bomb.range?.[0] ?? 0);
-    throw new InputError(`invalid YAML: aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes in all, over tipkit's limit; repeat fewer values`, { file, line: pos.line, column: pos.col });
+    throw new InputError(`invalid YAML: aliases expand to more than ${limits.aliasExpansion} nodes in all, over tipkit's limit; repeat fewer values`, { file, line: pos.line, column: pos.col });
   }
   const positions = new PositionIndex(file);
   positions.texts.set(file, text);

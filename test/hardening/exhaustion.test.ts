@@ -63,7 +63,14 @@ const yamlRows: ExhaustionRow[] = [
     setup: write('list.yaml', `version: 1\nx: [${'1,'.repeat(5_000_000 - 1)}1]\n`),
     argv: ['lint', 'list.yaml'],
     exit: [2],
-    stderr: /^tipkit: list\.yaml:2:\d+: invalid YAML: the document holds more than 100000 nodes, over tipkit's limit$/,
+    stderr: /^tipkit: list\.yaml:2:\d+: invalid YAML: the document holds more than 250000 nodes, over tipkit's limit$/,
+  },
+  {
+    // The worst case that is read: it must still fit the ceilings.
+    title: 'YAML: a one-line list just under the node limit (249,000 numbers)',
+    setup: write('under.yaml', `version: 1\nx: [${'1,'.repeat(249_000 - 1)}1]\n`),
+    argv: ['lint', 'under.yaml'],
+    exit: [1],
   },
   {
     // Over the node limit before its aliases are even counted.
@@ -71,14 +78,14 @@ const yamlRows: ExhaustionRow[] = [
     setup: write('aliases.yaml', `version: 1\na: &a [${'1,'.repeat(1_000_000 - 1)}1]\nb: [${Array(99).fill('*a').join(', ')}]\n`),
     argv: ['lint', 'aliases.yaml'],
     exit: [2],
-    stderr: /^tipkit: aliases\.yaml:2:\d+: invalid YAML: the document holds more than 100000 nodes, over tipkit's limit$/,
+    stderr: /^tipkit: aliases\.yaml:2:\d+: invalid YAML: the document holds more than 250000 nodes, over tipkit's limit$/,
   },
   {
     title: 'YAML: 99 aliases to a 50,000-item anchor (the alias limit counts the nodes they stand for)',
     setup: write('expand.yaml', `version: 1\na: &a [${'1,'.repeat(50_000 - 1)}1]\nb: [${Array(99).fill('*a').join(', ')}]\n`),
     argv: ['lint', 'expand.yaml'],
     exit: [2],
-    stderr: /^tipkit: expand\.yaml:3:\d+: invalid YAML: aliases expand to more than 100000 nodes in all, over tipkit's limit; repeat fewer values$/,
+    stderr: /^tipkit: expand\.yaml:3:\d+: invalid YAML: aliases expand to more than 250000 nodes in all, over tipkit's limit; repeat fewer values$/,
   },
   {
     title: 'JSON: a 10 MB one-line list of 5 million numbers',
