@@ -43,6 +43,25 @@ const SERVICES: Record<string, Service> = {
   [identityStoreApi.metadata.targetPrefix]: { label: 'identitystore', api: identityStoreApi, handlers: IDENTITY_STORE_HANDLERS },
 };
 
+/** The state with new lists (and instance) but the same records: what a write starts from. */
+function shallowCopy(state: ControlPlaneState): ControlPlaneState {
+  return { ...state, instance: { ...state.instance }, trustedTokenIssuers: [...state.trustedTokenIssuers], applications: [...state.applications] };
+}
+
+/**
+ * `own` for a write: a record still shared with the committed state is copied and the copy put in its place in the
+ * write's list; one the write made or copied already is its own.
+ */
+function copyOnWrite(state: ControlPlaneState): OperationContext['own'] {
+  const shared = new Set<object>([...state.applications, ...state.trustedTokenIssuers]);
+  return (list, record) => {
+    if (!shared.has(record)) return record;
+    const copy = structuredClone(record);
+    list[list.indexOf(record)] = copy;
+    return copy;
+  };
+}
+
 /** A token bucket per caller: `ratePerSecond` requests a second on average, `burst` at once. */
 export interface ThrottleOptions {
   ratePerSecond: number;
@@ -188,17 +207,20 @@ export class ControlPlane {
 
   /**
    * Runs an operation. One that writes works on a copy of the state, which becomes the state only when the call
-   * succeeds (and the state file was written): a failing call leaves nothing half-done.
+   * succeeds (and the state file was written): a failing call leaves nothing half-done. The copy is shallow — its
+   * lists are new, their records shared — and a record is copied only when the operation takes it to change it
+   * (`own`), so a write copies what it changes, not the whole state.
    */
   private run(operation: string, handler: OperationHandler, input: Record<string, unknown>): Record<string, unknown> {
     const writes = /^(Create|Update|Delete|Put)/.test(operation);
     let changed = false;
     const ctx: OperationContext = {
-      state: writes ? structuredClone(this.state) : this.state,
+      state: writes ? shallowCopy(this.state) : this.state,
       now: this.clock.now(),
       identityStore: this.scenario.identityStore,
       quotas: { ...DEFAULT_STATE_CAPS, ...this.opts.quotas },
       changed: () => (changed = true),
+      own: writes ? copyOnWrite(this.state) : (_list, record) => record,
     };
     const output = handler(input, ctx);
     if (changed) {

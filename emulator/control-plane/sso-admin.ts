@@ -28,6 +28,11 @@ export interface OperationContext {
   quotas: ControlPlaneQuotas;
   /** Called by every operation that changed the state. */
   changed(): void;
+  /**
+   * The record as this operation may change it: in a write, a copy put in its place in `list` (the state's lists are
+   * copies, its records shared with the state until changed); in a read, the record itself.
+   */
+  own<T extends object>(list: T[], record: T): T;
 }
 
 export type OperationHandler = (input: Obj, ctx: OperationContext) => Obj;
@@ -47,7 +52,7 @@ function checkInstance(ctx: OperationContext, instanceArn: string, notFound: 'no
 function application(ctx: OperationContext, arn: string): ApplicationRecord {
   const app = ctx.state.applications.find((a) => a.ApplicationArn === arn);
   if (!app) throw new ResourceNotFoundException(`Application ${arn} does not exist`);
-  return app;
+  return ctx.own(ctx.state.applications, app);
 }
 
 /** Grants and authentication methods of AWS-managed applications belong to the service that manages them. */
@@ -61,7 +66,7 @@ function customApplication(ctx: OperationContext, arn: string, what: string): Ap
 function issuer(ctx: OperationContext, arn: string): IssuerRecord {
   const found = ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
   if (!found) throw new ResourceNotFoundException(`Trusted token issuer ${arn} does not exist`);
-  return found;
+  return ctx.own(ctx.state.trustedTokenIssuers, found);
 }
 
 /** Application providers the control plane knows: the custom provider and those its applications use. */

@@ -5,9 +5,9 @@
  * cap; idle connections beyond the cap are shed, oldest first.
  */
 import { connect, type Socket } from 'node:net';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateApplicationCommand, DescribeApplicationCommand, PutApplicationAuthenticationMethodCommand } from '@aws-sdk/client-sso-admin';
+import { CreateApplicationCommand, DescribeApplicationCommand, PutApplicationAuthenticationMethodCommand, PutApplicationGrantCommand } from '@aws-sdk/client-sso-admin';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,25 @@ describe('SigV4 must cover X-Amz-Target and Content-Type (item 10)', () => {
     expect(unsigned.type).toBe('IncompleteSignatureException');
     const whole = await partlySigned(serve.url, backend, 'SWBExternalService.ListApplications', body, ['host', 'x-amz-date', 'x-amz-target', 'content-type']);
     expect(whole.status).toBe(200);
+  });
+});
+
+describe('a write copies what it changes, and a failing write changes nothing (item 11)', () => {
+  it('a grant put whose state file cannot be written leaves the application as it was; the next write works', async () => {
+    const { fixture, serve, admin } = await start({ stateFile: 'state.json' });
+    const { ApplicationArn } = await admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'cow', ApplicationProviderArn: CUSTOM_PROVIDER }));
+    const before = serve.controlPlane.snapshot();
+    // A directory in the state file's place: the rename that replaces it fails after the handler changed its copy.
+    rmSync(join(fixture.dir, 'state.json'));
+    mkdirSync(join(fixture.dir, 'state.json'));
+    writeFileSync(join(fixture.dir, 'state.json', 'keep'), '');
+    const grant = new PutApplicationGrantCommand({ ApplicationArn, GrantType: 'authorization_code', Grant: { AuthorizationCode: { RedirectUris: ['https://app.example.com/cb'] } } });
+    expect((await rejection(admin.send(grant))).name).toBe('InternalServerException');
+    expect(serve.controlPlane.snapshot()).toEqual(before);
+    rmSync(join(fixture.dir, 'state.json'), { recursive: true });
+    await admin.send(grant);
+    expect(serve.controlPlane.snapshot().applications.find((a) => a.ApplicationArn === ApplicationArn)!.Grants).toHaveLength(1);
+    expect(before.applications.find((a) => a.ApplicationArn === ApplicationArn)!.Grants).toHaveLength(0);
   });
 });
 
