@@ -1,5 +1,5 @@
 /** RegisterClient and StartDeviceAuthorization: public clients of the device-code and PKCE flows. */
-import { DEVICE_CODE_GRANT, applicationRedirectUris, applicationScopes, findApplication, publicClient, registeredGrantTypes, str, type SimulatorContext } from './context.js';
+import { DEVICE_CODE_GRANT, applicationRedirectUris, applicationScopes, clientApplication, nameNotArn, publicClient, registeredGrantTypes, str, type SimulatorContext } from './context.js';
 import { matchingRedirectUri, redirectUriProblems } from '../model/redirect-uri.js';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { isoSeconds } from './clock.js';
@@ -39,7 +39,9 @@ export function registerClient(ctx: SimulatorContext, input: Record<string, unkn
   );
 
   const entitledRef = str(input.entitledApplicationArn);
-  const entitledApp = entitledRef === undefined ? undefined : findApplication(ctx.model, entitledRef);
+  const entitled = entitledRef === undefined ? {} : clientApplication(ctx, entitledRef);
+  const entitledApp = entitled.app;
+  if (entitled.byNameOnly) trace.fail('entitled-application', nameNotArn('entitledApplicationArn', entitled.byNameOnly), InvalidRequestException);
   if (entitledRef !== undefined && !entitledApp) trace.fail('entitled-application', `entitledApplicationArn ${entitledRef} is not a declared application`, InvalidRequestException);
   trace.pass('entitled-application', entitledApp ? `restricted by application ${entitledApp.name} (${entitledApp.arn})` : 'none');
 

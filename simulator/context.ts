@@ -18,6 +18,8 @@ export interface SimulatorContext {
   directory: IdentityDirectory;
   keyring: IssuerKeyring;
   idTokens: IdTokenSigner;
+  /** Application clients by ARN only (`serve`, as on AWS's wire); `simulate` also takes a Name. */
+  arnClientIds: boolean;
 }
 
 /** Scopes every CreateTokenWithIAM token may carry besides the application's access scopes. */
@@ -41,6 +43,21 @@ export interface OAuthClient {
 export function findApplication(model: TipModel, ref: string): ApplicationNode | undefined {
   return model.index.applicationByName.get(ref) ?? model.index.applicationByArn.get(ref);
 }
+
+/**
+ * The application a request names as its client (CreateTokenWithIAM and Authorize `clientId`, RegisterClient
+ * `entitledApplicationArn`): by ARN, and in `simulate` also by Name. `byNameOnly` is the application a Name would
+ * have found where only ARNs count, so the refusal can say which ARN to send.
+ */
+export function clientApplication(ctx: SimulatorContext, ref: string): { app?: ApplicationNode; byNameOnly?: ApplicationNode } {
+  if (!ctx.arnClientIds) return { app: findApplication(ctx.model, ref) };
+  const app = ctx.model.index.applicationByArn.get(ref);
+  return app ? { app } : { byNameOnly: ctx.model.index.applicationByName.get(ref) };
+}
+
+/** The refusal detail for an application Name sent where AWS takes the ARN. */
+export const nameNotArn = (what: string, app: ApplicationNode): string =>
+  `${what} ${app.name} is an application Name; AWS takes the application ARN here (${app.arn})`;
 
 export const applicationClient = (app: ApplicationNode): OAuthClient => ({ kind: 'application', clientId: app.arn, app, label: `application ${app.name} (${app.arn})` });
 

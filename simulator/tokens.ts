@@ -27,8 +27,10 @@ export interface IssuedToken extends Holder {
   authTime: number;
   /** The trusted token issuer ARN (jwt-bearer), carried as the idToken `act`. */
   actor?: string;
-  /** Refresh tokens: when it was used (they rotate). */
+  /** Refresh tokens: when it was used (when they rotate). */
   usedAt?: number;
+  /** When the Identity Center session this token belongs to ends (session duration after sign-in). */
+  sessionEndsAt: number;
 }
 
 export interface AuthorizationCode extends Holder {

@@ -1,4 +1,7 @@
-/** refresh_token: a refresh token this simulator issued to the same client, unexpired and not yet rotated. */
+/**
+ * refresh_token: a refresh token this simulator issued to the same client, unexpired, within its Identity Center
+ * session, and (when the scenario rotates refresh tokens) not yet used.
+ */
 import { checkAssignment, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException } from '../errors.js';
@@ -21,10 +24,14 @@ export const refreshTokenGrant: GrantHandler = {
       trace.fail('refresh-token', `the refresh token was not issued by this simulator${hint}`, InvalidGrantException);
     }
     if (rec.clientId !== client.clientId) trace.fail('refresh-token', `the refresh token was issued to ${rec.clientId}, not to ${client.clientId}`, InvalidGrantException);
-    if (rec.usedAt !== undefined)
-      trace.fail('refresh-token', `the refresh token was already used at ${isoSeconds(rec.usedAt)} and replaced (refresh tokens rotate)`, InvalidGrantException);
+    const rotate = ctx.scenario.rotateRefreshTokens;
+    if (rotate && rec.usedAt !== undefined)
+      trace.fail('refresh-token', `the refresh token was already used at ${isoSeconds(rec.usedAt)} and replaced (this scenario rotates refresh tokens)`, InvalidGrantException);
+    // The session duration caps every session (IAM Identity Center user guide, "Configure the duration of … user sessions").
+    if (now >= rec.sessionEndsAt)
+      trace.fail('refresh-token', `the session ended at ${isoSeconds(rec.sessionEndsAt)} (session duration ${ctx.scenario.lifetimes.session}s); the user must sign in again`, InvalidGrantException);
     if (now >= rec.expiresAt) trace.fail('refresh-token', `the refresh token expired at ${isoSeconds(rec.expiresAt)} (now ${isoSeconds(now)})`, InvalidGrantException);
-    trace.pass('refresh-token', `issued to ${client.clientId} at ${isoSeconds(rec.issuedAt)}, unused, valid until ${isoSeconds(rec.expiresAt)}`);
+    trace.pass('refresh-token', `issued to ${client.clientId} at ${isoSeconds(rec.issuedAt)}${rotate ? ', unused' : ''}, valid until ${isoSeconds(rec.expiresAt)}, session until ${isoSeconds(rec.sessionEndsAt)}`);
 
     const user = ctx.directory.userById(rec.userId);
     if (!user) trace.fail('user', `user ${rec.userId} is no longer in the identity store`, InvalidGrantException);
@@ -37,6 +44,8 @@ export const refreshTokenGrant: GrantHandler = {
       authTime: rec.authTime,
       actor: rec.actor,
       issueRefreshToken: true,
+      sessionEndsAt: rec.sessionEndsAt,
+      ...(rotate ? {} : { sameRefreshToken: rec }),
       commit: () => {
         rec.usedAt = now;
       },

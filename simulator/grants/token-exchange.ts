@@ -67,6 +67,8 @@ export const tokenExchangeGrant: GrantHandler = {
       authTime: rec.authTime,
       actor: rec.actor,
       issueRefreshToken: wantsRefresh,
+      sessionEndsAt: rec.sessionEndsAt,
+      idToken: { auditContext: false },
     };
   },
 };
