@@ -322,17 +322,13 @@ class Emulator {
 
   /**
    * The simulator names AWS's own endpoints; a client of the emulator must come back here instead: the device
-   * page for verificationUri(Complete), this server for RegisterClient's endpoints.
+   * page for verificationUri(Complete).
    */
   private pointAtThisServer(operation: Operation, response: Record<string, unknown>): Record<string, unknown> {
     const out = { ...response };
     if (operation === 'StartDeviceAuthorization' && typeof out.userCode === 'string') {
       out.verificationUri = `${this.baseUrl}/device`;
       out.verificationUriComplete = `${this.baseUrl}/device?user_code=${encodeURIComponent(out.userCode)}`;
-    }
-    if (operation === 'RegisterClient') {
-      if ('tokenEndpoint' in out) out.tokenEndpoint = `${this.baseUrl}/token`;
-      if ('authorizationEndpoint' in out) out.authorizationEndpoint = `${this.baseUrl}/authorize`;
     }
     return out;
   }

@@ -1,12 +1,12 @@
 /** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
 import type { IdentityStoreUser } from './types.js';
 import type { AccessScopeNode, ApplicationNode, TipModel } from '../model/types.js';
-import { AccessDeniedException } from './errors.js';
+import { AccessDeniedException, InvalidRequestRegionException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
 import type { IdTokenSigner } from './id-token.js';
 import type { Trace } from './trace.js';
-import type { RegisteredClient, TokenStore } from './tokens.js';
+import { tokenRegion, type RegisteredClient, type TokenStore } from './tokens.js';
 import type { Clock, Scenario } from './types.js';
 
 export interface SimulatorContext {
@@ -140,6 +140,23 @@ export function accessScopesAuthorizing(issuing: ApplicationNode, target: Applic
 export function entitledApplicationAllows(app: ApplicationNode, grantType: string): boolean {
   if (grantType !== 'refresh_token' && grantType !== 'authorization_code') return true;
   return app.grants.some((g) => g.grantType === grantType);
+}
+
+/** The Region of the instance (the simulator's endpoints name it). */
+export const instanceRegion = (ctx: SimulatorContext): string => ctx.model.instance.region ?? 'us-east-1';
+
+export const ACCESS_TOKEN_PREFIX = 'aoa';
+export const REFRESH_TOKEN_PREFIX = 'aor';
+
+/**
+ * A token this instance does not know that another Region's instance issued (tokenRegion): InvalidRequestRegionException
+ * with that Region's `endpoint` and `region`, as the sso-oidc model describes it.
+ */
+export function checkTokenRegion(ctx: SimulatorContext, token: string, prefix: string, check: string, trace: Trace): void {
+  const region = tokenRegion(token, prefix);
+  if (region === undefined || region === instanceRegion(ctx)) return;
+  const endpoint = `https://oidc.${region}.amazonaws.com`;
+  trace.fail(check, `the token was issued in ${region} and is usable only at ${endpoint}; this instance is in ${instanceRegion(ctx)}`, InvalidRequestRegionException, undefined, { endpoint, region });
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -11,7 +11,10 @@ import {
   clientHasGrant,
   entitledApplicationAllows,
   registeredGrantTypes,
+  ACCESS_TOKEN_PREFIX,
+  REFRESH_TOKEN_PREFIX,
   clientApplication,
+  instanceRegion,
   nameNotArn,
   publicClient,
   type OAuthClient,
@@ -28,7 +31,7 @@ import {
 import { CREATE_TOKEN_WITH_IAM_ACTION, evaluatePolicy } from '../model/iam-policy.js';
 import { authenticatePublicClient } from './client-registration.js';
 import { checkInputShape } from './shapes.js';
-import { opaque, type IssuedToken } from './tokens.js';
+import { regionalToken, type IssuedToken } from './tokens.js';
 import type { Trace } from './trace.js';
 import type { ApplicationNode } from '../model/types.js';
 import type { GrantHandler, GrantOutcome, TokenOperation } from './grants/grant.js';
@@ -160,13 +163,13 @@ async function mint(
   // A refresh or an exchange continues the session of the token it started from; any other grant starts one.
   const sessionEndsAt = outcome.sessionEndsAt ?? now + lifetimes.session * 1000;
   const base = { clientId: client.clientId, app: client.app, userId: outcome.user.UserId, scopes, issuedAt: now, authTime: outcome.authTime, actor: outcome.actor, sessionEndsAt };
-  const access: IssuedToken = { ...base, token: opaque('aoa'), expiresAt: now + lifetimes.accessToken * 1000 };
+  const access: IssuedToken = { ...base, token: regionalToken(ACCESS_TOKEN_PREFIX, instanceRegion(ctx)), expiresAt: now + lifetimes.accessToken * 1000 };
   ctx.store.accessTokens.set(access.token, access);
   const response: Record<string, unknown> = { accessToken: access.token, tokenType: 'Bearer', expiresIn: lifetimes.accessToken };
   if (outcome.sameRefreshToken) response.refreshToken = outcome.sameRefreshToken.token;
   else if (outcome.issueRefreshToken) {
     // A refresh token never outlives the session: after it, the user signs in again.
-    const refresh: IssuedToken = { ...base, token: opaque('aor'), expiresAt: Math.min(now + lifetimes.refreshToken * 1000, sessionEndsAt) };
+    const refresh: IssuedToken = { ...base, token: regionalToken(REFRESH_TOKEN_PREFIX, instanceRegion(ctx)), expiresAt: Math.min(now + lifetimes.refreshToken * 1000, sessionEndsAt) };
     ctx.store.refreshTokens.set(refresh.token, refresh);
     response.refreshToken = refresh.token;
   }

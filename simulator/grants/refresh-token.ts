@@ -2,7 +2,7 @@
  * refresh_token: a refresh token this simulator issued to the same client, unexpired, within its Identity Center
  * session, and (when the scenario rotates refresh tokens) not yet used.
  */
-import { checkAssignment, str } from '../context.js';
+import { REFRESH_TOKEN_PREFIX, checkAssignment, checkTokenRegion, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException } from '../errors.js';
 import { describeUser } from '../identity.js';
@@ -20,6 +20,7 @@ export const refreshTokenGrant: GrantHandler = {
     if (!token) trace.fail('refresh-token', 'the refresh_token grant needs `refreshToken`', InvalidRequestException);
     const rec = ctx.store.refreshTokens.get(token);
     if (!rec) {
+      checkTokenRegion(ctx, token, REFRESH_TOKEN_PREFIX, 'refresh-token', trace);
       const hint = ctx.store.accessTokens.has(token) ? ' (it is an access token)' : '';
       trace.fail('refresh-token', `the refresh token was not issued by this simulator${hint}`, InvalidGrantException);
     }
