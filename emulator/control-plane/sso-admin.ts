@@ -5,21 +5,35 @@
  * type, quotas.
  */
 import { deriveApplicationArn, deriveIssuerArn } from '../../model/arn.js';
-import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType } from '../../model/types.js';
+import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType, type Tag } from '../../model/types.js';
 import { str } from '../../simulator/context.js';
 import type { IdentityStore } from '../../simulator/types.js';
-import { AccessDeniedException, ConflictException, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import { AccessDeniedException, ConflictException, IdempotentParameterMismatch, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import { IDENTITY_CENTER_QUOTAS } from '../../model/quotas.js';
 import { paginate } from './pagination.js';
 import { accountOf, isCustomProvider, type ApplicationRecord, type ControlPlaneState, type IssuerRecord } from './state.js';
 
 type Obj = Record<string, unknown>;
 
-/** How many of each resource an instance may hold; unset means no limit (AWS's own quotas are account settings). */
+/**
+ * How many of each resource an instance may hold. Trusted token issuers and access scopes default to Identity
+ * Center's documented quotas (model/quotas.ts); applications and assignments have no documented quota, so unset
+ * means no limit.
+ */
 export interface ControlPlaneQuotas {
   applications?: number;
   trustedTokenIssuers?: number;
   assignmentsPerApplication?: number;
+  accessScopesPerApplication?: number;
 }
+
+export const DEFAULT_QUOTAS: Readonly<ControlPlaneQuotas> = {
+  trustedTokenIssuers: IDENTITY_CENTER_QUOTAS.trustedTokenIssuers.limit,
+  accessScopesPerApplication: IDENTITY_CENTER_QUOTAS.accessScopesPerApplication.limit,
+};
+
+/** The TagList shape's maximum (sso-admin model): tags a resource may hold. */
+const MAX_TAGS = 75;
 
 export interface OperationContext {
   state: ControlPlaneState;
@@ -65,9 +79,17 @@ function issuer(ctx: OperationContext, arn: string): IssuerRecord {
   return found;
 }
 
-/** Application providers the control plane knows: the custom provider and those its applications use. */
+/**
+ * AWS managed application providers of trusted identity propagation (ListApplicationProviders answers them; tip-facts
+ * §6.2 and §8 name their services). CreateApplication refuses them; DescribeApplicationProvider describes them.
+ */
+export const AWS_MANAGED_PROVIDERS: readonly string[] = ['athena', 'emr', 'lakeformation', 'qbusiness', 'quicksight', 'redshift', 's3', 'sagemaker'].map(
+  (name) => `arn:aws:sso::aws:applicationProvider/${name}`,
+);
+
+/** Application providers the control plane knows: the custom provider, the AWS managed ones, and those its applications use. */
 export function applicationProviders(state: ControlPlaneState): string[] {
-  const arns = new Set([DEFAULT_APPLICATION_PROVIDER_ARN]);
+  const arns = new Set([DEFAULT_APPLICATION_PROVIDER_ARN, ...AWS_MANAGED_PROVIDERS]);
   for (const a of state.applications) arns.add(a.ApplicationProviderArn);
   return [...arns];
 }
@@ -86,13 +108,13 @@ function freeArn(taken: (arn: string) => boolean, derive: (name: string) => stri
 
 /**
  * ClientToken idempotency: a repeated create with the same token and the same request returns the first result;
- * the same token with a different request is a conflict.
+ * the same token with a different request "fails with an IdempotentParameterMismatch error" (the model's ClientToken doc).
  */
 function replayed<T extends { ClientToken?: string }>(records: T[], input: Obj, same: (r: T) => boolean): T | undefined {
   const token = str(input.ClientToken);
   if (token === undefined) return undefined;
   const earlier = records.find((r) => r.ClientToken === token);
-  if (earlier && !same(earlier)) throw new ConflictException(`ClientToken ${token} was already used with different parameters`);
+  if (earlier && !same(earlier)) throw new IdempotentParameterMismatch(`ClientToken ${token} was already used with different parameters`);
   return earlier;
 }
 
@@ -125,7 +147,11 @@ const createApplication: OperationHandler = (input, ctx) => {
   const instanceArn = input.InstanceArn as string;
   checkInstance(ctx, instanceArn, 'not-found');
   const provider = input.ApplicationProviderArn as string;
-  if (!applicationProviders(ctx.state).includes(provider)) throw new ResourceNotFoundException(`Application provider ${provider} does not exist`);
+  if (!applicationProviders(ctx.state).includes(provider) && !AWS_MANAGED_PROVIDERS.includes(provider)) throw new ResourceNotFoundException(`Application provider ${provider} does not exist`);
+  // CreateApplication (model doc): "This API does not support creating SAML 2.0 customer managed applications or
+  // Amazon Web Services managed applications."
+  if (!isCustomProvider(provider))
+    throw new ValidationException(`Application provider ${provider} is an AWS managed application provider; CreateApplication creates customer managed OAuth 2.0 applications only (provider ${DEFAULT_APPLICATION_PROVIDER_ARN}); create an AWS managed application from its own service`);
   const same = (a: ApplicationRecord) => a.Name === input.Name && a.ApplicationProviderArn === provider && a.Description === input.Description;
   const earlier = replayed(ctx.state.applications, input, same);
   if (earlier) return { ApplicationArn: earlier.ApplicationArn, InstanceArn: earlier.InstanceArn, IdentityStoreArn: identityStoreArn(ctx.state) };
@@ -237,9 +263,12 @@ const listApplicationGrants: OperationHandler = (input, ctx) => {
   return { Grants: page.map((g) => ({ GrantType: g.GrantType, Grant: g.Grant })), ...(nextToken ? { NextToken: nextToken } : {}) };
 };
 
+/** Marked idempotent in the model: deleting a grant that is not there succeeds (the application must exist). */
 const deleteApplicationGrant: OperationHandler = (input, ctx) => {
-  const { app, grant } = grantOf(ctx, input);
-  app.Grants.splice(app.Grants.indexOf(grant), 1);
+  const app = customApplication(ctx, input.ApplicationArn as string, 'grants');
+  const at = app.Grants.findIndex((g) => g.GrantType === input.GrantType);
+  if (at < 0) return {};
+  app.Grants.splice(at, 1);
   ctx.changed();
   return {};
 };
@@ -288,6 +317,9 @@ const putApplicationAccessScope: OperationHandler = (input, ctx) => {
   const scope = input.Scope as string;
   const record = { Scope: scope, ...(input.AuthorizedTargets !== undefined ? { AuthorizedTargets: input.AuthorizedTargets as string[] } : {}) };
   const at = app.AccessScopes.findIndex((s) => s.Scope === scope);
+  const quota = ctx.quotas.accessScopesPerApplication;
+  if (at < 0 && quota !== undefined && app.AccessScopes.length >= quota)
+    throw new ServiceQuotaExceededException(`Application ${app.ApplicationArn} already has ${quota} access scopes, its quota (${IDENTITY_CENTER_QUOTAS.accessScopesPerApplication.source})`);
   if (at >= 0) app.AccessScopes[at] = record;
   else app.AccessScopes.push(record);
   ctx.changed();
@@ -480,7 +512,51 @@ const describeApplicationProvider: OperationHandler = (input, ctx) => {
   return provider(arn);
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Tags (applications, trusted token issuers, the instance).
+
+/** The tags of a taggable resource of this instance (its record holds them). */
+function taggable(ctx: OperationContext, input: Obj): { Tags?: Tag[] } {
+  if (input.InstanceArn !== undefined) checkInstance(ctx, input.InstanceArn as string, 'not-found');
+  const arn = input.ResourceArn as string;
+  if (arn === ctx.state.instance.InstanceArn) return ctx.state.instance;
+  const found = ctx.state.applications.find((a) => a.ApplicationArn === arn) ?? ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
+  if (!found) throw new ResourceNotFoundException(`Resource ${arn} does not exist in instance ${ctx.state.instance.InstanceArn}`);
+  return found;
+}
+
+const tagResource: OperationHandler = (input, ctx) => {
+  const resource = taggable(ctx, input);
+  const tags = [...(resource.Tags ?? [])];
+  for (const tag of input.Tags as Tag[]) {
+    const at = tags.findIndex((t) => t.Key === tag.Key);
+    if (at >= 0) tags[at] = tag;
+    else tags.push(tag);
+  }
+  if (tags.length > MAX_TAGS) throw new ServiceQuotaExceededException(`Resource ${String(input.ResourceArn)} would have ${tags.length} tags; at most ${MAX_TAGS}`);
+  resource.Tags = tags;
+  ctx.changed();
+  return {};
+};
+
+const untagResource: OperationHandler = (input, ctx) => {
+  const resource = taggable(ctx, input);
+  const keys = new Set(input.TagKeys as string[]);
+  resource.Tags = (resource.Tags ?? []).filter((t) => !keys.has(t.Key));
+  ctx.changed();
+  return {};
+};
+
+const listTagsForResource: OperationHandler = (input, ctx) => {
+  const resource = taggable(ctx, input);
+  const { page, nextToken } = paginate(resource.Tags ?? [], input, `ListTagsForResource ${String(input.ResourceArn)}`, { default: 100 });
+  return { Tags: page, ...(nextToken ? { NextToken: nextToken } : {}) };
+};
+
 export const SSO_ADMIN_HANDLERS: Record<string, OperationHandler> = {
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
   CreateApplication: createApplication,
   DescribeApplication: describeApplication,
   ListApplications: listApplications,
