@@ -143,7 +143,10 @@ export function entitledApplicationAllows(app: ApplicationNode, grantType: strin
 }
 
 /** The Region of the instance (the simulator's endpoints name it). */
-export const instanceRegion = (ctx: SimulatorContext): string => ctx.model.instance.region ?? 'us-east-1';
+/** The Region when the config names none. */
+export const DEFAULT_REGION = 'us-east-1';
+
+export const instanceRegion = (ctx: SimulatorContext): string => ctx.model.instance.region ?? DEFAULT_REGION;
 
 export const ACCESS_TOKEN_PREFIX = 'aoa';
 export const REFRESH_TOKEN_PREFIX = 'aor';
