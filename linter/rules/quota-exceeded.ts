@@ -19,7 +19,7 @@ export const rule: Rule = {
     docs: {
       why:
         `Identity Center holds at most ${trustedTokenIssuers.limit} trusted token issuers per instance and ${accessScopesPerApplication.limit} access scopes per ` +
-        'application (neither can be raised). A deploy of more fails part-way with ServiceQuotaExceededException, after ' +
+        'application (the access-scope quota cannot be raised). A deploy of more fails part-way with ServiceQuotaExceededException, after ' +
         'the resources before it were created; `tipkit serve` refuses the same calls.',
       fix: 'Share one trusted token issuer between the applications that trust the same IdP, and keep the access scopes an application really grants.',
       bad: scopes(accessScopesPerApplication.limit + 1),
