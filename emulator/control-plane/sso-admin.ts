@@ -80,8 +80,9 @@ function issuer(ctx: OperationContext, arn: string): IssuerRecord {
 }
 
 /**
- * AWS managed application providers of trusted identity propagation (ListApplicationProviders answers them; tip-facts
- * §6.2 and §8 name their services). CreateApplication refuses them; DescribeApplicationProvider describes them.
+ * AWS managed application providers, one per service of trusted identity propagation that tip-facts §6.2 and §8 name.
+ * AWS publishes no list of provider ARNs (only `…/custom` is confirmed), so this is tipkit's list. CreateApplication
+ * refuses them; ListApplicationProviders and DescribeApplicationProvider answer them.
  */
 export const AWS_MANAGED_PROVIDERS: readonly string[] = ['athena', 'emr', 'lakeformation', 'qbusiness', 'quicksight', 'redshift', 's3', 'sagemaker'].map(
   (name) => `arn:aws:sso::aws:applicationProvider/${name}`,
