@@ -68,7 +68,10 @@ export function configSessionSeconds(model: TipModel, configFile: string): numbe
   const ms = parseDuration(written);
   const s = ms === undefined ? undefined : ms / 1000;
   if (s === undefined || s < SESSION_DURATION_RANGE_S.min || s > SESSION_DURATION_RANGE_S.max)
-    throw new InputError(`instance.SessionDuration must be a duration from 15m to 90d, as Identity Center allows (got ${JSON.stringify(written)})`, { file: configFile });
+    throw new InputError(`instance.SessionDuration must be a duration from 15m to 90d, as Identity Center allows (got ${JSON.stringify(written)})`, {
+      ...model.positions.locate(['instance', 'SessionDuration']),
+      file: configFile,
+    });
   return s;
 }
 

@@ -3,12 +3,13 @@
  * names its source; where AWS is silent, the choice is in simulator/README.md ("Decisions").
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
-import { loadScenarioText } from '../../simulator/index.js';
+import { loadScenarioFile, loadScenarioText } from '../../simulator/index.js';
 import { ACCESS_TOKEN_TYPE, JWT_BEARER, TOKEN_EXCHANGE, baseScenario, byName, login, refusal, runScenario, testConfig, testModel } from './helpers.js';
 
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
@@ -79,6 +80,13 @@ describe('1. the session duration caps refresh (IAM Identity Center user guide, 
     const err = await loadScenarioText(JSON.stringify(baseScenario([])), join(tmpdir(), 's.json'), { model: configWith({ SessionDuration: '91d' }) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toMatch(/instance.SessionDuration must be a duration from 15m to 90d/);
+
+    // From files: the config's line and column (exit 2 from the CLI).
+    const dir = mkdtempSync(join(tmpdir(), 'tipkit-session-'));
+    writeFileSync(join(dir, 'tipkit.yaml'), 'version: 1\ninstance:\n  InstanceArn: arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d\n  SessionDuration: 5m\n');
+    writeFileSync(join(dir, 'scenario.yaml'), 'version: 1\nrequests: []\n');
+    const fromFile = (await loadScenarioFile(join(dir, 'scenario.yaml')).catch((e: unknown) => e)) as InputError;
+    expect(fromFile.format()).toBe(`${join(dir, 'tipkit.yaml')}:4:20: instance.SessionDuration must be a duration from 15m to 90d, as Identity Center allows (got "5m")`);
   });
 
   it('CreateToken (a public client, authorization_code with PKCE) refreshes within the session and not after it', async () => {
