@@ -5,59 +5,32 @@
  * type, quotas.
  */
 import { deriveApplicationArn, deriveIssuerArn } from '../../model/arn.js';
-import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType, type Tag } from '../../model/types.js';
-import { str } from '../../simulator/context.js';
-import type { IdentityStore } from '../../simulator/types.js';
-import { AccessDeniedException, ConflictException, IdempotentParameterMismatch, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType } from '../../model/types.js';
 import { IDENTITY_CENTER_QUOTAS } from '../../model/quotas.js';
+import { str } from '../../simulator/index.js';
+import { AccessDeniedException, ConflictException, IdempotentParameterMismatch, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import {
+  AWS_MANAGED_PROVIDERS,
+  applicationProviders,
+  describeApplicationProvider,
+  listApplicationProviders,
+  listInstances,
+  listTagsForResource,
+  tagResource,
+  untagResource,
+} from './instance-operations.js';
+import { checkInstance, type Obj, type OperationContext, type OperationHandler } from './operation.js';
 import { paginate } from './pagination.js';
 import { accountOf, isCustomProvider, type ApplicationRecord, type ControlPlaneState, type IssuerRecord } from './state.js';
 
-type Obj = Record<string, unknown>;
+export { DEFAULT_QUOTAS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './operation.js';
+export { AWS_MANAGED_PROVIDERS } from './instance-operations.js';
 
-/**
- * How many of each resource an instance may hold. Trusted token issuers and access scopes default to Identity
- * Center's documented quotas (model/quotas.ts); applications and assignments have no documented quota, so unset
- * means no limit.
- */
-export interface ControlPlaneQuotas {
-  applications?: number;
-  trustedTokenIssuers?: number;
-  assignmentsPerApplication?: number;
-  accessScopesPerApplication?: number;
-}
-
-export const DEFAULT_QUOTAS: Readonly<ControlPlaneQuotas> = {
-  trustedTokenIssuers: IDENTITY_CENTER_QUOTAS.trustedTokenIssuers.limit,
-  accessScopesPerApplication: IDENTITY_CENTER_QUOTAS.accessScopesPerApplication.limit,
-};
-
-/** The TagList shape's maximum (sso-admin model): tags a resource may hold. */
-const MAX_TAGS = 75;
-
-export interface OperationContext {
-  state: ControlPlaneState;
-  /** Milliseconds since the epoch. */
-  now: number;
-  identityStore: IdentityStore;
-  quotas: ControlPlaneQuotas;
-  /** Called by every operation that changed the state. */
-  changed(): void;
-}
-
-export type OperationHandler = (input: Obj, ctx: OperationContext) => Obj;
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 // ---------------------------------------------------------------------------------------------------------
 // Lookups.
-
-/** The instance an InstanceArn names; operations without ResourceNotFoundException in their model deny instead. */
-function checkInstance(ctx: OperationContext, instanceArn: string, notFound: 'not-found' | 'denied'): void {
-  if (instanceArn === ctx.state.instance.InstanceArn) return;
-  const message = `Instance ${instanceArn} does not exist or is not visible to the caller (this control plane holds ${ctx.state.instance.InstanceArn})`;
-  throw notFound === 'not-found' ? new ResourceNotFoundException(message) : new AccessDeniedException(message);
-}
 
 function application(ctx: OperationContext, arn: string): ApplicationRecord {
   const app = ctx.state.applications.find((a) => a.ApplicationArn === arn);
@@ -77,22 +50,6 @@ function issuer(ctx: OperationContext, arn: string): IssuerRecord {
   const found = ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
   if (!found) throw new ResourceNotFoundException(`Trusted token issuer ${arn} does not exist`);
   return found;
-}
-
-/**
- * AWS managed application providers, one per service of trusted identity propagation that tip-facts §6.2 and §8 name.
- * AWS publishes no list of provider ARNs (only `…/custom` is confirmed), so this is tipkit's list. CreateApplication
- * refuses them; ListApplicationProviders and DescribeApplicationProvider answer them.
- */
-export const AWS_MANAGED_PROVIDERS: readonly string[] = ['athena', 'emr', 'lakeformation', 'qbusiness', 'quicksight', 'redshift', 's3', 'sagemaker'].map(
-  (name) => `arn:aws:sso::aws:applicationProvider/${name}`,
-);
-
-/** Application providers the control plane knows: the custom provider, the AWS managed ones, and those its applications use. */
-export function applicationProviders(state: ControlPlaneState): string[] {
-  const arns = new Set([DEFAULT_APPLICATION_PROVIDER_ARN, ...AWS_MANAGED_PROVIDERS]);
-  for (const a of state.applications) arns.add(a.ApplicationProviderArn);
-  return [...arns];
 }
 
 function identityStoreArn(state: ControlPlaneState): string {
@@ -474,84 +431,6 @@ const deleteTrustedTokenIssuer: OperationHandler = (input, ctx) => {
   ctx.state.trustedTokenIssuers.splice(ctx.state.trustedTokenIssuers.indexOf(i), 1);
   ctx.changed();
   return {};
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Instances and application providers.
-
-const listInstances: OperationHandler = (input, ctx) => {
-  const { instance } = ctx.state;
-  const item: Obj = {
-    InstanceArn: instance.InstanceArn,
-    IdentityStoreId: instance.IdentityStoreId,
-    OwnerAccountId: instance.OwnerAccountId,
-    CreatedDate: instance.CreatedDate,
-    Status: 'ACTIVE',
-    ...(instance.Region ? { PrimaryRegion: instance.Region } : {}),
-  };
-  const { page, nextToken } = paginate([item], input, 'ListInstances', { default: 10, max: 10 });
-  return { Instances: page, ...(nextToken ? { NextToken: nextToken } : {}) };
-};
-
-function provider(arn: string): Obj {
-  const custom = isCustomProvider(arn);
-  return {
-    ApplicationProviderArn: arn,
-    FederationProtocol: 'OAUTH',
-    DisplayData: { DisplayName: custom ? 'Customer managed application' : arn.replace(/^.*:applicationProvider\//, '') },
-  };
-}
-
-const listApplicationProviders: OperationHandler = (input, ctx) => {
-  const { page, nextToken } = paginate(applicationProviders(ctx.state), input, 'ListApplicationProviders', { default: 100 });
-  return { ApplicationProviders: page.map(provider), ...(nextToken ? { NextToken: nextToken } : {}) };
-};
-
-const describeApplicationProvider: OperationHandler = (input, ctx) => {
-  const arn = input.ApplicationProviderArn as string;
-  if (!applicationProviders(ctx.state).includes(arn)) throw new ResourceNotFoundException(`Application provider ${arn} does not exist`);
-  return provider(arn);
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Tags (applications, trusted token issuers, the instance).
-
-/** The tags of a taggable resource of this instance (its record holds them). */
-function taggable(ctx: OperationContext, input: Obj): { Tags?: Tag[] } {
-  if (input.InstanceArn !== undefined) checkInstance(ctx, input.InstanceArn as string, 'not-found');
-  const arn = input.ResourceArn as string;
-  if (arn === ctx.state.instance.InstanceArn) return ctx.state.instance;
-  const found = ctx.state.applications.find((a) => a.ApplicationArn === arn) ?? ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
-  if (!found) throw new ResourceNotFoundException(`Resource ${arn} does not exist in instance ${ctx.state.instance.InstanceArn}`);
-  return found;
-}
-
-const tagResource: OperationHandler = (input, ctx) => {
-  const resource = taggable(ctx, input);
-  const tags = [...(resource.Tags ?? [])];
-  for (const tag of input.Tags as Tag[]) {
-    const at = tags.findIndex((t) => t.Key === tag.Key);
-    if (at >= 0) tags[at] = tag;
-    else tags.push(tag);
-  }
-  if (tags.length > MAX_TAGS) throw new ServiceQuotaExceededException(`Resource ${String(input.ResourceArn)} would have ${tags.length} tags; at most ${MAX_TAGS}`);
-  resource.Tags = tags;
-  ctx.changed();
-  return {};
-};
-
-const untagResource: OperationHandler = (input, ctx) => {
-  const resource = taggable(ctx, input);
-  const keys = new Set(input.TagKeys as string[]);
-  resource.Tags = (resource.Tags ?? []).filter((t) => !keys.has(t.Key));
-  ctx.changed();
-  return {};
-};
-
-const listTagsForResource: OperationHandler = (input, ctx) => {
-  const resource = taggable(ctx, input);
-  const { page, nextToken } = paginate(resource.Tags ?? [], input, `ListTagsForResource ${String(input.ResourceArn)}`, { default: 100 });
-  return { Tags: page, ...(nextToken ? { NextToken: nextToken } : {}) };
 };
 
 export const SSO_ADMIN_HANDLERS: Record<string, OperationHandler> = {
