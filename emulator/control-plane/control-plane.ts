@@ -25,7 +25,7 @@ import {
   toAwsJsonError,
 } from './errors.js';
 import { IDENTITY_STORE_HANDLERS } from './identity-store.js';
-import { SSO_ADMIN_HANDLERS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './sso-admin.js';
+import { DEFAULT_QUOTAS, SSO_ADMIN_HANDLERS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './sso-admin.js';
 import { readStateFile, stateFromModel, stateToModel, writeStateFile, type ControlPlaneState } from './state.js';
 import { validateInput } from './validate.js';
 
@@ -69,17 +69,19 @@ export interface ThrottleOptions {
 }
 
 /**
- * The state's size is capped (each write copies, rebuilds and rewrites it, so its cost grows with the state): far
- * above a real instance's use in development, low enough that one write stays in the tens of milliseconds. Passing
- * `quotas` replaces the caps it names (lower, for quota tests).
+ * Caps on the state's size where Identity Center documents no quota (issuers and access scopes have their
+ * documented ones, DEFAULT_QUOTAS): each write rebuilds the model and rewrites the state file, so its cost grows
+ * with the state. Far above a development instance's use, low enough that one write stays in the tens of
+ * milliseconds. `quotas` replaces what it names.
  */
-export const DEFAULT_STATE_CAPS: Required<ControlPlaneQuotas> = { applications: 1_000, trustedTokenIssuers: 100, assignmentsPerApplication: 1_000 };
+export const DEFAULT_STATE_CAPS = { applications: 1_000, assignmentsPerApplication: 1_000 } as const satisfies ControlPlaneQuotas;
 
 export interface ControlPlaneOptions {
   /** Keep the state in this file across restarts (read at start when it exists; rewritten after every change). */
   stateFile?: string;
   /** Answer ThrottlingException beyond this rate (none by default). */
   throttle?: ThrottleOptions;
+  /** Over the defaults (DEFAULT_QUOTAS: Identity Center's documented ones). */
   quotas?: ControlPlaneQuotas;
 }
 
@@ -212,13 +214,13 @@ export class ControlPlane {
    * (`own`), so a write copies what it changes, not the whole state.
    */
   private run(operation: string, handler: OperationHandler, input: Record<string, unknown>): Record<string, unknown> {
-    const writes = /^(Create|Update|Delete|Put)/.test(operation);
+    const writes = /^(Create|Update|Delete|Put|Tag|Untag)/.test(operation);
     let changed = false;
     const ctx: OperationContext = {
       state: writes ? shallowCopy(this.state) : this.state,
       now: this.clock.now(),
       identityStore: this.scenario.identityStore,
-      quotas: { ...DEFAULT_STATE_CAPS, ...this.opts.quotas },
+      quotas: { ...DEFAULT_STATE_CAPS, ...DEFAULT_QUOTAS, ...this.opts.quotas },
       changed: () => (changed = true),
       own: writes ? copyOnWrite(this.state) : (_list, record) => record,
     };
