@@ -5,7 +5,7 @@
  * makes synth fail.
  * Construct `suppressions: [{ id, reason }]` and `// tipkit-ignore RULE: reason` above the `new …` line apply.
  */
-import { Annotations, TerraformStack, type IAspect } from 'cdktf';
+import { Annotations, TerraformStack, type IAspect } from './cdk.js';
 import type { IConstruct } from 'constructs';
 import { lintLoaded, type Finding, type SeverityOverride } from '../linter/index.js';
 import { fromRawInput } from '../model/load.js';

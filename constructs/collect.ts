@@ -4,7 +4,7 @@
  * their Name; props are written back in PascalCase as the API request shapes have them.
  */
 import { readFileSync } from 'node:fs';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from './cdk.js';
 import type { IConstruct } from 'constructs';
 import { PositionIndex } from '../model/positions.js';
 import type { ConstructSuppression, NodePath, RawConfig } from '../model/types.js';

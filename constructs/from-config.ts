@@ -3,9 +3,8 @@
  * `tipkit synth` runs. Construct ids carry each entry's position, zero-padded, because cdktf writes resources
  * sorted by name: so the Terraform JSON keeps the order of the config and loads back to the same document.
  */
-import { LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
+import { LocalBackend, TerraformLocal, TerraformStack, AwsProvider } from './cdk.js';
 import type { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { INSTANCE_LOCAL } from '../model/load-tfjson.js';
 import type { ConstructSuppression, RawConfig } from '../model/types.js';
 import { ApplicationAccessScope } from './access-scope.js';

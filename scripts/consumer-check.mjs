@@ -35,7 +35,7 @@ function run(cmd, args, opts = {}) {
 
 try {
   // 1. The tarball and the links into it.
-  // dist/ is what `npm test` (pretest) just compiled; packing does not compile it again (prepare is skipped).
+  // dist/ is what `npm test` (pretest) just compiled; packing does not compile it again (--ignore-scripts skips prepack).
   if (!existsSync(join(root, 'dist/index.js')) && run('npm', ['run', 'build'], { cwd: root }).status !== 0) throw new Error('npm run build failed');
   step('npm pack');
   const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root });

@@ -160,7 +160,7 @@ function swapInAll(swaps: Swap[]): void {
 
 /** Synthesize into a temporary sibling of `outDir`, then move the stack and manifest into place. */
 async function synthesize(config: RawConfig, opts: TipkitStackOptions, outDir: string, stackName: string): Promise<string[]> {
-  const [{ App }, { TipkitStack }] = await Promise.all([import('cdktf'), import('../../constructs/from-config.js')]);
+  const [{ App }, { TipkitStack }] = await Promise.all([import('../../constructs/cdk.js'), import('../../constructs/from-config.js')]);
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), `.tipkit-tmp-${basename(outDir)}-`));
   try {
