@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   pull: () => import('./commands/pull.js'),
   drift: () => import('./commands/drift.js'),
   access: () => import('./commands/access.js'),
+  init: () => import('./commands/init.js'),
 };
 
 async function usage(): Promise<string> {
