@@ -4,7 +4,7 @@ import { accessReview, hasNewAccess } from '../../access/index.js';
 import { ACCESS_FORMATS, ACCESS_FORMATTERS, DIFF_ONLY_FORMATS } from '../../access/formatters/index.js';
 import { toolVersion } from '../../linter/formatters/version.js';
 import { UsageError } from '../../model/errors.js';
-import { noInputFound, oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
 import type { Command } from '../main.js';
 
@@ -32,10 +32,8 @@ Options:
                            an earlier config file or directory: paths added, removed, widened, narrowed
       --fail-on-new-access exit 1 when a path was added or widened (needs --base)
       --allow-empty        exit 0 when the paths hold no input at all (default: exit 2)
-  -o, --output FILE        write the report to FILE (atomically) instead of stdout
-  -q, --quiet              no notes on stderr
       --max-input-bytes N  largest file read (default 10 MiB)
-      --debug              stack traces for internal errors
+${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'no notes on stderr')}
 
 Exit codes: 0 done (no new access with --fail-on-new-access), 1 new access with --fail-on-new-access,
 2 unusable input (unreadable file, schema violation, unknown ref or flag).
