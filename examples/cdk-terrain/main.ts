@@ -1,7 +1,7 @@
 // The cdk-terrain example: tipkit's constructs in a CDK Terrain app (`cdktn`, the community fork of CDK for
 // Terraform). The imports from tipkit are the same as in a cdktf app; only the CDK and provider packages differ.
-// Run it with `node --import tipkit/ts-register main.ts` (or `npx -p cdktn-cli cdktn synth`); tipkit.yaml beside it
-// declares the same setup.
+// Run it with `node --import tipkit/ts-register examples/cdk-terrain/main.ts`; tipkit.yaml beside it declares the
+// same setup.
 import { App, Aspects, TerraformStack } from 'cdktn';
 import { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
 import type { Construct } from 'constructs';
