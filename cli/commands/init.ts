@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../model/errors.js';
 import { commonFlagsHelp, parseCommandArgs } from '../args.js';
 import { writeFileAtomic } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const SCHEMA_IN_PACKAGE = 'model/schema/tipkit.schema.json';
 
