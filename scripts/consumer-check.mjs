@@ -161,7 +161,7 @@ process.stdout.write(`consumer-check: passed in ${seconds} s\n`);
 /** The packages after the tarball in a doc's `npm install ../tipkit/tipkit-VERSION.tgz …` line that names LIB. */
 function docInstallLine(doc, lib) {
   const text = readFileSync(join(root, doc), 'utf8');
-  const line = [...text.matchAll(/^npm install \.\.\/tipkit\/tipkit-[\d.]+\.tgz ([^\n#]+)/gm)].map((m) => m[1].trim().split(/\s+/)).find((pkgs) => pkgs.includes(lib));
+  const line = [...text.matchAll(/^npm install \.\.\/tipkit\/tipkit-[\d.]+\.tgz ([^\n#]+)/gm)].map((m) => m[1].trim().split(/\s+/)).find((pkgs) => pkgs.some((p) => p === lib || p.startsWith(`${lib}@`)));
   if (!line) throw new Error(`${doc} has no \`npm install ../tipkit/tipkit-VERSION.tgz …\` line with ${lib}`);
   return line;
 }

@@ -2,7 +2,7 @@
 // synth --help says what synth needs, a missing file is `no such file: PATH`, and the common scenario mistakes
 // (a string expect, a config given as the scenario, a misspelled response field) say how to fix them. The
 // --verbose trace prints identifiers such as `aud` whole.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,22 @@ describe('common flags', () => {
     const { stdout } = runCli(['synth', '--help']);
     expect(stdout).toContain('no Terraform, no AWS credentials, no network');
     expect(stdout).toContain('Deploying the output needs Terraform >= 1.4');
+  });
+});
+
+describe('nothing to lint is not green', () => {
+  it.each(['lint', 'access'])('%s in a directory with no input: exit 2, one line; --allow-empty: exit 0', (command) => {
+    const empty = join(work, `empty-${command}`);
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'README.md'), '# not an input\n');
+    expect(runCli([command, empty])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `tipkit: no tipkit config, Terraform or cdktf file found under ${empty} (--allow-empty makes that exit 0)\n`,
+    });
+    const allowed = runCli([command, empty, '--allow-empty']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toBe(`tipkit: no tipkit config, Terraform or cdktf file found under ${empty}\n`);
   });
 });
 
