@@ -97,7 +97,7 @@ function sh(preamble: string[], command: string, cwd: string, address: string) {
 
 describe('docs examples', () => {
   it('the marked blocks are there (a renamed or dropped marker fails here, not silently)', () => {
-    expect([...blocks.keys()].sort()).toEqual(['control-plane', 'control-plane-list', 'sdk-create-token', 'serve-health', 'serve-jwt', 'simulate']);
+    expect([...blocks.keys()].sort()).toEqual(['control-plane', 'control-plane-list', 'in-process', 'sdk-create-token', 'serve-health', 'serve-jwt', 'simulate']);
   });
 
   it('README: the three simulate commands pass on the okta-tip example', () => {
@@ -125,6 +125,20 @@ describe('docs examples', () => {
       expect(r.stdout).toMatch(/^access token aoa\S{3}…, id token too\n$/);
       await until(() => serve.stderr().includes('CreateTokenWithIAM'));
       expect(serve.stderr()).toMatch(/CreateTokenWithIAM.*200/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('README: the in-process emulator starts on the okta-tip example, answers, and closes', () => {
+    // Run from the repository root, where examples/ is and `tipkit/emulator` resolves to this package.
+    const dir = mkdtempSync(join(repoRoot, '.docs-example-'));
+    try {
+      const file = join(dir, 'in-process.ts');
+      writeFileSync(file, block('in-process').code);
+      const r = spawnSync(process.execPath, ['--import', 'tipkit/ts-register', file], { cwd: repoRoot, env: env(), encoding: 'utf8', timeout: 120_000 });
+      expect(r.stderr).toBe('');
+      expect(r).toMatchObject({ status: 0, stdout: '200\n' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
