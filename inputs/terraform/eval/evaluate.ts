@@ -1,0 +1,761 @@
+/**
+ * Gives HCL expression trees (parser.ts) their values, as Terraform does without providers or state:
+ * operators, conditionals (both results unified to one type), `for` expressions with `if` and grouping,
+ * splats, traversals, templates with directives, `try`/`can`, and the pure functions of functions/.
+ * What only Terraform knows when it runs (resource attributes the provider computes, variables without a
+ * value) is Unknown, and an unknown leaf keeps its known siblings. A Terraform error (a type error, a failed
+ * function) makes the value unknown too, never a wrong value. Every evaluation spends from a Budget.
+ */
+import { Budget, BudgetExceeded } from './budget.js';
+import { callFunction } from './functions/index.js';
+import { parseExpression, parseTemplate, SyntaxError_, type Node, type TemplatePart } from './parser.js';
+import { convert, EvalError, makeSet, numberToString, typeName, typeOf, typesEqual, unify, type Type } from './types.js';
+import {
+  isKnown,
+  isMap,
+  isSet,
+  isUnknown,
+  orderedMap,
+  recordedType,
+  Reference,
+  sortedKeys,
+  Unknown,
+  unknownReason,
+  valuesEqual,
+  withType,
+  type Value,
+  type ValueMap,
+} from './values.js';
+
+export interface Iteration {
+  key: Value;
+  value: Value;
+}
+
+/** What names mean where an expression is evaluated. */
+export interface Scope {
+  /** `local.NAME` (Unknown when the local is not a literal). */
+  local?(name: string): Value;
+  /** `var.NAME` (Unknown when no value is given). */
+  variable?(name: string): Value;
+  /** `var.NAME`'s type constraint, so a null value keeps its type (a conditional unifies with it). */
+  variableType?(name: string): Type | undefined;
+  each?: Iteration;
+  count?: number;
+  /** `dynamic` block iterators by name. */
+  iterators?: ReadonlyMap<string, Iteration>;
+  /** Prefix of resource addresses inside a module (`module.NAME.`), so references name the right block. */
+  modulePrefix?: string;
+  /**
+   * The instance keys of a declared block (its address without a key): null for a block without count /
+   * for_each, undefined when it is not declared or its instances are not known here.
+   */
+  instances?(address: string): (string | number)[] | null | undefined;
+  /**
+   * An attribute of one resource instance (`aws_x.y["k"]`, `name`) as the configuration sets it; undefined
+   * when only the provider computes it (the value is then a Reference).
+   */
+  attribute?(address: string, name: string): Value | undefined;
+  /** `module.NAME`: the module's outputs as an object; undefined when the module is not known here. */
+  module?(name: string): Value | undefined;
+  /** `path.module`, `path.root`, `path.cwd` as Terraform gives them (relative to where it runs). */
+  paths?: { module: string; root: string; cwd: string };
+  /** Reads a file for file()/templatefile(): `path` as written; undefined when it is outside the tree or missing. */
+  readFile?(path: string): Buffer | 'missing' | 'outside';
+  /** Files matching a fileset() pattern under a directory. */
+  fileset?(dir: string, pattern: string): string[] | undefined;
+  /** What this configuration may spend (shared by its scopes). */
+  budget?: Budget;
+}
+
+/** `${` and `%{` in literal text, written `$${` / `%%{` in hcl2json form. */
+const ESCAPABLE = /([$%])\{/g;
+const escapeOne = (_: string, c: string): string => `${c}${c}{`;
+
+/** The value of an expression's source text. Errors and anything outside what can be known: Unknown. */
+export function evaluateExpression(source: string, scope: Scope): Value {
+  let node: Node;
+  try {
+    node = parseExpression(source);
+  } catch (err) {
+    if (err instanceof SyntaxError_) return new Unknown(`\${${source}}`, `not an expression tipkit reads: ${err.message}`);
+    throw err;
+  }
+  return new Evaluator(source, scope).top(node);
+}
+
+/** A template's text (hcl2json form: no backslash escapes; `$${` is a literal `${`) → its value. */
+export function evaluateTemplateText(text: string, scope: Scope, raw = false): Value {
+  let parts: TemplatePart[];
+  try {
+    parts = parseTemplate(text, raw);
+  } catch (err) {
+    if (err instanceof SyntaxError_) return new Unknown(text, `not a template tipkit reads: ${err.message}`);
+    throw err;
+  }
+  const evaluator = new Evaluator(text, scope);
+  return evaluator.guard(() => evaluator.template(parts, text), () => new Unknown(text));
+}
+
+/** Evaluate a value in hcl2json form (JSON with `${…}` template strings). */
+export function evaluate(value: unknown, scope: Scope): Value {
+  if (typeof value === 'string') return value.includes('${') || value.includes('%{') ? evaluateTemplateText(value, scope) : value;
+  if (Array.isArray(value)) return value.map((v) => evaluate(v, scope));
+  if (typeof value === 'object' && value !== null) {
+    const out: ValueMap = {};
+    for (const [k, v] of Object.entries(value)) out[k] = evaluate(v, scope);
+    return out;
+  }
+  return (value ?? null) as Value;
+}
+
+/** Back to hcl2json form: unknowns as their source, references as `${address.attribute}`, `${` in text escaped. */
+export function toHclJson(value: Value): unknown {
+  if (value instanceof Unknown) return value.source;
+  if (value instanceof Reference) return value.attribute ? `\${${value.address}.${value.attribute}}` : `\${${value.address}}`;
+  if (typeof value === 'string') return value.replace(ESCAPABLE, escapeOne);
+  if (Array.isArray(value)) return value.map(toHclJson);
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toHclJson(v)]));
+  return value;
+}
+
+/** Roots whose attributes only Terraform knows when it runs. */
+const RUN_TIME_ROOTS = new Set(['terraform', 'self']);
+
+/** `[0]` / `["web"]`, as Terraform writes an instance key in an address. */
+export const instanceSuffix = (key: string | number): string => (typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`);
+
+export class Evaluator {
+  private readonly budget: Budget;
+  /** Names bound by `for` expressions and template `%{for}`, innermost last. */
+  private readonly bound: Map<string, Value>[] = [];
+  private splatItem: Value[] = [];
+  /** The type of a null a traversal produced (`var.x` declared `map(string)` and null), by node. */
+  private readonly nullTypes = new Map<Node, Type>();
+
+  constructor(
+    private readonly source: string,
+    private readonly scope: Scope,
+  ) {
+    this.budget = scope.budget ?? new Budget();
+  }
+
+  /** The value of a whole expression: errors become Unknown (with Terraform's reason). */
+  top(node: Node): Value {
+    return this.guard(
+      () => this.value(node),
+      (reason) => this.unknown(node, reason),
+    );
+  }
+
+  guard(run: () => Value, onError: (reason: string) => Value): Value {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof EvalError || err instanceof BudgetExceeded) return onError(err.message);
+      if (err instanceof RangeError) return onError('too deeply nested to evaluate'); // a stack overflow on hostile input
+      throw err;
+    }
+  }
+
+  private unknown(node: Node, reason?: string): Unknown {
+    return new Unknown(`\${${this.source.slice(node.start, node.end)}}`, reason);
+  }
+
+  /** A value's type, a null's as its traversal declared it. */
+  private typeOfResult(node: Node, v: Value): Type {
+    return v === null ? (this.nullTypes.get(node) ?? 'dynamic') : typeOf(v);
+  }
+
+  /** Records the type of a collection built from `members` when one of them is a typed null. */
+  private keepNullTypes<T extends Value[] | ValueMap>(out: T, members: [Node, Value, string?][]): T {
+    if (!members.some(([n, v]) => v === null && this.nullTypes.has(n))) return out;
+    if (Array.isArray(out)) return withType(out, ['tuple', members.map(([n, v]) => this.typeOfResult(n, v))]);
+    return withType(out, ['object', Object.fromEntries(members.map(([n, v, k]) => [k!, this.typeOfResult(n, v)]))]);
+  }
+
+  value(node: Node): Value {
+    const v = this.raw(node);
+    if (v instanceof Unknown && node.kind !== 'template' && node.kind !== 'tuple' && node.kind !== 'object') return this.unknown(node, v.reason);
+    return v;
+  }
+
+  private raw(node: Node): Value {
+    switch (node.kind) {
+      case 'literal':
+        if (typeof node.value === 'number' && !exactNumber(this.source.slice(node.start, node.end), node.value)) {
+          throw new Inexact();
+        }
+        return node.value;
+      case 'template':
+        return this.template(node.parts, this.source.slice(node.start, node.end));
+      case 'tuple': {
+        this.budget.charge(node.items.length);
+        const items = node.items.map((n) => this.value(n));
+        return this.keepNullTypes(items, node.items.map((n, i) => [n, items[i]!]));
+      }
+      case 'object': {
+        this.budget.charge(node.members.length);
+        const entries: [string, Value][] = [];
+        const members: [Node, Value, string][] = [];
+        for (const m of node.members) {
+          const key = this.value(m.key);
+          if (isUnknown(key)) return this.unknown(node);
+          if (key === null) throw new EvalError('object key is null');
+          const name = String(convert(key, 'string'));
+          const v = this.value(m.value);
+          entries.push([name, v]);
+          members.push([m.value, v, name]);
+        }
+        return this.keepNullTypes(orderedMap(entries), members);
+      }
+      case 'name':
+      case 'attribute':
+      case 'index':
+        return this.traversal(node);
+      case 'splat':
+        return this.splat(node);
+      case 'splat-item':
+        return this.splatItem[this.splatItem.length - 1]!;
+      case 'call':
+        return this.call(node);
+      case 'unary':
+        return this.unary(node.op, this.value(node.operand));
+      case 'binary':
+        return this.binary(node.op, node.left, node.right);
+      case 'conditional':
+        return this.conditional(node);
+      case 'for-tuple':
+      case 'for-object':
+        return this.forExpression(node);
+    }
+  }
+
+  // --- operators ---------------------------------------------------------------------------------------
+
+  private unary(op: '!' | '-', v: Value): Value {
+    if (isUnknown(v)) return new Unknown('', unknownReason(v));
+    if (v === null) throw new EvalError('Unsuitable value for unary operand: a non-null value is required.');
+    if (op === '!') return !(convert(v, 'bool') as boolean);
+    return -(convert(v, 'number') as number);
+  }
+
+  private binary(op: string, leftNode: Node, rightNode: Node): Value {
+    const left = this.value(leftNode);
+    const right = this.value(rightNode);
+    if (op === '==' || op === '!=') {
+      if (!isKnown(left) || !isKnown(right)) return new Unknown('', unknownReason(left) ?? unknownReason(right));
+      const equal = left === null || right === null ? left === right : valuesEqual(left, right) && typesEqual(typeOf(left), typeOf(right));
+      return op === '==' ? equal : !equal;
+    }
+    if (isUnknown(left) || isUnknown(right)) return new Unknown('', unknownReason(left) ?? unknownReason(right));
+    if (left === null) throw new EvalError('Unsuitable value for left operand: a non-null value is required.');
+    if (right === null) throw new EvalError('Unsuitable value for right operand: a non-null value is required.');
+    if (op === '&&' || op === '||') {
+      const a = operand(left, 'bool', 'left') as boolean;
+      const b = operand(right, 'bool', 'right') as boolean;
+      return op === '&&' ? a && b : a || b;
+    }
+    const a = operand(left, 'number', 'left') as number;
+    const b = operand(right, 'number', 'right') as number;
+    switch (op) {
+      case '+':
+        return decimal(a + b);
+      case '-':
+        return decimal(a - b);
+      case '*':
+        return decimal(a * b);
+      case '/':
+        if (b === 0) throw new EvalError('Division by zero');
+        return a / b;
+      case '%':
+        if (b === 0) throw new EvalError('Division by zero');
+        return decimal(a % b);
+      case '<':
+        return a < b;
+      case '>':
+        return a > b;
+      case '<=':
+        return a <= b;
+      case '>=':
+        return a >= b;
+    }
+    throw new EvalError(`unknown operator ${op}`);
+  }
+
+  private conditional(node: Extract<Node, { kind: 'conditional' }>): Value {
+    const cond = this.value(node.cond);
+    if (cond === null) throw new EvalError('The condition value is null. Conditions must either be true or false.');
+    // Both results are evaluated and unified to one type, as HCL does; an error in the result not taken is ignored.
+    const attempt = (n: Node): { value: Value } | { error: Error } => {
+      try {
+        return { value: this.value(n) };
+      } catch (err) {
+        if (err instanceof EvalError) return { error: err };
+        throw err;
+      }
+    };
+    const then = attempt(node.then);
+    const otherwise = attempt(node.else);
+    let type: Type | undefined;
+    if ('value' in then && 'value' in otherwise) {
+      const a = this.typeOfResult(node.then, then.value);
+      const b = this.typeOfResult(node.else, otherwise.value);
+      type = unify([a, b]);
+      if (!type) throw new EvalError(`Inconsistent conditional result types: the 'true' value is ${typeName(a)}, but the 'false' value is ${typeName(b)}.`);
+    }
+    if (isUnknown(cond)) return new Unknown('', unknownReason(cond));
+    const choice = (convert(cond, 'bool') as boolean) ? node.then : node.else;
+    const taken = choice === node.then ? then : otherwise;
+    if ('error' in taken) throw taken.error;
+    if (taken.value === null && type && type !== 'dynamic') this.nullTypes.set(node, type);
+    return type ? convert(taken.value, type) : taken.value;
+  }
+
+  // --- for expressions ---------------------------------------------------------------------------------
+
+  private iterate(collection: Value): [Value, Value][] {
+    if (collection === null) throw new EvalError('A null value cannot be used as the collection in a \'for\' expression.');
+    if (Array.isArray(collection)) {
+      this.budget.charge(collection.length);
+      return collection.map((v, i) => [isSet(collection) ? v : i, v]);
+    }
+    if (isMap(collection)) {
+      const keys = sortedKeys(collection);
+      this.budget.charge(keys.length);
+      return keys.map((k) => [k, collection[k]!]);
+    }
+    throw new EvalError(`A value of type ${typeName(typeOf(collection))} cannot be used as the collection in a 'for' expression.`);
+  }
+
+  private forExpression(node: Extract<Node, { kind: 'for-tuple' | 'for-object' }>): Value {
+    const collection = this.value(node.collection);
+    if (isUnknown(collection)) return new Unknown('', unknownReason(collection));
+    const items = this.iterate(collection);
+    const tuple: Value[] = [];
+    const tupleMembers: [Node, Value][] = [];
+    const entries = new Map<string, Value[]>();
+    const objectMembers: [Node, Value, string][] = [];
+    for (const [key, value] of items) {
+      const frame = new Map<string, Value>();
+      if (node.key) frame.set(node.key, key);
+      frame.set(node.value, value);
+      this.bound.push(frame);
+      try {
+        if (node.cond) {
+          const keep = this.value(node.cond);
+          if (isUnknown(keep)) return new Unknown('', unknownReason(keep));
+          if (keep === null) throw new EvalError('The condition value is null.');
+          if (!(convert(keep, 'bool') as boolean)) continue;
+        }
+        if (node.kind === 'for-tuple') {
+          const v = this.value(node.expr);
+          tuple.push(v);
+          if (v === null && this.nullTypes.has(node.expr)) tupleMembers.push([node.expr, v]);
+          continue;
+        }
+        const k = this.value(node.keyExpr);
+        if (isUnknown(k)) return new Unknown('', unknownReason(k));
+        if (k === null) throw new EvalError('Key expression in \'for\' expression must not produce a null value.');
+        const name = convert(k, 'string') as string;
+        const v = this.value(node.valueExpr);
+        const group = entries.get(name);
+        if (group && !node.group) throw new EvalError(`Two different items produced the key ${JSON.stringify(name)} in this 'for' expression.`);
+        if (group) group.push(v);
+        else entries.set(name, [v]);
+        if (!node.group && v === null && this.nullTypes.has(node.valueExpr)) objectMembers.push([node.valueExpr, v, name]);
+      } finally {
+        this.bound.pop();
+      }
+    }
+    if (node.kind === 'for-tuple') {
+      if (tupleMembers.length === 0) return tuple;
+      const nullType = this.nullTypes.get(node.expr)!;
+      return withType(tuple, ['tuple', tuple.map((v) => (v === null ? nullType : typeOf(v)))]);
+    }
+    const out = orderedMap([...entries].map(([k, vs]) => [k, node.kind === 'for-object' && node.group ? vs : vs[0]!]));
+    if (objectMembers.length === 0) return out;
+    const nullType = this.nullTypes.get(node.valueExpr)!;
+    return withType(out, ['object', Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v === null ? nullType : typeOf(v)]))]);
+  }
+
+  // --- splats and traversals ---------------------------------------------------------------------------
+
+  private splat(node: Extract<Node, { kind: 'splat' }>): Value {
+    const target = this.value(node.target);
+    if (isUnknown(target)) return new Unknown('', unknownReason(target));
+    if (target === null) return [];
+    const each = (item: Value): Value => {
+      this.splatItem.push(item);
+      try {
+        return this.value(node.each);
+      } finally {
+        this.splatItem.pop();
+      }
+    };
+    if (!Array.isArray(target)) return [each(target)];
+    this.budget.charge(target.length);
+    const out = target.map(each);
+    const kind = recordedType(target);
+    if (Array.isArray(kind) && (kind[0] === 'list' || kind[0] === 'set')) {
+      const element = unify(out.map(typeOf)) ?? 'dynamic';
+      return kind[0] === 'set' ? makeSet(out, element) : withType(out.map((v) => convert(v, element)), ['list', element]);
+    }
+    return out;
+  }
+
+  private traversal(node: Node): Value {
+    const steps: (string | Node)[] = [];
+    let n: Node = node;
+    while (n.kind === 'attribute' || n.kind === 'index') {
+      steps.unshift(n.kind === 'attribute' ? n.name : n.key);
+      n = n.target;
+    }
+    if (n.kind !== 'name') return this.apply(this.value(n), steps, node);
+    const root = n.name;
+    for (let i = this.bound.length - 1; i >= 0; i--) {
+      const frame = this.bound[i]!;
+      if (frame.has(root)) return this.apply(frame.get(root)!, steps, node);
+    }
+    const first = steps[0];
+    const rest = steps.slice(1);
+    const s = this.scope;
+    if (root === 'local' && typeof first === 'string') {
+      if (!s.local) return this.unknown(node);
+      this.budget.enter();
+      try {
+        return this.apply(s.local(first), rest, node);
+      } finally {
+        this.budget.leave();
+      }
+    }
+    if (root === 'var' && typeof first === 'string') return this.apply(s.variable ? s.variable(first) : this.unknown(node), rest, node, s.variableType?.(first));
+    if (root === 'each' && s.each && (first === 'key' || first === 'value')) return this.apply(s.each[first], rest, node);
+    if (root === 'count' && s.count !== undefined && first === 'index') return this.apply(s.count, rest, node);
+    const iterator = s.iterators?.get(root);
+    if (iterator && (first === 'key' || first === 'value')) return this.apply(iterator[first], rest, node);
+    if (root === 'path' && s.paths && (first === 'module' || first === 'root' || first === 'cwd')) return this.apply(s.paths[first], rest, node);
+    if (root === 'module' && typeof first === 'string') {
+      const outputs = s.module?.(first);
+      return this.apply(outputs === undefined ? this.unknown(node) : outputs, rest, node);
+    }
+    if (RUN_TIME_ROOTS.has(root) || ['local', 'var', 'each', 'count', 'path', 'module'].includes(root)) return this.unknown(node);
+    // TYPE.NAME[key].ATTR or data.TYPE.NAME[key].ATTR
+    const labels = root === 'data' ? 2 : 1;
+    let address = `${s.modulePrefix ?? ''}${root}`;
+    let i = 0;
+    for (; i < labels; i++) {
+      if (typeof steps[i] !== 'string') return this.unknown(node);
+      address += `.${steps[i] as string}`;
+    }
+    const keys = s.instances?.(address);
+    const key = steps[i];
+    if (key === undefined || typeof key === 'string') {
+      // The whole block: its instances by key (for_each), by index (count), or the one instance.
+      if (keys === null) return this.apply(new Reference(address, ''), steps.slice(i), node);
+      if (!keys) return key === undefined ? this.unknown(node) : this.apply(new Reference(address, ''), steps.slice(i), node);
+      const all = keys.every((k) => typeof k === 'number')
+        ? keys.map((k) => new Reference(`${address}[${k}]`, ''))
+        : orderedMap(keys.map((k) => [String(k), new Reference(`${address}${instanceSuffix(k)}`, '')]));
+      return this.apply(all, steps.slice(i), node);
+    }
+    const k = this.value(key);
+    if (isUnknown(k)) return this.unknown(node);
+    if (typeof k === 'string') address += `[${JSON.stringify(k)}]`;
+    else if (typeof k === 'number') address += `[${k}]`;
+    else return this.unknown(node);
+    if (keys && !keys.some((x) => String(x) === String(k))) throw new EvalError('Invalid index: the given key does not identify an element in this collection value.');
+    return this.apply(new Reference(address, ''), steps.slice(i + 1), node);
+  }
+
+  private apply(value: Value, steps: (string | Node)[], node: Node, declared?: Type): Value {
+    let v = value;
+    const keys: Value[] = [];
+    for (const step of steps) {
+      if (v instanceof Reference && v.attribute === '' && typeof step === 'string') {
+        v = this.scope.attribute?.(v.address, step) ?? new Reference(v.address, step);
+        continue;
+      }
+      if (isUnknown(v)) return this.unknown(node, unknownReason(v));
+      if (typeof step === 'string') {
+        v = getAttribute(v, step);
+        keys.push(step);
+        continue;
+      }
+      const key = this.value(step);
+      if (isUnknown(key)) return this.unknown(node, unknownReason(key));
+      v = index(v, key);
+      keys.push(key);
+    }
+    if (v === null) {
+      const type = nullType(value, declared, keys);
+      if (type && type !== 'dynamic') this.nullTypes.set(node, type);
+      else this.nullTypes.delete(node);
+    }
+    return v;
+  }
+
+  // --- calls -------------------------------------------------------------------------------------------
+
+  private call(node: Extract<Node, { kind: 'call' }>): Value {
+    const name = node.name.startsWith('core::') ? node.name.slice(6) : node.name;
+    if (name === 'try') {
+      if (node.args.length === 0) throw new EvalError('At least one argument is required.');
+      let last: Error | undefined;
+      for (const arg of node.args) {
+        try {
+          const v = this.value(arg);
+          if (!isKnown(v)) return new Unknown('', unknownReason(v));
+          return v;
+        } catch (err) {
+          if (!(err instanceof EvalError)) throw err;
+          last = err;
+        }
+      }
+      throw new EvalError(`Call to function "try" failed: no expression succeeded (${last?.message ?? ''})`);
+    }
+    if (name === 'can') {
+      if (node.args.length !== 1) throw new EvalError('Function "can" takes one argument.');
+      try {
+        const v = this.value(node.args[0]!);
+        if (!isKnown(v)) return new Unknown('', unknownReason(v));
+        return true;
+      } catch (err) {
+        if (!(err instanceof EvalError)) throw err;
+        return false;
+      }
+    }
+    this.budget.enter();
+    try {
+      let args = node.args.map((a) => this.value(a));
+      if (node.expand) {
+        const last = args[args.length - 1]!;
+        if (isUnknown(last)) return this.unknown(node, unknownReason(last));
+        if (!Array.isArray(last)) throw new EvalError('Invalid expanding argument value: the expanding argument (indicated by ...) must be of a tuple, list, or set type.');
+        args = [...args.slice(0, -1), ...last];
+      }
+      const out = callFunction(name, args, this.functionContext());
+      if (out === undefined) return this.unknown(node, `\`${node.name}\` is not a function tipkit evaluates`);
+      if (typeof out === 'string') this.budget.chargeString(out);
+      else if (Array.isArray(out)) this.budget.charge(out.length);
+      else if (isMap(out)) this.budget.charge(Object.keys(out).length);
+      return out;
+    } finally {
+      this.budget.leave();
+    }
+  }
+
+  private functionContext(): FunctionContext {
+    return {
+      scope: this.scope,
+      budget: this.budget,
+      renderTemplate: (text, vars) => {
+        const parts = parseTemplateOrError(text);
+        const inner = new Evaluator(text, { budget: this.budget, paths: this.scope.paths, readFile: this.scope.readFile, fileset: this.scope.fileset });
+        inner.bound.push(new Map(Object.entries(vars)));
+        inner.templateVariables = new Set(Object.keys(vars));
+        return inner.template(parts, text);
+      },
+    };
+  }
+
+  /** Inside templatefile(): the only names a template may use. */
+  private templateVariables?: Set<string>;
+
+  // --- templates ---------------------------------------------------------------------------------------
+
+  /** A template's value: one interpolation alone keeps its type; otherwise a string. */
+  template(parts: TemplatePart[], source: string): Value {
+    if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.kind === 'interp') {
+      const v = this.value(parts[0]!.expr);
+      return v instanceof Unknown ? new Unknown(`\${${parts[0]!.source}}`, v.reason) : v;
+    }
+    const out = { text: '', source: '', known: true, reason: undefined as string | undefined };
+    this.render(parts, out);
+    this.budget.chargeString(out.text);
+    if (out.known) return out.text;
+    return new Unknown(out.source || source, out.reason);
+  }
+
+  private render(parts: TemplatePart[], out: { text: string; source: string; known: boolean; reason?: string }): void {
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        out.text += part;
+        out.source += part.replace(ESCAPABLE, escapeOne);
+        continue;
+      }
+      if (part.kind === 'interp') {
+        if (this.templateVariables) this.checkTemplateNames(part.expr);
+        const v = this.value(part.expr);
+        if (isUnknown(v)) {
+          out.known = false;
+          out.reason ??= unknownReason(v);
+          out.source += `\${${part.source}}`;
+          continue;
+        }
+        const s = templateString(v);
+        out.text += s;
+        out.source += s.replace(ESCAPABLE, escapeOne);
+        continue;
+      }
+      if (part.kind === 'if') {
+        const cond = this.value(part.cond);
+        if (isUnknown(cond)) {
+          out.known = false;
+          out.reason ??= unknownReason(cond);
+          continue;
+        }
+        if (cond === null) throw new EvalError('The condition value is null.');
+        this.render((convert(cond, 'bool') as boolean) ? part.then : part.else, out);
+        continue;
+      }
+      const collection = this.value(part.collection);
+      if (isUnknown(collection)) {
+        out.known = false;
+        out.reason ??= unknownReason(collection);
+        continue;
+      }
+      for (const [key, value] of this.iterate(collection)) {
+        const frame = new Map<string, Value>();
+        if (part.key) frame.set(part.key, key);
+        frame.set(part.value, value);
+        this.bound.push(frame);
+        try {
+          this.render(part.body, out);
+        } finally {
+          this.bound.pop();
+        }
+      }
+    }
+  }
+
+  /** templatefile(): a name the vars map does not give is an error (the template has no other scope). */
+  private checkTemplateNames(node: Node): void {
+    let n = node;
+    while (n.kind === 'attribute' || n.kind === 'index') n = n.target;
+    if (n.kind !== 'name') return;
+    if (!this.bound.some((f) => f.has(n.kind === 'name' ? n.name : ''))) throw new EvalError(`vars map does not contain key ${JSON.stringify(n.name)}`);
+  }
+}
+
+function parseTemplateOrError(text: string): TemplatePart[] {
+  try {
+    return parseTemplate(text, false);
+  } catch (err) {
+    if (err instanceof SyntaxError_) throw new EvalError(`invalid template: ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * Terraform's numbers are arbitrary-precision; tipkit's are doubles. A literal a double cannot hold exactly
+ * (an integer past 2^53, more than 15 significant digits) leaves its value unknown rather than rounded.
+ */
+class Inexact extends EvalError {
+  constructor() {
+    super('a number with more digits than tipkit computes exactly');
+  }
+}
+
+function exactNumber(text: string, value: number): boolean {
+  if (/^[0-9.]+$/.test(text) === false) return true; // written with an exponent: its digits are few
+  if (Number.isInteger(value)) return Number.isSafeInteger(value);
+  return text.replace(/^0+|\./g, '').replace(/^0+/, '').length <= 15;
+}
+
+/** What a function implementation may use beyond its arguments. */
+export interface FunctionContext {
+  scope: Scope;
+  budget: Budget;
+  /** templatefile()/templatestring(): a template rendered with `vars` as its only names. */
+  renderTemplate(text: string, vars: ValueMap): Value;
+}
+
+function templateString(v: Value): string {
+  if (v === null) throw new EvalError('Invalid template interpolation value: the expression result is null. Cannot include a null value in a string template.');
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  if (typeof v === 'boolean') return String(v);
+  throw new EvalError('Invalid template interpolation value: cannot include the given value in a string template: string required.');
+}
+
+function operand(v: Value, type: 'bool' | 'number', side: string): Value {
+  try {
+    return convert(v, type);
+  } catch {
+    throw new EvalError(`Unsuitable value for ${side} operand: a ${type} is required.`);
+  }
+}
+
+/**
+ * Terraform computes with arbitrary-precision decimals (0.1 + 0.2 is 0.3); JavaScript with doubles. A sum or
+ * product within one unit of the 15th significant digit of a shorter decimal is that decimal.
+ */
+export function decimal(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  const short = Number(x.toPrecision(15));
+  return Math.abs(short - x) <= Math.abs(x) * 2e-16 ? short : x;
+}
+
+/** The declared type at the end of `keys` from `root` (whose recorded type says what its nulls are). */
+function nullType(root: Value, declared: Type | undefined, keys: Value[]): Type | undefined {
+  let t: Type | undefined = declared ?? (root === null ? undefined : typeOf(root));
+  let v: Value = root;
+  for (const key of keys) {
+    if (t === undefined || typeof t === 'string') return undefined;
+    const next: Value = v !== null && !isUnknown(v) ? (Array.isArray(v) ? v[Number(key)]! : isMap(v) ? v[String(key)]! : null) : null;
+    if (t[0] === 'object') t = t[1][String(key)];
+    else if (t[0] === 'tuple') t = t[1][Number(key)];
+    else t = t[1];
+    if (next !== null && next !== undefined && typeof next === 'object' && !isUnknown(next)) {
+      const recorded = recordedType(next);
+      if (recorded) t = recorded;
+    }
+    v = next ?? null;
+  }
+  return t;
+}
+
+export function getAttribute(v: Value, name: string): Value {
+  if (v === null) throw new EvalError('Attempt to get attribute from null value: this value is null, so it does not have any attributes.');
+  if (isUnknown(v)) return v;
+  if (isMap(v)) {
+    if (!Object.hasOwn(v, name)) {
+      const type = recordedType(v);
+      if (Array.isArray(type) && type[0] === 'map') throw new EvalError(`Invalid index: the given key does not identify an element in this collection value.`);
+      throw new EvalError(`Unsupported attribute: this object does not have an attribute named ${JSON.stringify(name)}.`);
+    }
+    return v[name]!;
+  }
+  throw new EvalError(`Unsupported attribute: can't access attributes on a ${typeName(typeOf(v))}.`);
+}
+
+export function index(v: Value, key: Value): Value {
+  if (v === null) throw new EvalError('Attempt to index null value.');
+  if (isUnknown(v)) return v;
+  if (key === null) throw new EvalError('Invalid index: can\'t use a null value as an indexing key.');
+  if (Array.isArray(v)) {
+    if (isSet(v)) throw new EvalError('Invalid index: elements of a set are identified only by their value and don\'t have any separate index or key to select with.');
+    let n: number;
+    try {
+      n = convert(key, 'number') as number;
+    } catch {
+      throw new EvalError('Invalid index: the given key does not identify an element in this collection value: a number is required.');
+    }
+    if (!Number.isInteger(n)) throw new EvalError('Invalid index: indexing a sequence requires a whole number.');
+    if (n < 0) throw new EvalError('Invalid index: a negative number is not a valid index for a sequence.');
+    if (n >= v.length) throw new EvalError('Invalid index: the given key does not identify an element in this collection value.');
+    return v[n]!;
+  }
+  if (isMap(v)) {
+    let k: string;
+    try {
+      k = convert(key, 'string') as string;
+    } catch {
+      throw new EvalError('Invalid index: a string key is required.');
+    }
+    if (!Object.hasOwn(v, k)) throw new EvalError('Invalid index: the given key does not identify an element in this collection value.');
+    return v[k]!;
+  }
+  throw new EvalError('Invalid index: this value does not have any indices.');
+}

@@ -1,0 +1,86 @@
+/**
+ * The values the Terraform evaluator works on: JSON-like JavaScript values, plus Unknown (only Terraform knows
+ * it when it runs) and Reference (an attribute of a resource or data source, which the mapper resolves to a
+ * name). A collection's Terraform type, where it is not what its shape says (a list, a set, a map, or a
+ * typed null inside it), is kept beside it in a WeakMap, so callers still see plain arrays and objects.
+ */
+import type { Type } from './types.js';
+
+/** A value only Terraform knows when it runs. `source` is its hcl2json form (`${var.x}`, or a template). */
+export class Unknown {
+  constructor(
+    readonly source: string,
+    /** Why it is unknown, when the reason is not simply "Terraform computes it" (an error, a budget). */
+    readonly reason?: string,
+  ) {}
+}
+
+/**
+ * A reference to a resource or data source attribute (`aws_ssoadmin_application.web["a"].arn`), or with an
+ * empty attribute to a whole instance (`for_each = aws_ssoadmin_trusted_token_issuer.idp` iterates those).
+ */
+export class Reference {
+  constructor(
+    /** The block's address, with its instance key when it has one: `aws_x.y`, `aws_x.y["k"]`, `data.aws_x.y`, `module.m.aws_x.y`. */
+    readonly address: string,
+    readonly attribute: string,
+  ) {}
+}
+
+export type Value = string | number | boolean | null | Value[] | { [key: string]: Value } | Unknown | Reference;
+export type ValueMap = { [key: string]: Value };
+
+/** Terraform types of collections whose shape does not tell them (list, set, map; typed nulls inside). */
+const TYPES = new WeakMap<object, Type>();
+
+export function withType<T extends Value[] | ValueMap>(value: T, type: Type): T {
+  TYPES.set(value, type);
+  return value;
+}
+export const recordedType = (value: object): Type | undefined => TYPES.get(value);
+
+export const isMap = (v: unknown): v is ValueMap =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Reference);
+export const isList = (v: Value): v is Value[] => Array.isArray(v);
+export const isSet = (v: Value): boolean => Array.isArray(v) && Array.isArray(TYPES.get(v)) && (TYPES.get(v) as unknown[])[0] === 'set';
+export const isUnknown = (v: Value): v is Unknown | Reference => v instanceof Unknown || v instanceof Reference;
+export const isPrimitive = (v: Value): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** Whether a value holds no Unknown or Reference anywhere. */
+export function isKnown(v: Value): boolean {
+  if (v instanceof Unknown || v instanceof Reference) return false;
+  if (Array.isArray(v)) return v.every(isKnown);
+  if (isMap(v)) return Object.values(v).every(isKnown);
+  return true;
+}
+
+/** The first Unknown with a reason inside a value (to pass the reason on). */
+export function unknownReason(v: Value): string | undefined {
+  if (v instanceof Unknown) return v.reason;
+  if (Array.isArray(v)) for (const x of v) { const r = unknownReason(x); if (r) return r; }
+  if (isMap(v)) for (const x of Object.values(v)) { const r = unknownReason(x); if (r) return r; }
+  return undefined;
+}
+
+/** Terraform's equality (`==`): same type family and same value, deeply; `"1" == 1` is false. */
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (a === null || b === null) return a === b;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));
+  if (isMap(a)) {
+    if (!isMap(b)) return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && valuesEqual(a[k]!, b[k]!));
+  }
+  return a === b;
+}
+
+/** Object keys in Terraform's order (lexical by code point). */
+export const sortedKeys = (m: ValueMap): string[] => Object.keys(m).sort(compareStrings);
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A map with keys in Terraform's order (JavaScript objects list integer-like keys first otherwise… mostly). */
+export function orderedMap(entries: [string, Value][]): ValueMap {
+  const out: ValueMap = {};
+  for (const [k, v] of entries.sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
+  return out;
+}
