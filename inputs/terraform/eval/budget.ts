@@ -5,8 +5,8 @@
  * being computed is unknown, with one note naming the limit. docs/terraform.md lists them.
  */
 export const LIMITS = {
-  /** Values produced in one configuration: collection elements, object members, string bytes / 64. */
-  nodes: 2_000_000,
+  /** Values produced or walked in one configuration: collection elements, object members, string bytes / 16. */
+  nodes: 1_000_000,
   /** Instances one `count` / `for_each` (or a `dynamic` block) may expand to. */
   instances: 10_000,
   /** Nested function calls and chains of locals referring to locals. */
@@ -41,7 +41,7 @@ export class Budget {
   }
 
   chargeString(s: string): void {
-    if (s.length >= 64) this.charge(s.length >>> 6);
+    if (s.length >= 16) this.charge(s.length >>> 4);
   }
 
   instances(n: number): void {
@@ -63,4 +63,22 @@ export class Budget {
     this.exceeded ??= budget;
     throw new BudgetExceeded(budget);
   }
+}
+
+/** The budget of the evaluation running now, so that walks over whole values (jsonencode, ==) spend from it. */
+let active: Budget | undefined;
+
+export function withBudget<T>(budget: Budget, run: () => T): T {
+  const previous = active;
+  active = budget;
+  try {
+    return run();
+  } finally {
+    active = previous;
+  }
+}
+
+/** Spend `n` from the running evaluation's budget (nothing when no evaluation runs). */
+export function spend(n = 1): void {
+  active?.charge(n);
 }

@@ -6,10 +6,10 @@
  * value) is Unknown, and an unknown leaf keeps its known siblings. A Terraform error (a type error, a failed
  * function) makes the value unknown too, never a wrong value. Every evaluation spends from a Budget.
  */
-import { Budget, BudgetExceeded } from './budget.js';
+import { Budget, BudgetExceeded, withBudget } from './budget.js';
 import { callFunction } from './functions/index.js';
 import { parseExpression, parseTemplate, SyntaxError_, type Node, type TemplatePart } from './parser.js';
-import { convert, EvalError, makeSet, numberToString, typeName, typeOf, typesEqual, unify, type Type } from './types.js';
+import { convert, EvalError, Unevaluated, makeSet, numberToString, typeName, typeOf, typesEqual, unify, type Type } from './types.js';
 import {
   isKnown,
   isMap,
@@ -94,7 +94,7 @@ export function evaluateTemplateText(text: string, scope: Scope, raw = false): V
     throw err;
   }
   const evaluator = new Evaluator(text, scope);
-  return evaluator.guard(() => evaluator.template(parts, text), () => new Unknown(text));
+  return evaluator.guard(() => evaluator.template(parts, text), (reason) => new Unknown(text, reason));
 }
 
 /** Evaluate a value in hcl2json form (JSON with `${…}` template strings). */
@@ -150,10 +150,10 @@ export class Evaluator {
 
   guard(run: () => Value, onError: (reason: string) => Value): Value {
     try {
-      return run();
+      return withBudget(this.budget, run);
     } catch (err) {
-      if (err instanceof EvalError || err instanceof BudgetExceeded) return onError(err.message);
-      if (err instanceof RangeError) return onError('too deeply nested to evaluate'); // a stack overflow on hostile input
+      if (err instanceof EvalError || err instanceof BudgetExceeded || err instanceof Unevaluated) return onError(err.message);
+      if (err instanceof RangeError) return onError('too large or too deeply nested to evaluate'); // hostile input past a JavaScript limit
       throw err;
     }
   }
@@ -651,7 +651,7 @@ function parseTemplateOrError(text: string): TemplatePart[] {
  * Terraform's numbers are arbitrary-precision; tipkit's are doubles. A literal a double cannot hold exactly
  * (an integer past 2^53, more than 15 significant digits) leaves its value unknown rather than rounded.
  */
-class Inexact extends EvalError {
+class Inexact extends Unevaluated {
   constructor() {
     super('a number with more digits than tipkit computes exactly');
   }

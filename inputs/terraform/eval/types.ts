@@ -4,6 +4,7 @@
  * and `optional(type, default)` attributes. Types are written as Terraform writes them in JSON
  * (`"string"`, `["list","string"]`, `["object",{"a":"number"}]`), so they compare with `terraform`'s own.
  */
+import { spend } from './budget.js';
 import { compareStrings, isMap, isUnknown, recordedType, sortedKeys, Unknown, valuesEqual, withType, type Value, type ValueMap } from './values.js';
 
 export type Type =
@@ -24,6 +25,9 @@ export interface ObjectExtras {
 /** A Terraform error while evaluating (a type error, a failed function): the value becomes unknown. */
 export class EvalError extends Error {}
 
+/** What tipkit does not evaluate although Terraform would (the value is unknown; try() and can() do not catch it). */
+export class Unevaluated extends Error {}
+
 export const isPrimitiveType = (t: Type): t is 'string' | 'number' | 'bool' => t === 'string' || t === 'number' || t === 'bool';
 
 /** The type of a value (unknowns and null are `dynamic`). */
@@ -32,15 +36,22 @@ export function typeOf(v: Value): Type {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'bool';
-  const recorded = recordedType(v);
+  const recorded = recordedType(v) ?? STRUCTURAL.get(v);
   if (recorded) return recorded;
-  if (Array.isArray(v)) return ['tuple', v.map(typeOf)];
-  return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
+  spend();
+  const t: Type = Array.isArray(v) ? ['tuple', v.map(typeOf)] : ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
+  STRUCTURAL.set(v, t);
+  return t;
 }
+
+/** Types of tuples and objects as computed from their shape (remembered: values are shared, never changed). */
+const STRUCTURAL = new WeakMap<object, Type>();
 
 /** Types equal, object attributes in any order (optional markers ignored). */
 export function typesEqual(a: Type, b: Type): boolean {
+  if (a === b) return true;
   if (typeof a === 'string' || typeof b === 'string') return a === b;
+  spend();
   if (a[0] !== b[0]) return false;
   if (a[0] === 'tuple') return (b[1] as Type[]).length === a[1].length && a[1].every((t, i) => typesEqual(t, (b[1] as Type[])[i]!));
   if (a[0] === 'object') {
@@ -159,6 +170,7 @@ export function convert(value: Value, type: Type, path = ''): Value {
     throw new EvalError(typeof value === 'string' ? `cannot convert ${JSON.stringify(value)} to bool${where}` : `cannot convert ${typeName(typeOf(value))} to bool${where}`);
   }
   const [kind] = type;
+  spend();
   if (kind === 'list' || kind === 'set') {
     if (!Array.isArray(value)) throw new EvalError(`cannot convert ${typeName(typeOf(value))} to ${kind}${where}`);
     let element = type[1];

@@ -4,6 +4,7 @@
  * name). A collection's Terraform type, where it is not what its shape says (a list, a set, a map, or a
  * typed null inside it), is kept beside it in a WeakMap, so callers still see plain arrays and objects.
  */
+import { spend } from './budget.js';
 import type { Type } from './types.js';
 
 /** A value only Terraform knows when it runs. `source` is its hcl2json form (`${var.x}`, or a template). */
@@ -46,12 +47,17 @@ export const isSet = (v: Value): boolean => Array.isArray(v) && Array.isArray(TY
 export const isUnknown = (v: Value): v is Unknown | Reference => v instanceof Unknown || v instanceof Reference;
 export const isPrimitive = (v: Value): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
-/** Whether a value holds no Unknown or Reference anywhere. */
+/** Whether a value holds no Unknown or Reference anywhere (remembered per collection: values are shared, never changed). */
+const KNOWN = new WeakMap<object, boolean>();
 export function isKnown(v: Value): boolean {
   if (v instanceof Unknown || v instanceof Reference) return false;
-  if (Array.isArray(v)) return v.every(isKnown);
-  if (isMap(v)) return Object.values(v).every(isKnown);
-  return true;
+  if (typeof v !== 'object' || v === null) return true;
+  const hit = KNOWN.get(v);
+  if (hit !== undefined) return hit;
+  spend();
+  const known = Array.isArray(v) ? v.every(isKnown) : Object.values(v).every(isKnown);
+  KNOWN.set(v, known);
+  return known;
 }
 
 /** The first Unknown with a reason inside a value (to pass the reason on). */
@@ -64,7 +70,9 @@ export function unknownReason(v: Value): string | undefined {
 
 /** Terraform's equality (`==`): same type family and same value, deeply; `"1" == 1` is false. */
 export function valuesEqual(a: Value, b: Value): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (typeof a === 'object') spend();
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));
   if (isMap(a)) {
     if (!isMap(b)) return false;

@@ -1,4 +1,5 @@
 /** Collection functions (Terraform's funcs/collection.go and cty's stdlib collection and set functions). */
+import { spend } from '../budget.js';
 import { convert, EvalError, makeSet, typeOf, unify, type Type } from '../types.js';
 import { isKnown, isMap, isSet, isUnknown, orderedMap, recordedType, sortedKeys, Unknown, valuesEqual, withType, type Value, type ValueMap } from '../values.js';
 import { bool, fn, graphemes, int, num, obj, seq, str, type TerraformFunction } from './define.js';
@@ -30,6 +31,7 @@ function sameKind(like: Value, items: Value[]): Value[] {
 }
 
 function flatten(items: Value[], out: Value[]): boolean {
+  spend(items.length);
   for (const item of items) {
     if (isUnknown(item)) return false;
     if (Array.isArray(item)) {
@@ -219,6 +221,7 @@ export const COLLECTION_FUNCTIONS: Record<string, TerraformFunction> = {
     1,
     (args) => {
       const lists = args.map((a) => seq(a, 'sets'));
+      spend(lists.reduce((n, l) => Math.min(n * l.length, Number.MAX_SAFE_INTEGER), 1)); // before making them
       const types = lists.map((l) => elementType(l, 'sets'));
       let out: Value[][] = [[]];
       for (const l of lists) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));

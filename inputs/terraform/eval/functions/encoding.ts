@@ -1,12 +1,14 @@
 /** Encoding functions (Terraform's funcs/encoding.go, cty's JSON and CSV functions, go-cty-yaml). */
 import { parse as parseCsv } from './csv.js';
 import { parse as parseYaml } from 'yaml';
+import { spend } from '../budget.js';
 import { EvalError, numberToString } from '../types.js';
 import { isMap, orderedMap, sortedKeys, withType, type Value, type ValueMap } from '../values.js';
 import { fn, str, type TerraformFunction } from './define.js';
 
 /** JSON as Terraform writes it: keys sorted, `<>&` and U+2028/9 escaped (Go's encoding/json), no exponents. */
 export function jsonText(v: Value): string {
+  spend();
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (typeof v === 'number') return numberToString(v);
@@ -28,6 +30,7 @@ function fromData(v: unknown): Value {
 
 /** YAML as go-cty-yaml writes it: keys and strings double-quoted, lists not indented under their key. */
 function yamlText(v: Value, indent: string): string {
+  spend();
   if (Array.isArray(v)) {
     if (v.length === 0) return `${indent}[]\n`;
     return v.map((item) => `${indent}-${yamlValue(item, `${indent}  `, true)}`).join('');

@@ -46,5 +46,11 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   }
   if (!f.allowUnknown && !args.every(isKnown)) return new Unknown('', args.map(unknownReason).find(Boolean));
   if (!f.allowNull && args.includes(null)) throw new EvalError(`Invalid value for "${name}" argument: argument must not be null.`);
-  return f.impl(args, ctx);
+  const out = f.impl(args, ctx);
+  // An unknown result made from unknown arguments carries their reason on (a budget, an error upstream).
+  if (out instanceof Unknown && !out.reason) {
+    const reason = args.map(unknownReason).find(Boolean);
+    if (reason) return new Unknown(out.source, reason);
+  }
+  return out;
 }

@@ -1,11 +1,14 @@
 /** String functions (Terraform's funcs/string.go and cty's stdlib string, format and regexp functions). */
 import type { FunctionContext } from '../evaluate.js';
-import { EvalError, numberToString } from '../types.js';
+import { spend } from '../budget.js';
+import { EvalError, numberToString, Unevaluated } from '../types.js';
 import { withType, type Value, type ValueMap } from '../values.js';
 import { jsonText } from './encoding.js';
 import { fn, graphemes, int, obj, seq, str, type TerraformFunction } from './define.js';
 
 const list = (items: string[]): Value[] => withType(items, ['list', 'string']);
+
+const NESTED_REPETITION = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{?]/;
 
 /** An RE2 pattern as a JavaScript RegExp: `(?P<name>` groups, leading `(?i)`-style flags. */
 export function re2(pattern: string, global = false): RegExp {
@@ -17,6 +20,9 @@ export function re2(pattern: string, global = false): RegExp {
     for (const f of inline[1]!) if (f !== 'U' && !flags.includes(f)) flags += f;
   }
   if (/\\[zAQE]|\[\[:/.test(source)) throw new EvalError('a regular expression feature tipkit does not evaluate');
+  // RE2 (Terraform's) runs in linear time; JavaScript's engine backtracks. A repetition of a group that itself
+  // repeats (`(a+)+`) can take exponential time, so such patterns are not evaluated.
+  if (NESTED_REPETITION.test(source)) throw new Unevaluated('a regular expression with nested repetition, which tipkit does not evaluate');
   try {
     return new RegExp(source, flags);
   } catch (err) {
@@ -121,6 +127,7 @@ export function format(spec: string, args: Value[]): string {
         throw new EvalError(`Call to function "format" failed: unrecognized format verb "%${verb}".`);
     }
     const width = widthText === undefined ? 0 : Number(widthText);
+    spend((width >>> 4) + 1);
     const length = graphemes(text).length;
     if (length < width) {
       const pad = width - length;
@@ -213,7 +220,12 @@ export const STRING_FUNCTIONS: Record<string, TerraformFunction> = {
   strcontains: fn(2, ([s, sub]) => str(s).includes(str(sub))),
   strrev: fn(1, ([s]) => graphemes(str(s)).reverse().join('')),
   chomp: fn(1, ([s]) => str(s).replace(/(\r\n|\n|\r)+$/, '')),
-  indent: fn(2, ([spaces, s]) => str(s, 'str').split('\n').join(`\n${' '.repeat(Math.max(0, int(spaces, 'spaces')))}`)),
+  indent: fn(2, ([spaces, s]) => {
+    const lines = str(s, 'str').split('\n');
+    const n = Math.max(0, int(spaces, 'spaces'));
+    spend(((n * lines.length) >>> 4) + 1); // before building it: indent(1e9, …) is a gigabyte
+    return lines.join(`\n${' '.repeat(n)}`);
+  }),
   regex: fn(2, ([pattern, s]) => {
     const m = re2(str(pattern, 'pattern')).exec(str(s, 'str'));
     if (!m) throw new EvalError('Call to function "regex" failed: pattern did not match any part of the given string.');
