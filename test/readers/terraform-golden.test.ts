@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FUNCTIONS, RUN_TIME_FUNCTIONS, UNEVALUATED_FUNCTIONS } from '../../inputs/terraform/eval/functions/index.js';
 import { compareWithGolden, GOLDEN_DIR, loadGolden } from '../helpers/terraform-golden.js';
 
 /** Where tipkit says unknown though Terraform knows the value, and why that is right for tipkit. */
@@ -25,6 +26,16 @@ describe('the Terraform evaluator agrees with terraform', () => {
     const golden = loadGolden();
     expect(golden.expressions.length).toBeGreaterThanOrEqual(300);
     expect(golden.terraform).toMatch(/^1\.\d+\.\d+/);
+  });
+
+  it('calls every function tipkit implements at least once in the corpus', () => {
+    const corpus = loadGolden().expressions.map((e) => e.expr).join('\n') + readFileSync(join(GOLDEN_DIR, 'files', 'policy.json.tftpl'), 'utf8');
+    expect(Object.keys(FUNCTIONS).filter((name) => !new RegExp(`\\b${name}\\(`).test(corpus))).toEqual([]);
+  });
+
+  it('docs/terraform.md names every function: implemented, known only at run time, or not evaluated', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'terraform.md'), 'utf8');
+    expect([...Object.keys(FUNCTIONS), ...RUN_TIME_FUNCTIONS, ...UNEVALUATED_FUNCTIONS, 'try', 'can'].filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
   });
 
   it('gives every golden expression the value and type terraform gives it, or says unknown where it must', async () => {

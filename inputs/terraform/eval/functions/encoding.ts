@@ -58,6 +58,11 @@ function yamlScalar(v: Value): string {
   return String(v);
 }
 
+function decodeBase64Strict(text: string, fn: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new EvalError(`Call to function "${fn}" failed: failed to decode base64 data ${JSON.stringify(text)}.`);
+  return Buffer.from(text, 'base64');
+}
+
 export const ENCODING_FUNCTIONS: Record<string, TerraformFunction> = {
   jsonencode: fn(1, ([v]) => jsonText(v!), { allowNull: true }),
   jsondecode: fn(1, ([s]) => {
@@ -111,6 +116,15 @@ export const ENCODING_FUNCTIONS: Record<string, TerraformFunction> = {
       if (/[^\u0000-\u00ff]/.test(text)) throw new EvalError('Call to function "textencodebase64" failed: the given string contains characters that cannot be represented in ISO-8859-1.');
       return Buffer.from(text, 'latin1').toString('base64');
     }
+    throw new EvalError(`Invalid value for "encoding" parameter: ${JSON.stringify(str(encoding))} is not an encoding tipkit evaluates.`);
+  }),
+  textdecodebase64: fn(2, ([s, encoding]) => {
+    const name = str(encoding, 'encoding').toLowerCase().replace(/[-_]/g, '');
+    const bytes = decodeBase64Strict(str(s, 'source'), 'textdecodebase64');
+    if (name === 'utf8') return bytes.toString('utf8');
+    if (name === 'utf16le') return bytes.toString('utf16le');
+    if (name === 'utf16be') return Buffer.from(bytes).swap16().toString('utf16le');
+    if (name === 'iso88591' || name === 'latin1') return bytes.toString('latin1');
     throw new EvalError(`Invalid value for "encoding" parameter: ${JSON.stringify(str(encoding))} is not an encoding tipkit evaluates.`);
   }),
 };

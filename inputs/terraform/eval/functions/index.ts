@@ -33,7 +33,7 @@ export const FUNCTIONS: Readonly<Record<string, TerraformFunction>> = {
 export const RUN_TIME_FUNCTIONS: readonly string[] = ['timestamp', 'plantimestamp', 'uuid', 'bcrypt', 'abspath', 'ephemeralasnull'];
 
 /** Terraform functions tipkit does not evaluate (their values stay unknown, with a note). */
-export const UNEVALUATED_FUNCTIONS: readonly string[] = ['rsadecrypt', 'textdecodebase64', 'type', 'provider-defined functions (`provider::…`)'];
+export const UNEVALUATED_FUNCTIONS: readonly string[] = ['base64gzip', 'rsadecrypt', 'type'];
 
 /** The value of a call, or undefined when the function is not one tipkit evaluates. try/can live in the evaluator. */
 export function callFunction(name: string, args: Value[], ctx: FunctionContext): Value | undefined {
