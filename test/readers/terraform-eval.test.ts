@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../inputs/terraform/eval/budget.js';
 import { configurationScope } from '../../inputs/terraform/eval/configuration.js';
-import { evaluateExpression, type Scope } from '../../inputs/terraform/eval/evaluate.js';
-import { isKnown, Reference, Unknown, type Value } from '../../inputs/terraform/eval/values.js';
+import { evaluateExpression } from '../../inputs/terraform/eval/evaluate.js';
+import { isKnown, Reference, Unknown, type Scope, type Value } from '../../inputs/terraform/eval/values.js';
 
 async function scopeOf(hcl: string, options: Parameters<typeof configurationScope>[1] = {}): Promise<Scope> {
   const { parse } = await import('@cdktf/hcl2json');
@@ -100,6 +100,11 @@ describe('unknown values', () => {
     expect(evaluateExpression('aws_ssoadmin_application.app["web"].arn', scope)).toEqual(new Reference('aws_ssoadmin_application.app["web"]', 'arn'));
     expect(evaluateExpression('[for k, a in aws_ssoadmin_application.app : a.name]', scope)).toEqual(['app-bi', 'app-web']);
     expect(evaluateExpression('aws_ssoadmin_application.app["nope"].name', scope)).toBeInstanceOf(Unknown);
+  });
+
+  it('attributes that refer to each other in a circle are unknown, not a stack overflow', async () => {
+    const scope = await scopeOf('resource "terraform_data" "a" {\n  input = terraform_data.b.input\n}\nresource "terraform_data" "b" {\n  input = terraform_data.a.input\n}\n');
+    expect(reason(evaluateExpression('terraform_data.a.input', scope))).toMatch(/refers to itself/);
   });
 
   it('module outputs come from the scope; without them module.* is unknown', () => {

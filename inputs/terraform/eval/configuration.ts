@@ -6,9 +6,9 @@
  */
 import { Budget } from './budget.js';
 import { parseTypeConstraint, variableValue } from './constraints.js';
-import { evaluate, type Scope } from './evaluate.js';
+import { evaluate } from './evaluate.js';
 import { confinedFiles } from './files.js';
-import { isMap, isSet, Unknown, type Value } from './values.js';
+import { isMap, isSet, Unknown, type Scope, type Value } from './values.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,6 +52,7 @@ export function configurationScope(body: Obj, options: ConfigurationOptions = {}
   const variables = new Map<string, Value>();
   const evaluatedLocals = new Map<string, Value>();
   const evaluating = new Set<string>();
+  const attributesEvaluating = new Set<string>();
   const instanceCache = new Map<string, Map<string, Scope> | null | undefined>();
   const files = options.dir ? confinedFiles(options.root ?? options.dir, options.dir) : undefined;
 
@@ -114,7 +115,14 @@ export function configurationScope(body: Obj, options: ConfigurationOptions = {}
         inner = key === undefined ? undefined : made.get(key);
       }
       if (!inner) return undefined;
-      return evaluate(block[name], inner);
+      const key = `${address} ${name}`;
+      if (attributesEvaluating.has(key)) return new Unknown(`\${${address}.${name}}`, `${address}.${name} refers to itself`);
+      attributesEvaluating.add(key);
+      try {
+        return evaluate(block[name], inner);
+      } finally {
+        attributesEvaluating.delete(key);
+      }
     },
   };
 

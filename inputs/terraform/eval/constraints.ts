@@ -4,7 +4,7 @@
  * converted to the type, as Terraform does before the configuration sees it.
  */
 import { Evaluator } from './evaluate.js';
-import { parseExpression, SyntaxError_, type Node } from './parser.js';
+import { parseExpression, SyntaxError_, type Node } from './syntax.js';
 import { convert, EvalError, type ObjectExtras, type Type } from './types.js';
 import { isUnknown, Unknown, type Value } from './values.js';
 

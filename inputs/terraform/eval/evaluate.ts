@@ -1,5 +1,5 @@
 /**
- * Gives HCL expression trees (parser.ts) their values, as Terraform does without providers or state:
+ * Gives HCL expression trees (syntax.ts) their values, as Terraform does without providers or state:
  * operators, conditionals (both results unified to one type), `for` expressions with `if` and grouping,
  * splats, traversals, templates with directives, `try`/`can`, and the pure functions of functions/.
  * What only Terraform knows when it runs (resource attributes the provider computes, variables without a
@@ -8,9 +8,13 @@
  */
 import { Budget, BudgetExceeded, withBudget } from './budget.js';
 import { callFunction } from './functions/index.js';
-import { parseExpression, parseTemplate, SyntaxError_, type Node, type TemplatePart } from './parser.js';
+import { parseExpression, parseTemplate, SyntaxError_, type Node, type TemplatePart } from './syntax.js';
 import { convert, EvalError, Unevaluated, makeSet, numberToString, typeName, typeOf, typesEqual, unify, type Type } from './types.js';
 import {
+  ESCAPABLE,
+  escapeOne,
+  instanceSuffix,
+  type Scope,
   isKnown,
   isMap,
   isSet,
@@ -26,51 +30,6 @@ import {
   type Value,
   type ValueMap,
 } from './values.js';
-
-export interface Iteration {
-  key: Value;
-  value: Value;
-}
-
-/** What names mean where an expression is evaluated. */
-export interface Scope {
-  /** `local.NAME` (Unknown when the local is not a literal). */
-  local?(name: string): Value;
-  /** `var.NAME` (Unknown when no value is given). */
-  variable?(name: string): Value;
-  /** `var.NAME`'s type constraint, so a null value keeps its type (a conditional unifies with it). */
-  variableType?(name: string): Type | undefined;
-  each?: Iteration;
-  count?: number;
-  /** `dynamic` block iterators by name. */
-  iterators?: ReadonlyMap<string, Iteration>;
-  /** Prefix of resource addresses inside a module (`module.NAME.`), so references name the right block. */
-  modulePrefix?: string;
-  /**
-   * The instance keys of a declared block (its address without a key): null for a block without count /
-   * for_each, undefined when it is not declared or its instances are not known here.
-   */
-  instances?(address: string): (string | number)[] | null | undefined;
-  /**
-   * An attribute of one resource instance (`aws_x.y["k"]`, `name`) as the configuration sets it; undefined
-   * when only the provider computes it (the value is then a Reference).
-   */
-  attribute?(address: string, name: string): Value | undefined;
-  /** `module.NAME`: the module's outputs as an object; undefined when the module is not known here. */
-  module?(name: string): Value | undefined;
-  /** `path.module`, `path.root`, `path.cwd` as Terraform gives them (relative to where it runs). */
-  paths?: { module: string; root: string; cwd: string };
-  /** Reads a file for file()/templatefile(): `path` as written; undefined when it is outside the tree or missing. */
-  readFile?(path: string): Buffer | 'missing' | 'outside';
-  /** Files matching a fileset() pattern under a directory. */
-  fileset?(dir: string, pattern: string): string[] | undefined;
-  /** What this configuration may spend (shared by its scopes). */
-  budget?: Budget;
-}
-
-/** `${` and `%{` in literal text, written `$${` / `%%{` in hcl2json form. */
-const ESCAPABLE = /([$%])\{/g;
-const escapeOne = (_: string, c: string): string => `${c}${c}{`;
 
 /** The value of an expression's source text. Errors and anything outside what can be known: Unknown. */
 export function evaluateExpression(source: string, scope: Scope): Value {
@@ -109,21 +68,36 @@ export function evaluate(value: unknown, scope: Scope): Value {
   return (value ?? null) as Value;
 }
 
-/** Back to hcl2json form: unknowns as their source, references as `${address.attribute}`, `${` in text escaped. */
-export function toHclJson(value: Value): unknown {
-  if (value instanceof Unknown) return value.source;
-  if (value instanceof Reference) return value.attribute ? `\${${value.address}.${value.attribute}}` : `\${${value.address}}`;
-  if (typeof value === 'string') return value.replace(ESCAPABLE, escapeOne);
-  if (Array.isArray(value)) return value.map(toHclJson);
-  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toHclJson(v)]));
-  return value;
+/**
+ * The scope of one Terraform module: its locals (evaluated once, on first use, and shared; a local that refers
+ * to itself, through others or not, is unknown) and its variables as `variable` gives them. One budget for
+ * the whole configuration unless `rest` brings one.
+ */
+export function moduleScope(locals: ReadonlyMap<string, unknown>, rest: Omit<Scope, 'local'> = {}): Scope {
+  const evaluated = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const scope: Scope = {
+    budget: new Budget(),
+    ...rest,
+    local: (name) => {
+      if (evaluated.has(name)) return evaluated.get(name)!;
+      if (!locals.has(name)) return new Unknown(`\${local.${name}}`);
+      if (evaluating.has(name)) return new Unknown(`\${local.${name}}`, `local.${name} refers to itself`);
+      evaluating.add(name);
+      try {
+        const v = evaluate(locals.get(name), scope);
+        evaluated.set(name, v);
+        return v;
+      } finally {
+        evaluating.delete(name);
+      }
+    },
+  };
+  return scope;
 }
 
 /** Roots whose attributes only Terraform knows when it runs. */
 const RUN_TIME_ROOTS = new Set(['terraform', 'self']);
-
-/** `[0]` / `["web"]`, as Terraform writes an instance key in an address. */
-export const instanceSuffix = (key: string | number): string => (typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`);
 
 export class Evaluator {
   private readonly budget: Budget;

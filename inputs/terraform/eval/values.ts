@@ -4,7 +4,7 @@
  * name). A collection's Terraform type, where it is not what its shape says (a list, a set, a map, or a
  * typed null inside it), is kept beside it in a WeakMap, so callers still see plain arrays and objects.
  */
-import { spend } from './budget.js';
+import { spend, type Budget } from './budget.js';
 import type { Type } from './types.js';
 
 /** A value only Terraform knows when it runs. `source` is its hcl2json form (`${var.x}`, or a template). */
@@ -92,3 +92,62 @@ export function orderedMap(entries: [string, Value][]): ValueMap {
   for (const [k, v] of entries.sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
   return out;
 }
+
+export interface Iteration {
+  key: Value;
+  value: Value;
+}
+
+/** What names mean where an expression is evaluated. */
+export interface Scope {
+  /** `local.NAME` (Unknown when the local is not a literal). */
+  local?(name: string): Value;
+  /** `var.NAME` (Unknown when no value is given). */
+  variable?(name: string): Value;
+  /** `var.NAME`'s type constraint, so a null value keeps its type (a conditional unifies with it). */
+  variableType?(name: string): Type | undefined;
+  each?: Iteration;
+  count?: number;
+  /** `dynamic` block iterators by name. */
+  iterators?: ReadonlyMap<string, Iteration>;
+  /** Prefix of resource addresses inside a module (`module.NAME.`), so references name the right block. */
+  modulePrefix?: string;
+  /**
+   * The instance keys of a declared block (its address without a key): null for a block without count /
+   * for_each, undefined when it is not declared or its instances are not known here.
+   */
+  instances?(address: string): (string | number)[] | null | undefined;
+  /**
+   * An attribute of one resource instance (`aws_x.y["k"]`, `name`) as the configuration sets it; undefined
+   * when only the provider computes it (the value is then a Reference).
+   */
+  attribute?(address: string, name: string): Value | undefined;
+  /** `module.NAME`: the module's outputs as an object; undefined when the module is not known here. */
+  module?(name: string): Value | undefined;
+  /** `path.module`, `path.root`, `path.cwd` as Terraform gives them (relative to where it runs). */
+  paths?: { module: string; root: string; cwd: string };
+  /** Reads a file for file()/templatefile(): `path` as written; undefined when it is outside the tree or missing. */
+  readFile?(path: string): Buffer | 'missing' | 'outside';
+  /** Files matching a fileset() pattern under a directory. */
+  fileset?(dir: string, pattern: string): string[] | undefined;
+  /** What this configuration may spend (shared by its scopes). */
+  budget?: Budget;
+}
+
+/** `${` and `%{` in literal text, written `$${` / `%%{` in hcl2json form. */
+export const ESCAPABLE = /([$%])\{/g;
+export const escapeOne = (_: string, c: string): string => `${c}${c}{`;
+
+/** Back to hcl2json form: unknowns as their source, references as `${address.attribute}`, `${` in text escaped. */
+export function toHclJson(value: Value): unknown {
+  if (value instanceof Unknown) return value.source;
+  if (value instanceof Reference) return value.attribute ? `\${${value.address}.${value.attribute}}` : `\${${value.address}}`;
+  if (typeof value === 'string') return value.replace(ESCAPABLE, escapeOne);
+  if (Array.isArray(value)) return value.map(toHclJson);
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toHclJson(v)]));
+  return value;
+}
+
+/** `[0]` / `["web"]`, as Terraform writes an instance key in an address. */
+export const instanceSuffix = (key: string | number): string => (typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`);
+
