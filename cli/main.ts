@@ -1,16 +1,15 @@
 /**
- * The `tipkit` command: a thin shell that parses the command name, loads the command lazily (so `lint`
+ * cli/ — the `tipkit` command: a thin shell that parses the command name, loads the command lazily (so `lint`
  * never pays for cdktf, nor `synth` for ts-morph) and turns errors into exit codes:
  * 0 clean, 1 findings / failed expectations, 2 unusable input (one line on stderr, no stack without --debug).
+ *
+ * May import: every room (this is the shell that wires them). Imported by: nothing (bin/tipkit.js runs it).
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { processIo, type Io } from './io.js';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[], io: Io): Promise<number>;
-}
+export type { Command } from './command.js';
+import type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),
@@ -40,7 +39,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      const { toolVersion } = await import('../linter/formatters/version.js');
+      const { toolVersion } = await import('../formats/version.js');
       io.stdout(`${toolVersion()}\n`);
       return 0;
     }
