@@ -155,3 +155,32 @@ export function configurationScope(body: Obj, options: ConfigurationOptions = {}
 
   return scope;
 }
+
+/**
+ * The scope of one Terraform module: its locals (evaluated once, on first use, and shared; a local that refers
+ * to itself, through others or not, is unknown) and its variables as `variable` gives them. One budget for
+ * the whole configuration unless `rest` brings one.
+ */
+export function moduleScope(locals: ReadonlyMap<string, unknown>, rest: Omit<Scope, 'local'> = {}): Scope {
+  const evaluated = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const scope: Scope = {
+    budget: new Budget(),
+    ...rest,
+    local: (name) => {
+      if (evaluated.has(name)) return evaluated.get(name)!;
+      if (!locals.has(name)) return new Unknown(`\${local.${name}}`);
+      if (evaluating.has(name)) return new Unknown(`\${local.${name}}`, `local.${name} refers to itself`);
+      evaluating.add(name);
+      try {
+        const v = evaluate(locals.get(name), scope);
+        evaluated.set(name, v);
+        return v;
+      } finally {
+        evaluating.delete(name);
+      }
+    },
+  };
+  return scope;
+}
+

@@ -7,9 +7,13 @@
  * function) makes the value unknown too, never a wrong value. Every evaluation spends from a Budget.
  */
 import { Budget, BudgetExceeded, withBudget } from './budget.js';
+import type { FunctionContext } from './functions/define.js';
 import { callFunction } from './functions/index.js';
 import { parseExpression, parseTemplate, SyntaxError_, type Node, type TemplatePart } from './syntax.js';
-import { convert, EvalError, Unevaluated, makeSet, numberToString, typeName, typeOf, typesEqual, unify, type Type } from './types.js';
+import { parseTemplateOrError } from './template-text.js';
+import { binaryOperation, exactNumber, Inexact, templateString, unaryOperation } from './operators.js';
+import { getAttribute, index, nullType } from './traversal.js';
+import { convert, EvalError, Unevaluated, makeSet, typeName, typeOf, unify, type Type } from './types.js';
 import {
   ESCAPABLE,
   escapeOne,
@@ -25,7 +29,6 @@ import {
   sortedKeys,
   Unknown,
   unknownReason,
-  valuesEqual,
   withType,
   type Value,
   type ValueMap,
@@ -66,34 +69,6 @@ export function evaluate(value: unknown, scope: Scope): Value {
     return out;
   }
   return (value ?? null) as Value;
-}
-
-/**
- * The scope of one Terraform module: its locals (evaluated once, on first use, and shared; a local that refers
- * to itself, through others or not, is unknown) and its variables as `variable` gives them. One budget for
- * the whole configuration unless `rest` brings one.
- */
-export function moduleScope(locals: ReadonlyMap<string, unknown>, rest: Omit<Scope, 'local'> = {}): Scope {
-  const evaluated = new Map<string, Value>();
-  const evaluating = new Set<string>();
-  const scope: Scope = {
-    budget: new Budget(),
-    ...rest,
-    local: (name) => {
-      if (evaluated.has(name)) return evaluated.get(name)!;
-      if (!locals.has(name)) return new Unknown(`\${local.${name}}`);
-      if (evaluating.has(name)) return new Unknown(`\${local.${name}}`, `local.${name} refers to itself`);
-      evaluating.add(name);
-      try {
-        const v = evaluate(locals.get(name), scope);
-        evaluated.set(name, v);
-        return v;
-      } finally {
-        evaluating.delete(name);
-      }
-    },
-  };
-  return scope;
 }
 
 /** Roots whose attributes only Terraform knows when it runs. */
@@ -194,7 +169,7 @@ export class Evaluator {
       case 'call':
         return this.call(node);
       case 'unary':
-        return this.unary(node.op, this.value(node.operand));
+        return unaryOperation(node.op, this.value(node.operand));
       case 'binary':
         return this.binary(node.op, node.left, node.right);
       case 'conditional':
@@ -205,56 +180,10 @@ export class Evaluator {
     }
   }
 
-  // --- operators ---------------------------------------------------------------------------------------
-
-  private unary(op: '!' | '-', v: Value): Value {
-    if (isUnknown(v)) return new Unknown('', unknownReason(v));
-    if (v === null) throw new EvalError('Unsuitable value for unary operand: a non-null value is required.');
-    if (op === '!') return !(convert(v, 'bool') as boolean);
-    return -(convert(v, 'number') as number);
-  }
+  // --- operators (operators.ts) -------------------------------------------------------------------------
 
   private binary(op: string, leftNode: Node, rightNode: Node): Value {
-    const left = this.value(leftNode);
-    const right = this.value(rightNode);
-    if (op === '==' || op === '!=') {
-      if (!isKnown(left) || !isKnown(right)) return new Unknown('', unknownReason(left) ?? unknownReason(right));
-      const equal = left === null || right === null ? left === right : valuesEqual(left, right) && typesEqual(typeOf(left), typeOf(right));
-      return op === '==' ? equal : !equal;
-    }
-    if (isUnknown(left) || isUnknown(right)) return new Unknown('', unknownReason(left) ?? unknownReason(right));
-    if (left === null) throw new EvalError('Unsuitable value for left operand: a non-null value is required.');
-    if (right === null) throw new EvalError('Unsuitable value for right operand: a non-null value is required.');
-    if (op === '&&' || op === '||') {
-      const a = operand(left, 'bool', 'left') as boolean;
-      const b = operand(right, 'bool', 'right') as boolean;
-      return op === '&&' ? a && b : a || b;
-    }
-    const a = operand(left, 'number', 'left') as number;
-    const b = operand(right, 'number', 'right') as number;
-    switch (op) {
-      case '+':
-        return decimal(a + b);
-      case '-':
-        return decimal(a - b);
-      case '*':
-        return decimal(a * b);
-      case '/':
-        if (b === 0) throw new EvalError('Division by zero');
-        return a / b;
-      case '%':
-        if (b === 0) throw new EvalError('Division by zero');
-        return decimal(a % b);
-      case '<':
-        return a < b;
-      case '>':
-        return a > b;
-      case '<=':
-        return a <= b;
-      case '>=':
-        return a >= b;
-    }
-    throw new EvalError(`unknown operator ${op}`);
+    return binaryOperation(op, this.value(leftNode), this.value(rightNode));
   }
 
   private conditional(node: Extract<Node, { kind: 'conditional' }>): Value {
@@ -612,124 +541,4 @@ export class Evaluator {
   }
 }
 
-function parseTemplateOrError(text: string): TemplatePart[] {
-  try {
-    return parseTemplate(text, false);
-  } catch (err) {
-    if (err instanceof SyntaxError_) throw new EvalError(`invalid template: ${err.message}`);
-    throw err;
-  }
-}
 
-/**
- * Terraform's numbers are arbitrary-precision; tipkit's are doubles. A literal a double cannot hold exactly
- * (an integer past 2^53, more than 15 significant digits) leaves its value unknown rather than rounded.
- */
-class Inexact extends Unevaluated {
-  constructor() {
-    super('a number with more digits than tipkit computes exactly');
-  }
-}
-
-function exactNumber(text: string, value: number): boolean {
-  if (/^[0-9.]+$/.test(text) === false) return true; // written with an exponent: its digits are few
-  if (Number.isInteger(value)) return Number.isSafeInteger(value);
-  return text.replace(/^0+|\./g, '').replace(/^0+/, '').length <= 15;
-}
-
-/** What a function implementation may use beyond its arguments. */
-export interface FunctionContext {
-  scope: Scope;
-  budget: Budget;
-  /** templatefile()/templatestring(): a template rendered with `vars` as its only names. */
-  renderTemplate(text: string, vars: ValueMap): Value;
-}
-
-function templateString(v: Value): string {
-  if (v === null) throw new EvalError('Invalid template interpolation value: the expression result is null. Cannot include a null value in a string template.');
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberToString(v);
-  if (typeof v === 'boolean') return String(v);
-  throw new EvalError('Invalid template interpolation value: cannot include the given value in a string template: string required.');
-}
-
-function operand(v: Value, type: 'bool' | 'number', side: string): Value {
-  try {
-    return convert(v, type);
-  } catch {
-    throw new EvalError(`Unsuitable value for ${side} operand: a ${type} is required.`);
-  }
-}
-
-/**
- * Terraform computes with arbitrary-precision decimals (0.1 + 0.2 is 0.3); JavaScript with doubles. A sum or
- * product within one unit of the 15th significant digit of a shorter decimal is that decimal.
- */
-export function decimal(x: number): number {
-  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
-  const short = Number(x.toPrecision(15));
-  return Math.abs(short - x) <= Math.abs(x) * 2e-16 ? short : x;
-}
-
-/** The declared type at the end of `keys` from `root` (whose recorded type says what its nulls are). */
-function nullType(root: Value, declared: Type | undefined, keys: Value[]): Type | undefined {
-  let t: Type | undefined = declared ?? (root === null ? undefined : typeOf(root));
-  let v: Value = root;
-  for (const key of keys) {
-    if (t === undefined || typeof t === 'string') return undefined;
-    const next: Value = v !== null && !isUnknown(v) ? (Array.isArray(v) ? v[Number(key)]! : isMap(v) ? v[String(key)]! : null) : null;
-    if (t[0] === 'object') t = t[1][String(key)];
-    else if (t[0] === 'tuple') t = t[1][Number(key)];
-    else t = t[1];
-    if (next !== null && next !== undefined && typeof next === 'object' && !isUnknown(next)) {
-      const recorded = recordedType(next);
-      if (recorded) t = recorded;
-    }
-    v = next ?? null;
-  }
-  return t;
-}
-
-export function getAttribute(v: Value, name: string): Value {
-  if (v === null) throw new EvalError('Attempt to get attribute from null value: this value is null, so it does not have any attributes.');
-  if (isUnknown(v)) return v;
-  if (isMap(v)) {
-    if (!Object.hasOwn(v, name)) {
-      const type = recordedType(v);
-      if (Array.isArray(type) && type[0] === 'map') throw new EvalError(`Invalid index: the given key does not identify an element in this collection value.`);
-      throw new EvalError(`Unsupported attribute: this object does not have an attribute named ${JSON.stringify(name)}.`);
-    }
-    return v[name]!;
-  }
-  throw new EvalError(`Unsupported attribute: can't access attributes on a ${typeName(typeOf(v))}.`);
-}
-
-export function index(v: Value, key: Value): Value {
-  if (v === null) throw new EvalError('Attempt to index null value.');
-  if (isUnknown(v)) return v;
-  if (key === null) throw new EvalError('Invalid index: can\'t use a null value as an indexing key.');
-  if (Array.isArray(v)) {
-    if (isSet(v)) throw new EvalError('Invalid index: elements of a set are identified only by their value and don\'t have any separate index or key to select with.');
-    let n: number;
-    try {
-      n = convert(key, 'number') as number;
-    } catch {
-      throw new EvalError('Invalid index: the given key does not identify an element in this collection value: a number is required.');
-    }
-    if (!Number.isInteger(n)) throw new EvalError('Invalid index: indexing a sequence requires a whole number.');
-    if (n < 0) throw new EvalError('Invalid index: a negative number is not a valid index for a sequence.');
-    if (n >= v.length) throw new EvalError('Invalid index: the given key does not identify an element in this collection value.');
-    return v[n]!;
-  }
-  if (isMap(v)) {
-    let k: string;
-    try {
-      k = convert(key, 'string') as string;
-    } catch {
-      throw new EvalError('Invalid index: a string key is required.');
-    }
-    if (!Object.hasOwn(v, k)) throw new EvalError('Invalid index: the given key does not identify an element in this collection value.');
-    return v[k]!;
-  }
-  throw new EvalError('Invalid index: this value does not have any indices.');
-}

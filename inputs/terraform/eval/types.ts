@@ -5,22 +5,9 @@
  * (`"string"`, `["list","string"]`, `["object",{"a":"number"}]`), so they compare with `terraform`'s own.
  */
 import { spend } from './budget.js';
-import { compareStrings, isMap, isUnknown, recordedType, sortedKeys, Unknown, valuesEqual, withType, type Value, type ValueMap } from './values.js';
+import { compareStrings, isMap, isUnknown, recordedType, sortedKeys, Unknown, valuesEqual, withType, type Type, type Value, type ValueMap } from './values.js';
 
-export type Type =
-  | 'string'
-  | 'number'
-  | 'bool'
-  | 'dynamic'
-  | ['list' | 'set' | 'map', Type]
-  | ['tuple', Type[]]
-  | ['object', { [attr: string]: Type }, ObjectExtras?];
-
-/** What a type constraint adds to an object type: its optional attributes and their defaults. */
-export interface ObjectExtras {
-  optional: Set<string>;
-  defaults: Map<string, Value>;
-}
+export type { ObjectExtras, Type } from './values.js';
 
 /** A Terraform error while evaluating (a type error, a failed function): the value becomes unknown. */
 export class EvalError extends Error {}
@@ -234,4 +221,14 @@ export function stripExtras(t: Type): Type {
   if (t[0] === 'tuple') return ['tuple', t[1].map(stripExtras)];
   if (t[0] === 'object') return ['object', Object.fromEntries(Object.entries(t[1]).map(([k, x]) => [k, stripExtras(x)]))];
   return [t[0], stripExtras(t[1])];
+}
+
+/**
+ * Terraform computes with arbitrary-precision decimals (0.1 + 0.2 is 0.3); JavaScript with doubles. A sum or
+ * product within one unit of the 15th significant digit of a shorter decimal is that decimal.
+ */
+export function decimal(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  const short = Number(x.toPrecision(15));
+  return Math.abs(short - x) <= Math.abs(x) * 2e-16 ? short : x;
 }

@@ -5,7 +5,6 @@
  * typed null inside it), is kept beside it in a WeakMap, so callers still see plain arrays and objects.
  */
 import { spend, type Budget } from './budget.js';
-import type { Type } from './types.js';
 
 /** A value only Terraform knows when it runs. `source` is its hcl2json form (`${var.x}`, or a template). */
 export class Unknown {
@@ -26,6 +25,22 @@ export class Reference {
     readonly address: string,
     readonly attribute: string,
   ) {}
+}
+
+/** A Terraform type, written as Terraform writes types in JSON (`"string"`, `["list","string"]`, `["object",{…}]`). */
+export type Type =
+  | 'string'
+  | 'number'
+  | 'bool'
+  | 'dynamic'
+  | ['list' | 'set' | 'map', Type]
+  | ['tuple', Type[]]
+  | ['object', { [attr: string]: Type }, ObjectExtras?];
+
+/** What a type constraint adds to an object type: its optional attributes and their defaults. */
+export interface ObjectExtras {
+  optional: Set<string>;
+  defaults: Map<string, Value>;
 }
 
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value } | Unknown | Reference;

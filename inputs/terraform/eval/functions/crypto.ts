@@ -1,8 +1,7 @@
 /** Hash and UUID functions that are deterministic (uuid() and bcrypt() are not: only Terraform knows them). */
 import { createHash } from 'node:crypto';
-import type { FunctionContext } from '../evaluate.js';
 import { EvalError } from '../types.js';
-import { fn, str, type TerraformFunction } from './define.js';
+import { fn, str, type FunctionContext, type TerraformFunction } from './define.js';
 import { readFileArgument } from './filesystem.js';
 
 const hash = (algorithm: string, data: Buffer | string, encoding: 'hex' | 'base64'): string => createHash(algorithm).update(data).digest(encoding);

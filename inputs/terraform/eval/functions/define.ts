@@ -1,7 +1,15 @@
 /** How a function is declared: its implementation and whether it takes unknown or null arguments. */
-import type { FunctionContext } from '../evaluate.js';
+import type { Budget } from '../budget.js';
 import { EvalError, typeName, typeOf } from '../types.js';
-import { isMap, type Value, type ValueMap } from '../values.js';
+import { isMap, type Scope, type Value, type ValueMap } from '../values.js';
+
+/** What a function implementation may use beyond its arguments. */
+export interface FunctionContext {
+  scope: Scope;
+  budget: Budget;
+  /** templatefile()/templatestring(): a template rendered with `vars` as its only names. */
+  renderTemplate(text: string, vars: ValueMap): Value;
+}
 
 export interface TerraformFunction {
   impl(args: Value[], ctx: FunctionContext): Value;

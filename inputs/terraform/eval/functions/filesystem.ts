@@ -4,11 +4,10 @@
  * depend on where Terraform runs: unknown (see index.ts).
  */
 import { posix } from 'node:path';
-import type { FunctionContext } from '../evaluate.js';
 import { EvalError } from '../types.js';
 import { makeSet } from '../types.js';
 import { Unknown, type Value } from '../values.js';
-import { fn, obj, str, type TerraformFunction } from './define.js';
+import { fn, obj, str, type FunctionContext, type TerraformFunction } from './define.js';
 
 /** The bytes of the file a function argument names; an Unknown when tipkit may not read it. */
 export function readFileArgument(path: Value, ctx: FunctionContext): Buffer | Unknown {

@@ -3,7 +3,7 @@
  * internal/lang/funcs). A function not listed here leaves its value unknown with a note naming it; the
  * impure ones (timestamp, uuid, bcrypt…) are unknown because only Terraform knows them when it runs.
  */
-import type { FunctionContext } from '../evaluate.js';
+import type { FunctionContext } from './define.js';
 import { EvalError } from '../types.js';
 import { isKnown, Unknown, unknownReason, type Value } from '../values.js';
 import { COLLECTION_FUNCTIONS } from './collections.js';

@@ -1,5 +1,5 @@
 /** Numeric functions (Terraform's funcs/number.go and cty's stdlib number functions). */
-import { decimal } from '../evaluate.js';
+import { decimal } from '../types.js';
 import { EvalError } from '../types.js';
 import { fn, int, num, str, type TerraformFunction } from './define.js';
 

@@ -1,10 +1,9 @@
 /** String functions (Terraform's funcs/string.go and cty's stdlib string, format and regexp functions). */
-import type { FunctionContext } from '../evaluate.js';
 import { spend } from '../budget.js';
 import { EvalError, numberToString, Unevaluated } from '../types.js';
 import { withType, type Value, type ValueMap } from '../values.js';
 import { jsonText } from './encoding.js';
-import { fn, graphemes, int, obj, seq, str, type TerraformFunction } from './define.js';
+import { fn, graphemes, int, obj, seq, str, type FunctionContext, type TerraformFunction } from './define.js';
 
 const list = (items: string[]): Value[] => withType(items, ['list', 'string']);
 
