@@ -337,7 +337,7 @@ export class Evaluator {
     if (root === 'count' && s.count !== undefined && first === 'index') return this.apply(s.count, rest, node);
     const iterator = s.iterators?.get(root);
     if (iterator && (first === 'key' || first === 'value')) return this.apply(iterator[first], rest, node);
-    if (root === 'path' && s.paths && (first === 'module' || first === 'root' || first === 'cwd')) return this.apply(s.paths[first], rest, node);
+    if (root === 'path' && (first === 'module' || first === 'root' || first === 'cwd') && s.paths?.[first] !== undefined) return this.apply(s.paths[first]!, rest, node);
     if (root === 'module' && typeof first === 'string') {
       const outputs = s.module?.(first);
       return this.apply(outputs === undefined ? this.unknown(node) : outputs, rest, node);
@@ -357,7 +357,8 @@ export class Evaluator {
       // The whole block: its instances by key (for_each), by index (count), or the one instance.
       if (keys === null) return this.apply(new Reference(address, ''), steps.slice(i), node);
       if (!keys) return key === undefined ? this.unknown(node) : this.apply(new Reference(address, ''), steps.slice(i), node);
-      const all = keys.every((k) => typeof k === 'number')
+      // No instance: an empty object (for_each over it makes none either way; length() is 0).
+      const all = keys.length > 0 && keys.every((k) => typeof k === 'number')
         ? keys.map((k) => new Reference(`${address}[${k}]`, ''))
         : orderedMap(keys.map((k) => [String(k), new Reference(`${address}${instanceSuffix(k)}`, '')]));
       return this.apply(all, steps.slice(i), node);

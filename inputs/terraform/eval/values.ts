@@ -139,8 +139,8 @@ export interface Scope {
   attribute?(address: string, name: string): Value | undefined;
   /** `module.NAME`: the module's outputs as an object; undefined when the module is not known here. */
   module?(name: string): Value | undefined;
-  /** `path.module`, `path.root`, `path.cwd` as Terraform gives them (relative to where it runs). */
-  paths?: { module: string; root: string; cwd: string };
+  /** `path.module`, `path.root` (relative to where Terraform runs) and `path.cwd` (absolute), where known. */
+  paths?: { module: string; root: string; cwd?: string };
   /** Reads a file for file()/templatefile(): `path` as written; undefined when it is outside the tree or missing. */
   readFile?(path: string): Buffer | 'missing' | 'outside';
   /** Files matching a fileset() pattern under a directory. */
