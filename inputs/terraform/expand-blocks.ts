@@ -12,6 +12,12 @@ import { readsType } from './resource-types.js';
  * provider computes, such as `arn`, stays a reference).
  */
 export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
+  withBlocks(blocks, scope);
+  return expandOnly(blocks, scope);
+}
+
+/** `scope` gains the instance keys and configured attributes of `blocks` (before anything is expanded in it). */
+export function withBlocks(blocks: readonly TerraformBlock[], scope: Scope): void {
   const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
   scope.instances = (address) => {
     if (instanceKeys.has(address)) return instanceKeys.get(address);
@@ -49,6 +55,10 @@ export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: 
       evaluating.delete(cycle);
     }
   };
+}
+
+/** Each block as its instances, in a scope that withBlocks() prepared. */
+export function expandOnly(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
   return blocks.flatMap((b): TerraformBlock[] => {
     // Only what the mapper reads is evaluated (others pass as written: an S3 bucket's for_each is not ours to expand).
     if (!readsType(b.mode, b.type) && !(b.mode === 'data' && b.type.startsWith('aws_identitystore_'))) return [b];

@@ -14,7 +14,8 @@ import { rootVariables, type VariableArgument } from './tfvars.js';
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
 import { PositionIndex } from '../../model/positions.js';
-import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './mapping.js';
+import { expandOnly, withBlocks } from './expand-blocks.js';
+import { terraformToRaw, type TerraformBlock } from './mapping.js';
 import type { NodePath, SourceLocation } from '../../model/types.js';
 import { isObject } from '../../model/build.js';
 import { locateIn, outlineOf, type HclBlock } from './hcl-positions.js';
@@ -66,12 +67,14 @@ class HclModuleReader {
     this.positions = new PositionIndex(defaultFile);
   }
 
-  async readModule(files: string[], call: ModuleCall | undefined): Promise<void> {
+  /** Reads one module; its outputs (`module.NAME` in the caller) as an object, evaluated on first use. */
+  async readModule(files: string[], call: ModuleCall | undefined): Promise<() => Value> {
     const { parse } = await import('@cdktf/hcl2json');
     const locals = new Map<string, { value: unknown }>();
     const variables = new Map<string, { default?: unknown; type?: string; nullable?: boolean }>();
     const declared: { mode: 'resource' | 'data'; type: string; name: string; body: Obj; file: string; outline?: HclBlock }[] = [];
     const modules: { name: string; body: Obj; file: string; outline?: HclBlock }[] = [];
+    const outputs = new Map<string, unknown>();
     for (const file of files) {
       const text = readSourceFile(file, this.opts);
       this.positions.texts.set(file, text);
@@ -107,6 +110,12 @@ class HclModuleReader {
           }
         }
       }
+      if (isObject(json.output)) {
+        for (const [name, bodies] of Object.entries(json.output)) {
+          const body = asList(bodies)[0];
+          if (isObject(body) && body.value !== undefined) outputs.set(name, body.value);
+        }
+      }
       if (isObject(json.module)) {
         for (const [name, bodies] of Object.entries(json.module)) {
           const body = asList(bodies)[0];
@@ -121,6 +130,7 @@ class HclModuleReader {
     const dir = dirname(files[0] ?? '.');
     const given = call ? call.inputs : await rootVariables(dir, this.opts.variables ?? [], (name) => variables.get(name)?.type, this.opts);
     const values = new Map<string, Value>();
+    const moduleOutputs = new Map<string, () => Value>();
     // Terraform runs in the root module's directory: relative paths and path.module are taken from there.
     const root = call?.root ?? resolve(dir);
     const files_ = confinedFiles(root, root);
@@ -139,6 +149,7 @@ class HclModuleReader {
         values.set(name, v);
         return v;
       },
+      module: (name) => moduleOutputs.get(name)?.(),
       variableType: (name) => {
         const type = variables.get(name)?.type;
         return type === undefined ? undefined : parseTypeConstraint(type);
@@ -154,12 +165,22 @@ class HclModuleReader {
       loc: d.outline?.loc ?? { file: d.file, line: 1, column: 1 },
       locate: (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined),
     }));
-    this.blocks.push(...expandTerraformBlocks(written, scope));
+    // The called modules are read before this module's blocks are expanded, so `module.NAME.OUTPUT` is known
+    // there; the blocks keep their place ahead of the modules' own.
+    withBlocks(written, scope);
+    const at = this.blocks.length;
+    for (const m of modules) {
+      const made = await this.followModule(m, scope, call, files);
+      if (made) moduleOutputs.set(m.name, made);
+    }
+    this.blocks.splice(at, 0, ...expandOnly(written, scope));
 
-    for (const m of modules) await this.followModule(m, scope, call, files);
+    let evaluatedOutputs: Value | undefined;
+    return () => (evaluatedOutputs ??= orderedOutputs([...outputs].map(([name, v]) => [name, evaluate(v, scope)])));
   }
 
-  private async followModule(m: { name: string; body: Obj; file: string; outline?: HclBlock }, scope: Scope, call: ModuleCall | undefined, files: string[]): Promise<void> {
+  /** Reads a called module; its outputs for `module.NAME` (by instance key under count / for_each), or undefined when not followed. */
+  private async followModule(m: { name: string; body: Obj; file: string; outline?: HclBlock }, scope: Scope, call: ModuleCall | undefined, files: string[]): Promise<(() => Value) | undefined> {
     const loc = m.outline?.loc ?? { file: m.file, line: 1, column: 1 };
     const at = (path: NodePath) => (m.outline ? locateIn(m.outline.body, path)?.value : undefined) ?? loc;
     const label = `${call?.prefix ?? ''}module.${m.name}`;
@@ -189,17 +210,24 @@ class HclModuleReader {
       this.note(at(err.at), `${label} was not followed: ${err.why}`);
       return;
     }
+    const made: [string, () => Value][] = [];
     for (const instance of instances) {
       const inputs = new Map<string, Value>();
       for (const [k, v] of Object.entries(m.body)) if (!MODULE_META_ARGUMENTS.has(k) && k !== 'count' && k !== 'for_each') inputs.set(k, evaluate(v, instance.scope));
-      await this.readModule(moduleFiles, { inputs, root: call?.root ?? resolve(here), prefix: `${label}${instance.suffix}.`, stack: [...stack, dir] });
+      made.push([instance.suffix, await this.readModule(moduleFiles, { inputs, root: call?.root ?? resolve(here), prefix: `${label}${instance.suffix}.`, stack: [...stack, dir] })]);
     }
+    if (made.length === 1 && made[0]![0] === '') return made[0]![1];
+    // Under count: a list of the instances' outputs; under for_each: an object by key.
+    const keys = made.map(([suffix]) => JSON.parse(suffix.slice(1, -1)) as string | number);
+    return () => (keys.every((k) => typeof k === 'number') ? made.map(([, outputsOf]) => outputsOf()) : orderedOutputs(made.map(([, outputsOf], i) => [String(keys[i]), outputsOf()])));
   }
 
   private note(loc: SourceLocation, message: string): void {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
 }
+
+const orderedOutputs = (entries: [string, Value][]): Value => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'providers', 'depends_on']);
 

@@ -3,7 +3,7 @@
  * the module, `--var-file`, `--var`, else the default, else unknown; module inputs and defaults pass through
  * the declared type (optional() attributes filled in). Checked through `tipkit lint` as a user runs it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +48,10 @@ afterEach(() => {
 
 async function lint(files: Record<string, string>, args: string[] = []): Promise<{ code: number; findings: string[]; stderr: string }> {
   dir = mkdtempSync(join(tmpdir(), 'tipkit-tfvars-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const run = await runMain(['lint', '.', '--format', 'json', ...args], dir);
   const findings = run.stdout ? (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings.map((f) => `${f.ruleId}: ${f.message}`) : [];
   return { code: run.code, findings, stderr: run.stderr };
@@ -93,5 +96,38 @@ describe('root variables as terraform plan takes them', () => {
     const { findings } = await lint({ 'main.tf': MODULE }, ['--var', 'apps={ web = { wildcard = true } }']);
     expect(findings.some((f) => /attribute "name" is required/.test(f) || /var\.apps/.test(f))).toBe(true);
     expect(about(findings, 'redirect-uri-invalid')).toEqual([]);
+  });
+});
+
+describe('module outputs', () => {
+  const app = `resource "aws_ssoadmin_application" "app" {
+  instance_arn             = "arn:aws:sso:::instance/ssoins-1f2e3d4c5b6a7980"
+  name                     = "app"
+  application_provider_arn = "arn:aws:sso::aws:applicationProvider/custom"
+}
+`;
+  const grant = (uris: string) => `resource "aws_ssoadmin_application_grant" "code" {
+  application_arn = aws_ssoadmin_application.app.arn
+  grant_type      = "authorization_code"
+  grant {
+    authorization_code {
+      redirect_uris = ${uris}
+    }
+  }
+}
+`;
+  const urls = 'variable "host" {\n  type = string\n}\noutput "callbacks" {\n  value = ["https://${var.host}/cb", "https://*.${var.host}/cb"]\n}\n';
+
+  it('module.NAME.OUTPUT is the output the module computes from its inputs', async () => {
+    const root = `module "urls" {\n  source = "./urls"\n  host   = "example.com"\n}\n${app}${grant('module.urls.callbacks')}`;
+    const { findings } = await lint({ 'main.tf': root, 'urls/main.tf': urls });
+    expect(about(findings, 'redirect-uri-invalid')).toEqual(["redirect-uri-invalid: redirect URI 2 of application 'app' contains a wildcard (*); redirect URIs are compared exactly"]);
+  });
+
+  it('under for_each, module.NAME is an object of the instances\' outputs', async () => {
+    const root = `module "urls" {\n  for_each = toset(["a.example.com", "b.example.com"])\n  source   = "./urls"\n  host     = each.key\n}\n${app}${grant('[module.urls["a.example.com"].callbacks[0], module.urls["b.example.com"].callbacks[1]]')}`;
+    const { findings } = await lint({ 'main.tf': root, 'urls/main.tf': urls });
+    expect(about(findings, 'redirect-uri-invalid')).toEqual(["redirect-uri-invalid: redirect URI 2 of application 'app' contains a wildcard (*); redirect URIs are compared exactly"]);
+    expect(findings.filter((f) => /only known when Terraform runs/.test(f))).toEqual([]);
   });
 });
