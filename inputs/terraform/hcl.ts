@@ -32,7 +32,7 @@ export async function readHclFiles(files: string[], opts: HclReadOptions = {}): 
   const reader = new HclModuleReader(files[0] ?? '<none>', opts);
   await reader.readModule(files, undefined);
   if (reader.budget.exceeded) reader.notes.push({ message: budgetMessage(reader.budget.exceeded).replace(/; left unknown$/, ': the values past it are unknown'), file: files[0] ?? '<none>', line: 1, column: 1 });
-  return terraformToRaw(reader.blocks, { positions: reader.positions, notes: reader.notes });
+  return terraformToRaw(reader.blocks, { positions: reader.positions, notes: reader.notes, reasons: reader.reasons });
 }
 
 /** How a module is called: the literal inputs it is given, and the address prefix of its resources. */
@@ -59,6 +59,8 @@ class HclModuleReader {
   readonly blocks: TerraformBlock[] = [];
   /** One budget for the configuration: the root module and every module it calls. */
   readonly budget = new Budget();
+  /** Why values are unknown where the evaluator knows more than "Terraform computes it". */
+  readonly reasons = new Map<string, string>();
 
   constructor(
     defaultFile: string,
@@ -137,6 +139,7 @@ class HclModuleReader {
     const scope = moduleScope(new Map([...locals].map(([k, v]) => [k, v.value])), {
       modulePrefix: call?.prefix ?? '',
       budget: this.budget,
+      reasons: this.reasons,
       paths: { module: relative(root, resolve(dir)).split(sep).join('/') || '.', root: '.' },
       readFile: files_.readFile,
       fileset: files_.fileset,

@@ -131,3 +131,26 @@ describe('module outputs', () => {
     expect(findings.filter((f) => /only known when Terraform runs/.test(f))).toEqual([]);
   });
 });
+
+describe('why a value is unknown', () => {
+  it('a Terraform type error makes the value unknown, never a wrong value, and the note gives the reason', async () => {
+    const tf = `resource "aws_ssoadmin_application" "app" {
+  instance_arn             = "arn:aws:sso:::instance/ssoins-1f2e3d4c5b6a7980"
+  name                     = "app"
+  application_provider_arn = "arn:aws:sso::aws:applicationProvider/custom"
+}
+resource "aws_ssoadmin_application_grant" "code" {
+  application_arn = aws_ssoadmin_application.app.arn
+  grant_type      = "authorization_code"
+  grant {
+    authorization_code {
+      redirect_uris = ["https://ok.example.com/cb", true ? "https://*.example.com/cb" : ["x"]]
+    }
+  }
+}
+`;
+    const { findings } = await lint({ 'main.tf': tf });
+    expect(about(findings, 'redirect-uri-invalid')).toEqual([]);
+    expect(findings.filter((f) => /Inconsistent conditional result types/.test(f))).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@
 import type { NodePath } from '../../../model/types.js';
 import { budgetMessage, LIMITS } from './budget.js';
 import { evaluate } from './evaluate.js';
-import { instanceSuffix, isMap, isSet, toHclJson, Unknown, type Iteration, type Scope, type Value } from './values.js';
+import { instanceSuffix, isKnown, isMap, isSet, toHclJson, Unknown, type Iteration, type Scope, type Value } from './values.js';
 
 /** One instance a `count` or `for_each` makes: its key (`[0]`, `["web"]`) and what `each`/`count` mean in it. */
 export interface Instance {
@@ -102,7 +102,11 @@ function rewritePath(path: NodePath, rewrites: readonly { from: NodePath; to: No
 }
 
 function expandValue(value: unknown, scope: Scope, path: NodePath, rewrites: { from: NodePath; to: NodePath }[]): unknown {
-  if (typeof value === 'string') return toHclJson(evaluate(value, scope));
+  if (typeof value === 'string') {
+    const v = evaluate(value, scope);
+    if (scope.reasons) recordReasons(v, scope.reasons);
+    return toHclJson(v);
+  }
   if (Array.isArray(value)) return value.map((v, i) => expandValue(v, scope, [...path, i], rewrites));
   if (isObj(value)) return expandObject(value, scope, path, rewrites);
   return value;
@@ -152,4 +156,13 @@ function iteratorName(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(v);
   return m?.[1];
+}
+
+/** The reasons of the unknowns in a value, by the source they are written back as (the mapper's notes use them). */
+function recordReasons(v: Value, into: Map<string, string>): void {
+  if (isKnown(v)) return;
+  if (v instanceof Unknown) {
+    if (v.reason) into.set(v.source, v.reason);
+  } else if (Array.isArray(v)) for (const x of v) recordReasons(x, into);
+  else if (isMap(v)) for (const x of Object.values(v)) recordReasons(x, into);
 }

@@ -147,6 +147,8 @@ export interface Scope {
   fileset?(dir: string, pattern: string): string[] | undefined;
   /** What this configuration may spend (shared by its scopes). */
   budget?: Budget;
+  /** Why a value written as `source` is unknown, when the reason is more than "Terraform computes it" (for notes). */
+  reasons?: Map<string, string>;
 }
 
 /** `${` and `%{` in literal text, written `$${` / `%%{` in hcl2json form. */
