@@ -25,6 +25,12 @@ export function budgetMessage(budget: keyof typeof LIMITS): string {
   return `past tipkit's budget of ${LIMITS.depth} nested function calls and locals; left unknown`;
 }
 
+/** Whether an unknown's reason is a spent budget (the reader notes the budget once, not at every value). */
+export const isBudgetReason = (reason: string): boolean => reason.startsWith("past tipkit's");
+
+/** What a value past the budget says (the budget itself is named once, in the configuration's note). */
+export const PAST_BUDGET = "not evaluated: tipkit's evaluation budget for this configuration was spent (one note names it)";
+
 /** One configuration's spending (shared by every scope of it, modules included). */
 export class Budget {
   private nodes = 0;

@@ -1,6 +1,6 @@
 /** count / for_each instances and dynamic blocks: a block body evaluated once per instance it makes. */
 import type { NodePath } from '../../../model/types.js';
-import { budgetMessage, LIMITS } from './budget.js';
+import { budgetMessage, isBudgetReason, LIMITS, PAST_BUDGET } from './budget.js';
 import { evaluate } from './evaluate.js';
 import { instanceSuffix, isKnown, isMap, isSet, toHclJson, Unknown, type Iteration, type Scope, type Value } from './values.js';
 
@@ -31,7 +31,8 @@ export function instancesOf(meta: 'count' | 'for_each', value: Value): Instance[
 /** Why an unknown count / for_each is unknown: the evaluator's reason (a budget, an error), else that Terraform computes it. */
 function unknownWhy(value: Value): string | undefined {
   if (!(value instanceof Unknown)) return undefined;
-  return value.reason ? `\`${value.source}\`: ${value.reason}` : `\`${value.source}\` is only known when Terraform runs`;
+  if (!value.reason) return `\`${value.source}\` is only known when Terraform runs`;
+  return `\`${value.source}\`: ${isBudgetReason(value.reason) ? PAST_BUDGET : value.reason}`;
 }
 
 
@@ -162,7 +163,7 @@ function iteratorName(v: unknown): string | undefined {
 function recordReasons(v: Value, into: Map<string, string>): void {
   if (isKnown(v)) return;
   if (v instanceof Unknown) {
-    if (v.reason) into.set(v.source, v.reason);
+    if (v.reason) into.set(v.source, isBudgetReason(v.reason) ? PAST_BUDGET : v.reason);
   } else if (Array.isArray(v)) for (const x of v) recordReasons(x, into);
   else if (isMap(v)) for (const x of Object.values(v)) recordReasons(x, into);
 }
