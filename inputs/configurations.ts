@@ -11,15 +11,16 @@ import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIden
 import { fromRawInput } from './load.js';
 import type { LoadedConfig } from './raw-input.js';
 import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from './terraform/plan.js';
+import type { VariableArgument } from './terraform/tfvars.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from './yaml/parse.js';
 
 /**
  * Discover and load every supported file under `paths` (default `.`), one LoadedInput per configuration, as lint
  * sees them (`tipkit access` reads its inputs the same way). An unreadable file is an InputError named relative to cwd.
  */
-export async function readInputs(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<LoadedInput[]> {
+export async function readInputs(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number; terraformVariables?: readonly VariableArgument[] }): Promise<LoadedInput[]> {
   try {
-    return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes });
+    return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes }, opts.terraformVariables);
   } catch (err) {
     if (err instanceof InputError && err.location) throw err.relocated(displayPath(opts.cwd, err.location.file));
     throw err;
@@ -68,7 +69,7 @@ const TIPKIT_KEYS = ['version', 'instance', 'applications', 'trustedTokenIssuers
  * files are one per app: an entry file (one no other linted file imports, or the files a cdktf.json `app`
  * names) together with the files it imports, so references across files resolve.
  */
-async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions): Promise<LoadedInput[]> {
+async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions, terraformVariables: readonly VariableArgument[] = []): Promise<LoadedInput[]> {
   const inputs: LoadedInput[] = [];
   const typescriptFiles = new Map<string, string>();
   const hclByDirectory = new Map<string, { files: string[]; relevant: boolean; explicit?: boolean }>();
@@ -127,7 +128,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     }
     const hclGroups = terraformConfigurations(hclByDirectory, readOptions);
     for (const { files } of hclGroups) {
-      const loaded = fromRawInput('hcl', await readHclFiles(files, readOptions));
+      const loaded = fromRawInput('hcl', await readHclFiles(files, { ...readOptions, variables: terraformVariables }));
       // The files of the local modules it follows are linted too.
       inputs.push({ loaded, files: [...loaded.model.positions.texts.keys()] });
     }
