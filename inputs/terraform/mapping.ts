@@ -44,6 +44,10 @@ class TerraformMapper {
   private readonly byAddress = new Map<string, TerraformBlock>();
   private readonly appIndex = new Map<TerraformBlock, number>();
   private readonly rawApps: Obj[] = [];
+  /** Per application: its Terraform address, to name it by when its `name` is unknown. */
+  private readonly labels: (string | undefined)[] = [];
+  /** Stand-ins for applications named only by an unknown `application_arn`, by that expression's text. */
+  private readonly standIns = new Map<string, number>();
   private readonly managed: ManagedApplicationInput[] = [];
 
   constructor(
@@ -68,6 +72,7 @@ class TerraformMapper {
     if (issuers.length) this.raw.trustedTokenIssuers = issuers;
     ofType(TERRAFORM_TYPES.application).forEach((b) => {
       this.appIndex.set(b, this.rawApps.length);
+      this.labels.push(addressOf(b));
       this.rawApps.push(this.mapTopLevel(b, ['applications', this.rawApps.length], APPLICATION_ATTRIBUTES));
     });
     if (this.rawApps.length) this.raw.applications = this.rawApps;
@@ -92,7 +97,7 @@ class TerraformMapper {
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed, applicationLabels: this.labels };
   }
 
   /** AWS-managed applications: usage records of the issuers they authorize (see MANAGED_APPLICATIONS). */
@@ -264,15 +269,34 @@ class TerraformMapper {
     walk(extra.value, []);
   }
 
-  /** The index of the application a child resource names in `application_arn`, or undefined (noted). */
+  /**
+   * The index of the application a child resource names in `application_arn`. When that application is not
+   * known here (a `var.x`, an ARN of an application declared elsewhere), the child goes to a stand-in application
+   * whose every other part is unknown (a hole at the application itself), one per `application_arn` expression:
+   * the child's own values (`scope = ""`, `principal_type = ""`) are still checked, nothing about the
+   * application is assumed. It is noted once per stand-in.
+   */
   private applicationOf(b: TerraformBlock): number | undefined {
     const r = this.resolve(b.body.application_arn);
     const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
-    if (app === undefined) {
-      const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
-      this.note(this.locate(b, ['application_arn']) ?? b.loc, `skipped ${b.type}.${b.name}: application_arn: ${why}`);
-    }
-    return app;
+    if (app !== undefined) return app;
+    if (b.body.application_arn === undefined) return undefined;
+    // It may still be one of the applications declared here (an ARN passed in through a variable).
+    this.someApplicationHasOneMore(b.type);
+    const text = typeof b.body.application_arn === 'string' ? b.body.application_arn : JSON.stringify(b.body.application_arn);
+    const known = this.standIns.get(text);
+    if (known !== undefined) return known;
+    const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
+    const here = this.locate(b, ['application_arn']) ?? b.loc;
+    this.note(here, `application of ${b.type}.${b.name} not known: application_arn: ${why}; its own values are checked`);
+    const i = this.rawApps.length;
+    this.rawApps.push({});
+    this.raw.applications = this.rawApps;
+    this.labels.push(text.replace(/^\$\{\s*([^]*?)\s*\}$/, '$1'));
+    this.positions.setValue(['applications', i], here);
+    this.holes.push(['applications', i]);
+    this.standIns.set(text, i);
+    return i;
   }
 
   /** Terraform's `tags = { k = v }` → `Tags: [{ Key, Value }]`. */
@@ -370,8 +394,40 @@ class TerraformMapper {
         return SKIP;
       }
     }
-    if (isObject(value) && isKnownLiteral(value, (v) => this.resolve(v))) return literalOf(value, (v) => this.resolve(v));
+    if (isObject(value)) return this.partialPolicy(b, src, value, path);
     this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
+    this.holes.push(path);
+    return SKIP;
+  }
+
+  /**
+   * A policy object with some unknown leaves (`Condition = { … = var.organization_id }`): the known leaves are
+   * kept as written, each unknown one is a hole with its note, so the rules still read the statements' Effect,
+   * Action and Principal. An unknown list element is "one more, unknown, element".
+   */
+  private partialPolicy(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      value.forEach((item, i) => {
+        const v = this.partialPolicy(b, [...src, i], item, [...path, out.length]);
+        if (v !== SKIP) out.push(v);
+        else this.holes.splice(this.holes.length - 1, 1, [...path, ANY_SEGMENT]);
+      });
+      return out;
+    }
+    if (isObject(value)) {
+      const out: Obj = {};
+      for (const [k, v] of Object.entries(value)) {
+        const c = this.partialPolicy(b, [...src, k], v, [...path, k]);
+        // An unknown Condition is still a Condition: the statement is conditional, whatever it tests.
+        if (c !== SKIP) out[k] = c;
+        else if (k === 'Condition') out[k] = {};
+      }
+      return out;
+    }
+    const r = this.resolve(value);
+    if (r.kind === 'literal') return r.value;
+    this.note(this.locate(b, src.slice(0, src.indexOf('actor_policy') + 1)) ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
     this.holes.push(path);
     return SKIP;
   }
@@ -437,20 +493,6 @@ class TerraformMapper {
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-type Resolve = (v: unknown) => Resolved;
-/** Every leaf of a literal object or list resolves to a literal. */
-function isKnownLiteral(v: unknown, resolve: Resolve): boolean {
-  if (Array.isArray(v)) return v.every((x) => isKnownLiteral(x, resolve));
-  if (isObject(v)) return Object.values(v).every((x) => isKnownLiteral(x, resolve));
-  return resolve(v).kind === 'literal';
-}
-function literalOf(v: unknown, resolve: Resolve): unknown {
-  if (Array.isArray(v)) return v.map((x) => literalOf(x, resolve));
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalOf(x, resolve)]));
-  const r = resolve(v);
-  return r.kind === 'literal' ? r.value : undefined;
-}
 
 /** refresh_token and token_exchange grants take no block; the API still wants the empty union member. */
 function defaultGrant(out: Obj): void {
