@@ -66,7 +66,9 @@ describe('HCL reader', () => {
       ].sort(),
     );
     // for_each over a literal set is expanded: one application per element.
-    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['app-a', 'app-b', 'one']);
+    // The last is the stand-in for the application `elsewhere` names by an undeclared ARN (unknown as a whole).
+    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['app-a', 'app-b', 'one', undefined]);
+    expect(input.holes).toContainEqual(['applications', 3]);
     const one = input.raw.applications![2]!;
     expect(one.Description).toBe('A heredoc } with "quotes" and interpolation inside\n');
     expect(one.Grants).toEqual([
