@@ -54,6 +54,8 @@ export interface ManagedApplicationInput {
   /** Issuer Names or ARNs, with their audiences, as a grant's AuthorizedTokenIssuers are written. */
   authorizedTokenIssuers: { TrustedTokenIssuerArn?: string; AuthorizedAudiences?: string[] }[];
   scopes: string[];
+  /** What the resource gives as its Identity Center instance ARN, when it is a literal (under ['managedApplications', i, 'InstanceArn']). */
+  instanceArn?: string;
 }
 
 export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
@@ -113,6 +115,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
       name: m.name,
       type: m.type,
       scopes: m.scopes,
+      instanceArn: m.instanceArn,
       authorizedTokenIssuers: m.authorizedTokenIssuers.map((a, k) =>
         resolveIssuerRef(a.TrustedTokenIssuerArn, a.AuthorizedAudiences, [...pointer, 'AuthorizedTokenIssuers', k], `${resource}/AuthorizedTokenIssuers/${k}`, index),
       ),

@@ -12,7 +12,7 @@ import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, 
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
 import { PositionIndex } from '../../model/positions.js';
-import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './mapping.js';
+import { expandTerraformBlocks, MANAGED_APPLICATIONS, terraformToRaw, type TerraformBlock } from './mapping.js';
 import type { NodePath, SourceLocation } from '../../model/types.js';
 import { isObject } from '../../model/build.js';
 import { locateIn, outlineOf, type HclBlock } from './hcl-positions.js';
@@ -238,7 +238,7 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
   return linted.filter(([dir, g]) => g.explicit || !called.has(dir)).map(([, g]) => g);
 }
 
-const IDENTITY_CENTER_TEXT = /\b(aws_ssoadmin_|awscc_sso_|aws_redshift_idc_application\b)/;
+const IDENTITY_CENTER_TEXT = new RegExp(`\\b(aws_ssoadmin_|awscc_sso_|(${Object.keys(MANAGED_APPLICATIONS).join('|')})\\b)`);
 
 function safeRead(file: string, opts: ReadOptions): string {
   try {

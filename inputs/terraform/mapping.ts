@@ -100,24 +100,56 @@ class TerraformMapper {
     return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed, applicationLabels: this.labels };
   }
 
-  /** AWS-managed applications: usage records of the issuers they authorize (see MANAGED_APPLICATIONS). */
+  /**
+   * AWS-managed applications: usage records of the issuers they authorize and of the Identity Center instance
+   * they name (see MANAGED_APPLICATIONS). What only Terraform knows there is a hole under the record.
+   */
   private managedApplications(): void {
     for (const b of this.blocks) {
       const spec = MANAGED_APPLICATIONS[b.type];
       if (b.mode !== 'resource' || !spec || !this.single(b)) continue;
+      const at: NodePath = ['managedApplications', this.managed.length];
       const issuers: ManagedApplicationInput['authorizedTokenIssuers'] = [];
-      for (const entry of spec.issuers ? asList(b.body[spec.issuers.list]) : []) {
-        if (!isObject(entry)) continue;
-        const r = this.resolve(entry[spec.issuers!.arn]);
-        const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
-        const audiences = asList(entry[spec.issuers!.audiences]).map((a) => this.resolve(a)).flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
-        if (ref !== undefined) issuers.push({ TrustedTokenIssuerArn: ref, AuthorizedAudiences: audiences });
+      for (const list of spec.issuers?.lists ?? []) {
+        asList(b.body[list]).forEach((entry, k) => {
+          if (!isObject(entry)) return;
+          const path: NodePath = [...at, 'AuthorizedTokenIssuers', issuers.length];
+          const issuer: ManagedApplicationInput['authorizedTokenIssuers'][number] = {};
+          this.positions.setValue(path, this.locate(b, [list, k]) ?? b.loc);
+          const arn = entry[spec.issuers!.arn];
+          if (arn !== undefined) {
+            const r = this.resolve(arn);
+            const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
+            if (ref === undefined) this.holes.push([...path, 'TrustedTokenIssuerArn']);
+            else issuer.TrustedTokenIssuerArn = ref;
+            const here = this.locate(b, [list, k, spec.issuers!.arn]);
+            if (here) this.positions.setValue([...path, 'TrustedTokenIssuerArn'], here);
+          }
+          const audiences = entry[spec.issuers!.audiences];
+          if (audiences !== undefined) {
+            const resolved = asList(audiences).map((a) => this.resolve(a));
+            issuer.AuthorizedAudiences = resolved.flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
+            if (!Array.isArray(audiences) || resolved.some((a) => a.kind !== 'literal')) this.holes.push([...path, 'AuthorizedAudiences', ANY_SEGMENT]);
+            const here = this.locate(b, [list, k, spec.issuers!.audiences]);
+            if (here) this.positions.setValue([...path, 'AuthorizedAudiences'], here);
+          }
+          issuers.push(issuer);
+        });
       }
       const scopes: string[] = [];
       const integrations = asList(b.body.service_integration ?? b.body.service_integrations).filter(isObject);
       for (const [block, scope] of Object.entries(spec.scopes ?? {})) if (integrations.some((i) => i[block] !== undefined)) scopes.push(scope);
-      this.positions.setValue(['managedApplications', this.managed.length], b.loc);
-      this.managed.push({ name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes });
+      this.positions.setValue(at, b.loc);
+      const record: ManagedApplicationInput = { name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes };
+      const instance = spec.instanceArn && valueAtBlockPath(b.body, spec.instanceArn);
+      if (instance && instance.value !== undefined) {
+        const r = this.resolve(instance.value);
+        const here = this.locate(b, instance.path);
+        if (here) this.positions.setValue([...at, 'InstanceArn'], here);
+        if (r.kind === 'literal' && typeof r.value === 'string') record.instanceArn = r.value;
+        else this.holes.push([...at, 'InstanceArn']);
+      }
+      this.managed.push(record);
     }
   }
 
@@ -490,6 +522,22 @@ class TerraformMapper {
   private note(loc: SourceLocation, message: string): void {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
+}
+
+/** The value at an attribute path of a block body, through nested blocks written as one object or a list of one. */
+function valueAtBlockPath(body: Obj, path: readonly string[]): { value: unknown; path: NodePath } | undefined {
+  let cur: unknown = body;
+  const written: (string | number)[] = [];
+  for (const key of path) {
+    if (Array.isArray(cur)) {
+      cur = cur[0];
+      written.push(0);
+    }
+    if (!isObject(cur)) return undefined;
+    cur = cur[key];
+    written.push(key);
+  }
+  return { value: cur, path: written };
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
