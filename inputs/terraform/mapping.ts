@@ -10,7 +10,7 @@ export type { ExtraChild, TerraformBlock, TerraformMappingOptions } from './bloc
 import { addressOf, REFERENCE, type ExtraChild, type TerraformBlock, type TerraformMappingOptions } from './blocks.js';
 export { expandTerraformBlocks } from './expand-blocks.js';
 export { MANAGED_APPLICATIONS, readsType, TERRAFORM_TYPES } from './resource-types.js';
-import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
+import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, isUnrelatedType, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readAs, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
 import type { RawInput } from '../raw-input.js';
 import type { PositionIndex } from '../../model/positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
@@ -61,12 +61,12 @@ class TerraformMapper {
 
   map(): RawInput {
     const usable = this.blocks.filter((b) => {
-      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(b.type as never)) return false;
+      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never)) return false;
       if (this.single(b)) return true;
-      this.someApplicationHasOneMore(b.type);
+      this.someApplicationHasOneMore(readAs(b.type));
       return false;
     });
-    const ofType = (t: string) => usable.filter((b) => b.type === t);
+    const ofType = (t: string) => usable.filter((b) => readAs(b.type) === t);
 
     const issuers = ofType(TERRAFORM_TYPES.issuer).map((b, i) => this.mapTopLevel(b, ['trustedTokenIssuers', i], ISSUER_ATTRIBUTES));
     if (issuers.length) this.raw.trustedTokenIssuers = issuers;
@@ -157,7 +157,7 @@ class TerraformMapper {
   private noteUnreadTypes(): void {
     const unread = new Map<string, TerraformBlock[]>();
     for (const b of this.blocks) {
-      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(b.type as never) || b.type in MANAGED_APPLICATIONS) continue;
+      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never) || b.type in MANAGED_APPLICATIONS || isUnrelatedType(b.type)) continue;
       unread.set(b.type, [...(unread.get(b.type) ?? []), b]);
     }
     for (const [type, list] of unread) {
@@ -176,7 +176,7 @@ class TerraformMapper {
    * any issuer: unknown, not missing, for the rules that look across applications (see model/unknown.ts).
    */
   private someApplicationHasOneMore(type: string): void {
-    const section = CHILD_SECTIONS[type];
+    const section = CHILD_SECTIONS[readAs(type)];
     if (section === 'AssignmentRequired') this.holes.push(['applications', ANY_SEGMENT, section]);
     else if (section) this.holes.push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
   }
@@ -334,6 +334,8 @@ class TerraformMapper {
   /** Terraform's `tags = { k = v }` → `Tags: [{ Key, Value }]`. */
   private tags(b: TerraformBlock, value: unknown, path: NodePath): unknown {
     const here = this.locate(b, ['tags']);
+    // AWSCC writes tags as CloudFormation does: a list of { key, value }.
+    if (Array.isArray(value) && value.every((t) => isObject(t) && 'key' in t)) value = Object.fromEntries(value.map((t) => [String((t as Obj).key), (t as Obj).value]));
     if (!isObject(value)) {
       this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.tags: not a literal map`);
       return SKIP;
@@ -470,7 +472,7 @@ class TerraformMapper {
    */
   private referencedName(block: TerraformBlock): string | undefined {
     if (block.type in MANAGED_APPLICATIONS) return addressOf(block);
-    if (block.type === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
+    if (readAs(block.type) === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
       const r = this.resolve(block.body.name);
       return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
     }

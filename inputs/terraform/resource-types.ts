@@ -68,14 +68,17 @@ export const MANAGED_APPLICATIONS: Readonly<Record<string, ManagedApplicationSpe
 };
 
 /**
- * AWSCC's Identity Center resources, read as their CloudFormation twins (the same shapes, in snake_case): the
- * mapping hands them to the CloudFormation reader's resource mapping (inputs/cloudformation/).
+ * AWSCC's Identity Center resources, read as their CloudFormation twins are (AWSCC's attributes are the
+ * CloudFormation properties in snake_case, which are the sso-admin resources' own): an `awscc_sso_application`
+ * is an application, an `awscc_sso_application_assignment` one of its assignments.
  */
-export const AWSCC_CLOUDFORMATION_TWINS: Readonly<Record<string, string>> = {
-  awscc_sso_application: 'AWS::SSO::Application',
-  awscc_sso_application_assignment: 'AWS::SSO::ApplicationAssignment',
-  awscc_sso_instance: 'AWS::SSO::Instance',
+export const AWSCC_TWINS: Readonly<Record<string, string>> = {
+  awscc_sso_application: TERRAFORM_TYPES.application,
+  awscc_sso_application_assignment: TERRAFORM_TYPES.assignment,
 };
+
+/** The aws_ssoadmin_* type a block is read as (its own type, or the one its AWSCC twin stands for). */
+export const readAs = (type: string): string => AWSCC_TWINS[type] ?? type;
 
 /**
  * Identity Center resource types with nothing to do with trusted identity propagation: read by no rule, and not
@@ -83,7 +86,7 @@ export const AWSCC_CLOUDFORMATION_TWINS: Readonly<Record<string, string>> = {
  */
 export const UNRELATED_TYPES: readonly RegExp[] = [
   /^aws_ssoadmin_(permission_set|account_assignment|managed_policy_attachment|customer_managed_policy_attachment|permission_set_inline_policy|permissions_boundary_attachment|instance_access_control_attributes)$/,
-  /^awscc_sso_(permission_set|assignment|instance_access_control_attribute_configuration)$/,
+  /^awscc_sso_(permission_set|assignment|instance|instance_access_control_attribute_configuration)$/,
 ];
 
 /** Prefixes of Identity Center resource types: one tipkit does not read gets a note naming it. */
