@@ -6,7 +6,7 @@
  * hcl2json reports no positions, so a small scanner (below) recovers where each block, attribute and list
  * element is written.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './eval/index.js';
 import type { RawInput } from '../raw-input.js';
@@ -144,7 +144,7 @@ class HclModuleReader {
     }
     const moduleFiles = terraformFilesIn(dir);
     if (moduleFiles.length === 0) {
-      this.note(at(['source']), `${label} was not followed: ${source} holds no .tf files`);
+      this.note(at(['source']), existsSync(dir) ? `${label} was not followed: ${source} holds no .tf files` : `module \`${m.name}\`: source \`${source}\` not found`);
       return;
     }
     let instances;
@@ -230,6 +230,8 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
     let result = (group?.relevant ?? false) || (group?.files ?? terraformFilesIn(dir)).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
     const c = calls(dir, group?.files);
     result ||= c.remote.some((source) => IDENTITY_CENTER_MODULE.test(source)) || c.local.some((d) => relevant(d, [...stack, dir]));
+    // A module call whose local source does not exist is a mistake the user can fix: say so rather than find nothing.
+    result ||= stack.length === 0 && c.local.some((d) => !existsSync(d));
     mentions.set(dir, result);
     return result;
   };

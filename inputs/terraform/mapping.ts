@@ -12,6 +12,7 @@ export { expandTerraformBlocks } from './expand-blocks.js';
 export { MANAGED_APPLICATIONS, readsType, TERRAFORM_TYPES } from './resource-types.js';
 import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, isUnrelatedType, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readAs, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
 import type { RawInput } from '../raw-input.js';
+import { EVALUATED_FUNCTIONS } from './eval/index.js';
 import type { PositionIndex } from '../../model/positions.js';
 import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
 import { isObject, type ManagedApplicationInput } from '../../model/build.js';
@@ -513,7 +514,12 @@ class TerraformMapper {
       unresolved ??= m;
       return m;
     });
-    if (unresolved !== undefined) return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    if (unresolved !== undefined) {
+      // A function tipkit does not evaluate is fixable (write the value another way); anything else is Terraform's to know.
+      const unsupported = [...String(unresolved).matchAll(/\b([a-z][a-z0-9_]*)\(/g)].map((m) => m[1]!).find((f) => !EVALUATED_FUNCTIONS.includes(f));
+      if (unsupported) return { kind: 'unresolved', why: `\`${unresolved}\` calls ${unsupported}(), which tipkit does not evaluate` };
+      return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    }
     return { kind: 'literal', value: out.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') };
   }
 
