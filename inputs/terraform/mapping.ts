@@ -14,9 +14,10 @@ import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, isUnrelatedType
 import type { RawInput } from '../raw-input.js';
 import { EVALUATED_FUNCTIONS } from './eval/index.js';
 import type { PositionIndex } from '../../model/positions.js';
-import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
+import { type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
 import { isObject, type ManagedApplicationInput } from '../../model/build.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
+import { asList, attributePath, defaultGrant, findDynamic, valueAtBlockPath } from './mapping-helpers.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -531,56 +532,3 @@ class TerraformMapper {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
 }
-
-/** The value at an attribute path of a block body, through nested blocks written as one object or a list of one. */
-function valueAtBlockPath(body: Obj, path: readonly string[]): { value: unknown; path: NodePath } | undefined {
-  let cur: unknown = body;
-  const written: (string | number)[] = [];
-  for (const key of path) {
-    if (Array.isArray(cur)) {
-      cur = cur[0];
-      written.push(0);
-    }
-    if (!isObject(cur)) return undefined;
-    cur = cur[key];
-    written.push(key);
-  }
-  return { value: cur, path: written };
-}
-
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-/** refresh_token and token_exchange grants take no block; the API still wants the empty union member. */
-function defaultGrant(out: Obj): void {
-  if (out.Grant !== undefined) return;
-  if (out.GrantType === GRANT_TYPES.refreshToken) out.Grant = { RefreshToken: {} };
-  if (out.GrantType === GRANT_TYPES.tokenExchange) out.Grant = { TokenExchange: {} };
-}
-
-/** The path of the first `dynamic` block in a body, if any. */
-function findDynamic(value: unknown, path: NodePath): NodePath | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findDynamic(value[i], [...path, i]);
-      if (hit) return hit;
-    }
-  } else if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'dynamic') return [...path, k];
-      const hit = findDynamic(v, [...path, k]);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
-}
-
-/** ['grant', 0, 'jwt_bearer', 0, 'authorized_token_issuers', 1, 'authorized_audiences', 0] → grant.jwt_bearer.authorized_token_issuers[1].authorized_audiences[0] */
-function attributePath(path: NodePath): string {
-  let out = '';
-  path.forEach((seg, i) => {
-    if (typeof seg === 'string') out += (out ? '.' : '') + seg;
-    else if (!SINGLE_BLOCKS.has(String(path[i - 1]))) out += `[${seg}]`;
-  });
-  return out;
-}
-
