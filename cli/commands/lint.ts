@@ -5,8 +5,9 @@ import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.j
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../formats/version.js';
 import { unknownValuesLine, withoutUnknownValueNotes } from '../../linter/unknown-value-notes.js';
-import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
+import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
+import { UsageError } from '../../model/errors.js';
 import type { Command } from '../command.js';
 
 const options = {
@@ -16,6 +17,7 @@ const options = {
   'config-file': { type: 'string' },
   'show-suppressed': { type: 'boolean' },
   'show-skipped': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   'max-input-bytes': sharedOptions['max-input-bytes'],
 } as const;
 
@@ -39,6 +41,8 @@ Options:
       --show-suppressed   list suppressed findings in text output (json and sarif always include them)
       --show-skipped      list each value only Terraform or CloudFormation can know (text and github print
                           one summary line; json and sarif always include them as notes)
+      --allow-empty       exit 0 when the paths hold no input at all (default: exit 2, so a CI job
+                          pointed at the wrong directory fails)
       --max-input-bytes N largest file read (default 10 MiB)
 ${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'report errors only')}
 
@@ -56,15 +60,14 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const rc = loadLintRc(io.cwd, values['config-file'], known);
 
     const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes });
+    if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
     const summarized = (format === 'text' || format === 'github') && !values['show-skipped'] ? withoutUnknownValueNotes(report) : { report, hidden: 0 };
     const shown = values.quiet ? { ...summarized.report, findings: summarized.report.findings.filter((f) => f.severity === 'error') } : summarized.report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
     let text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
     if (summarized.hidden > 0 && !values.quiet) text += format === 'github' ? `::notice::${unknownValuesLine(summarized.hidden)}\n` : `${unknownValuesLine(summarized.hidden)}\n`;
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
-    if (report.files.length === 0 && !values.quiet) {
-      io.stderr(`tipkit: no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}\n`);
-    }
+    if (report.files.length === 0 && !values.quiet) io.stderr(`tipkit: ${noInputFound(positionals, true)}\n`);
     return exitCode(report.summary, maxWarnings);
   },
 };
