@@ -15,6 +15,9 @@ import type { ManagedApplicationInput } from '../../model/build.js';
 import { requestShapeOf, type RequestShape } from '../request-bodies/request-body.js';
 
 type Obj = Record<string, unknown>;
+
+/** A value partial() could not read (an intrinsic). */
+const UNREAD: unique symbol = Symbol('unread');
 type Note = NonNullable<RawInput['notes']>[number];
 
 /** A CloudFormation template: `AWSTemplateFormatVersion`, or `Resources` holding `AWS::` (or custom) types. */
@@ -115,6 +118,37 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
     const loc = at(path);
     notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   };
+  /**
+   * A property with intrinsics inside (`PortalOptions: { Visibility: !FindInMap … }`): the literal parts are kept,
+   * each intrinsic is a hole with its note (an unknown leaf hides only itself).
+   */
+  const partial = (value: unknown, path: NodePath, to: NodePath, label: string): unknown => {
+    if (tagAt(path) !== undefined || (isObject(value) && Object.keys(value).some((k) => k === 'Ref' || k.startsWith('Fn::') || k === 'Condition'))) {
+      note(path, `skipped ${label}: an intrinsic function is only resolved when CloudFormation deploys`);
+      holes.push(to);
+      return UNREAD;
+    }
+    positions.setValue(to, at(path));
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      value.forEach((v, k) => {
+        const c = partial(v, [...path, k], [...to, out.length], `${label}[${k}]`);
+        if (c !== UNREAD) out.push(c);
+        else holes.splice(holes.length - 1, 1, [...to, ANY_SEGMENT]);
+      });
+      return out;
+    }
+    if (isObject(value)) {
+      const out: Obj = {};
+      for (const [k, v] of Object.entries(value)) {
+        const c = partial(v, [...path, k], [...to, k], `${label}.${k}`);
+        if (c !== UNREAD) out[k] = c;
+      }
+      return out;
+    }
+    positions.absorb(docPositions, path, to);
+    return value;
+  };
 
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource.Type !== CFN_APPLICATION) continue;
@@ -127,8 +161,13 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
     for (const key of CFN_APPLICATION_PROPERTIES) {
       if (props[key] === undefined) continue;
       if (!literal(props[key], [...base, key])) {
-        note([...base, key], `skipped ${logicalId}.${key}: an intrinsic function is only resolved when CloudFormation deploys`);
-        holes.push(key === 'InstanceArn' ? ['instance', 'InstanceArn'] : ['applications', i, key]);
+        if (key === 'InstanceArn' || !(isObject(props[key]) || Array.isArray(props[key])) || tagAt([...base, key]) !== undefined) {
+          note([...base, key], `skipped ${logicalId}.${key}: an intrinsic function is only resolved when CloudFormation deploys`);
+          holes.push(key === 'InstanceArn' ? ['instance', 'InstanceArn'] : ['applications', i, key]);
+        } else {
+          const value = partial(props[key], [...base, key], ['applications', i, key], `${logicalId}.${key}`);
+          if (value !== UNREAD) app[key] = value;
+        }
         continue;
       }
       if (key === 'InstanceArn') {
@@ -197,8 +236,8 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
     for (const key of keys) {
       if (body[key] === undefined) continue;
       if (!literal(body[key], [...base, key])) {
-        note([...base, key], `skipped ${logicalId}.${key}: an intrinsic function is only resolved when CloudFormation deploys`);
-        holes.push([...path, key]);
+        const value = partial(body[key], [...base, key], [...path, key], `${logicalId}.${key}`);
+        if (value !== UNREAD) out[key] = value;
         continue;
       }
       out[key] = body[key];
