@@ -322,11 +322,14 @@ class TerraformMapper {
     if (known !== undefined) return known;
     const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
     const here = this.locate(b, ['application_arn']) ?? b.loc;
-    this.note(here, `application of ${b.type}.${b.name} not known: application_arn: ${why}; its own values are checked`);
+    // The Identity Center application an integrated service creates (aws_qbusiness_application.x.identity_center_application_arn)
+    // is known to be one: nothing to note, its settings are AWS's.
+    const managed = r.kind === 'ref' && MANAGED_APPLICATIONS[r.block.type]?.arnAttributes.includes(r.attribute);
+    if (!managed) this.note(here, `application of ${b.type}.${b.name} not known: application_arn: ${why}; its own values are checked`);
     const i = this.rawApps.length;
     this.rawApps.push({});
     this.raw.applications = this.rawApps;
-    this.labels.push(text.replace(/^\$\{\s*([^]*?)\s*\}$/, '$1'));
+    this.labels.push(managed && r.kind === 'ref' ? addressOf(r.block) : text.replace(/^\$\{\s*([^]*?)\s*\}$/, '$1'));
     this.positions.setValue(['applications', i], here);
     this.holes.push(['applications', i]);
     this.standIns.set(text, i);

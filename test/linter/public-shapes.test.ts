@@ -57,6 +57,12 @@ const SHAPES: Shape[] = [
     messages: { 'authorized-audiences-required awscc-twins/main.tf:26:3': "aws_redshift_idc_application 'aws_redshift_idc_application.warehouse'" },
   },
   {
+    name: "an assignment to the Identity Center application an integrated service creates resolves (no note), and is checked",
+    path: 'integrated-service-assignment',
+    findings: ['schema-violation integrated-service-assignment/main.tf:9:21'],
+    messages: { 'schema-violation integrated-service-assignment/main.tf:9:21': "'PrincipalType' must be one of" },
+  },
+  {
     name: 'a CloudFormation template with custom resources: sso-admin request shapes read as requests, the rest named once',
     path: 'cloudformation-custom',
     findings: [
