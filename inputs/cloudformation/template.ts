@@ -93,14 +93,9 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
   const appIndex = new Map<string, number>();
   const apps: Obj[] = [];
   const at = (path: NodePath): SourceLocation => docPositions.locate(path);
-  // YAML templates write intrinsics as tags (`!Ref X`, `!GetAtt A.B`); the parsed value is then the bare
-  // scalar, so the tag is read from the text just before the value.
-  const texts = docPositions.texts;
-  const tagAt = (path: NodePath): string | undefined => {
-    const loc = at(path);
-    const line = texts.get(loc.file)?.split('\n')[loc.line - 1];
-    return line === undefined ? undefined : /!(Ref|GetAtt|Sub|Join|Select|If|ImportValue|FindInMap|Base64|Cidr|GetAZs|Split|Transform)\s*$/.exec(line.slice(0, loc.column - 1))?.[1];
-  };
+  // YAML templates write intrinsics as local tags (`!Ref X`, `!GetAtt A.B`); the parsed value is then the bare
+  // scalar or list, and the YAML reader keeps the tag beside it.
+  const tagAt = (path: NodePath): string | undefined => docPositions.tagAt(path);
   const literal = (value: unknown, path: NodePath): boolean => {
     if (tagAt(path) !== undefined) return false;
     if (Array.isArray(value)) return value.every((v, i) => literal(v, [...path, i]));
