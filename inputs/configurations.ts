@@ -3,7 +3,6 @@
  * read on its own (a Terraform module directory, a cdktf app, each tipkit config), so a finding never depends on
  * which other files are read beside it. Every command that reads a repository (lint, access) reads it here.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
 import type { PositionIndex } from '../model/positions.js';
@@ -84,7 +83,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       // A CloudFormation template is recognized by content too; a walk lints those that hold something tipkit reads.
       const walkedTemplate = !d.explicit && d.kind === 'config' && !mayBeTipkitConfigText(text) && mayBeCloudFormationText(text);
       if (!d.explicit && !walkedPlan && !walkedTemplate && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
-      const doc = walkedTemplate ? parseWalkedTemplate(text, d.file) : parseDocumentText(text, d.file);
+      const doc = walkedTemplate ? parseWalkedTemplate(text, d.file, readOptions) : parseDocumentText(text, d.file, readOptions);
       if (!doc) continue;
       if (walkedTemplate) {
         const { holdsIdentityCenterResources } = await import('./cloudformation/index.js');
@@ -223,7 +222,7 @@ function readCdktfApp(path: string, cache: Map<string, string | undefined>): str
   if (cache.has(path)) return cache.get(path);
   let app: string | undefined;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { app?: unknown };
+    const value = JSON.parse(readSourceFile(path)) as { app?: unknown };
     if (typeof value.app === 'string') app = value.app;
   } catch {
     app = undefined; // no cdktf.json, or not one cdktf itself could read: the files stand alone
@@ -238,9 +237,9 @@ function mayBeCloudFormationText(text: string): boolean {
 }
 
 /** A walked template that does not parse is not linted (it may be a Helm chart or a Jinja template named .yaml). */
-function parseWalkedTemplate(text: string, file: string): ReturnType<typeof parseDocumentText> | undefined {
+function parseWalkedTemplate(text: string, file: string, readOptions: ReadOptions): ReturnType<typeof parseDocumentText> | undefined {
   try {
-    return parseDocumentText(text, file);
+    return parseDocumentText(text, file, readOptions);
   } catch (err) {
     if (err instanceof InputError) return undefined;
     throw err;
