@@ -81,8 +81,20 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       if (text === undefined) continue;
       // A Terraform plan (terraform show -json) is recognized by content: named, or walked under a plan file name.
       const walkedPlan = !d.explicit && d.kind === 'config' && PLAN_FILE_NAME.test(d.file) && mayBeIdentityCenterPlan(text);
-      if (!d.explicit && !walkedPlan && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
-      const doc = parseDocumentText(text, d.file, readOptions);
+      // A CloudFormation template is recognized by content too; a walk lints those that hold something tipkit reads.
+      const walkedTemplate = !d.explicit && d.kind === 'config' && !mayBeTipkitConfigText(text) && mayBeCloudFormationText(text);
+      if (!d.explicit && !walkedPlan && !walkedTemplate && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
+      const doc = walkedTemplate ? parseWalkedTemplate(text, d.file, readOptions) : parseDocumentText(text, d.file, readOptions);
+      if (!doc) continue;
+      if (walkedTemplate) {
+        const { holdsIdentityCenterResources } = await import('./cloudformation/index.js');
+        const value = doc.value as Record<string, unknown>;
+        if (value && typeof value === 'object' && holdsIdentityCenterResources(value)) {
+          const other = await foreignInput(doc.value, doc.positions, d.file);
+          if (other) inputs.push(other);
+        }
+        continue;
+      }
       if (d.kind === 'config' && isTerraformPlan(doc.value)) {
         inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       } else if (d.kind === 'config') {
@@ -218,6 +230,21 @@ function readCdktfApp(path: string, cache: Map<string, string | undefined>): str
   }
   cache.set(path, app);
   return app;
+}
+
+/** Cheap text test before parsing a walked YAML/JSON file: could it be a CloudFormation template? */
+function mayBeCloudFormationText(text: string): boolean {
+  return /AWSTemplateFormatVersion/.test(text) || (/(^|["'\s{,])Resources["']?\s*:/m.test(text) && /["'\s:]AWS::[A-Za-z0-9]+::/.test(text));
+}
+
+/** A walked template that does not parse is not linted (it may be a Helm chart or a Jinja template named .yaml). */
+function parseWalkedTemplate(text: string, file: string, readOptions: ReadOptions): ReturnType<typeof parseDocumentText> | undefined {
+  try {
+    return parseDocumentText(text, file, readOptions);
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
 }
 
 /**

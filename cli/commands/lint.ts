@@ -5,6 +5,7 @@ import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js'
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../formats/version.js';
+import { unknownValuesLine, withoutUnknownValueNotes } from '../../linter/unknown-value-notes.js';
 import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
 import { UsageError } from '../../model/errors.js';
@@ -16,6 +17,7 @@ const options = {
   rule: { type: 'string', multiple: true },
   'config-file': { type: 'string' },
   'show-suppressed': { type: 'boolean' },
+  'show-skipped': { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
   'max-input-bytes': sharedOptions['max-input-bytes'],
   'var-file': { type: 'string', multiple: true },
@@ -40,6 +42,8 @@ Options:
       --rule ID=LEVEL     set a rule's severity: off, note, warning or error (repeatable)
       --config-file FILE  rule severities from FILE (default: ${RC_FILE_NAMES.join(' or ')} in the current directory)
       --show-suppressed   list suppressed findings in text output (json and sarif always include them)
+      --show-skipped      list each value only Terraform or CloudFormation can know (text and github print
+                          one summary line; json and sarif always include them as notes)
       --allow-empty       exit 0 when the paths hold no input at all (default: exit 2, so a CI job
                           pointed at the wrong directory fails)
       --max-input-bytes N largest file read (default 10 MiB)
@@ -65,9 +69,11 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
 
     const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes, terraformVariables });
     if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
-    const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
+    const summarized = (format === 'text' || format === 'github') && !values['show-skipped'] ? withoutUnknownValueNotes(report) : { report, hidden: 0 };
+    const shown = values.quiet ? { ...summarized.report, findings: summarized.report.findings.filter((f) => f.severity === 'error') } : summarized.report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
-    const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
+    let text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
+    if (summarized.hidden > 0 && !values.quiet) text += format === 'github' ? `::notice::${unknownValuesLine(summarized.hidden)}\n` : `${unknownValuesLine(summarized.hidden)}\n`;
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
     if (report.files.length === 0 && !values.quiet) io.stderr(`tipkit: ${noInputFound(positionals, true)}\n`);
     return exitCode(report.summary, maxWarnings);

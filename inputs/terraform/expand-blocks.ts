@@ -1,6 +1,6 @@
 import type { NodePath } from '../../model/types.js';
 import { addressOf, type TerraformBlock } from './blocks.js';
-import { CannotExpand, evaluate, expandBlock, instancesOf, Unknown, type Scope, type Value } from './eval/index.js';
+import { CannotExpand, evaluate, evaluateExpression, expandBlock, instancesOf, isMap, toHclJson, Unknown, type Scope, type Value } from './eval/index.js';
 import { readsType } from './resource-types.js';
 
 /**
@@ -66,7 +66,7 @@ export function expandOnly(blocks: readonly TerraformBlock[], scope: Scope): Ter
       return expandBlock(b.body, scope).map((instance) => ({
         ...b,
         name: b.name + instance.suffix,
-        body: instance.body,
+        body: withPartialPolicies(instance.body, instance.scope) as Record<string, unknown>,
         locate: (path: NodePath) => b.locate(instance.written(path)),
       }));
     } catch (err) {
@@ -80,3 +80,24 @@ export function expandOnly(blocks: readonly TerraformBlock[], scope: Scope): Ter
 
 /** Arguments of every block that are Terraform's, not the resource's. */
 const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
+
+/** `${jsonencode(EXPR)}` as a whole value (EXPR is kept as written while any leaf of it is unknown). */
+const JSONENCODE = /^\$\{\s*jsonencode\(([^]*)\)\s*\}$/;
+
+/**
+ * An IAM policy written `jsonencode({…})` with one unknown leaf (a `Condition` on `var.organization_id`) is
+ * unknown as a whole to Terraform until it runs, but its known leaves are already what they will be: the policy
+ * is handed on as the object EXPR evaluates to, unknown leaves in their `${…}` form, so the mapping keeps the
+ * known parts and marks only the unknown ones.
+ */
+function withPartialPolicies(value: unknown, scope: Scope, key?: string): unknown {
+  if (key === 'actor_policy' && typeof value === 'string') {
+    const m = JSONENCODE.exec(value);
+    if (!m) return value;
+    const partial = evaluateExpression(m[1]!, scope);
+    return isMap(partial) ? toHclJson(partial) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => withPartialPolicies(v, scope, key));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPartialPolicies(v, scope, k)]));
+  return value;
+}

@@ -6,7 +6,7 @@
  * hcl2json reports no positions, so a small scanner (below) recovers where each block, attribute and list
  * element is written.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Budget, budgetMessage, CannotExpand, evaluate, expandBlock, moduleScope, parseTypeConstraint, Unknown, variableValue, type Scope, type Value } from './eval/index.js';
 import { confinedFiles } from './eval/files.js';
@@ -15,7 +15,7 @@ import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
 import { PositionIndex } from '../../model/positions.js';
 import { expandOnly, withBlocks } from './expand-blocks.js';
-import { terraformToRaw, type TerraformBlock } from './mapping.js';
+import { MANAGED_APPLICATIONS, terraformToRaw, type TerraformBlock } from './mapping.js';
 import type { NodePath, SourceLocation } from '../../model/types.js';
 import { isObject } from '../../model/build.js';
 import { locateIn, outlineOf, type HclBlock } from './hcl-positions.js';
@@ -202,7 +202,7 @@ class HclModuleReader {
     }
     const moduleFiles = terraformFilesIn(dir);
     if (moduleFiles.length === 0) {
-      this.note(at(['source']), `${label} was not followed: ${source} holds no .tf files`);
+      this.note(at(['source']), existsSync(dir) ? `${label} was not followed: ${source} holds no .tf files` : `module \`${m.name}\`: source \`${source}\` not found`);
       return;
     }
     let instances;
@@ -295,6 +295,8 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
     let result = (group?.relevant ?? false) || (group?.files ?? terraformFilesIn(dir)).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
     const c = calls(dir, group?.files);
     result ||= c.remote.some((source) => IDENTITY_CENTER_MODULE.test(source)) || c.local.some((d) => relevant(d, [...stack, dir]));
+    // A module call whose local source does not exist is a mistake the user can fix: say so rather than find nothing.
+    result ||= stack.length === 0 && c.local.some((d) => !existsSync(d));
     mentions.set(dir, result);
     return result;
   };
@@ -303,7 +305,7 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
   return linted.filter(([dir, g]) => g.explicit || !called.has(dir)).map(([, g]) => g);
 }
 
-const IDENTITY_CENTER_TEXT = /\b(aws_ssoadmin_|awscc_sso_|aws_redshift_idc_application\b)/;
+const IDENTITY_CENTER_TEXT = new RegExp(`\\b(aws_ssoadmin_|awscc_sso_|(${Object.keys(MANAGED_APPLICATIONS).join('|')})\\b)`);
 
 function safeRead(file: string, opts: ReadOptions): string {
   try {

@@ -264,6 +264,8 @@ export function parseDocumentText(text: string, file: string, opts: ReadOptions 
       const end = lineCounter.linePos(node.range[1]);
       positions.setValueAt(key, { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
     }
+    // A local tag (CloudFormation's short-form intrinsics, `!Ref X`): the value is kept as written, the tag beside it.
+    if (node.tag?.startsWith('!') && !node.tag.startsWith('!!')) positions.tags.set(key, node.tag.slice(1));
     if (isMap(node)) {
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
