@@ -82,6 +82,22 @@ export function expandOnly(blocks: readonly TerraformBlock[], scope: Scope): Ter
 const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
 
 /** `${jsonencode(EXPR)}` as a whole value (EXPR is kept as written while any leaf of it is unknown). */
+/** Most values a partially known policy may hold to be written out (a real policy holds a few dozen). */
+const MAX_POLICY_NODES = 10_000;
+
+/** Whether a value has at most `max` nodes, counting each use of a shared part (stops walking at the limit). */
+function nodesWithin(value: unknown, max: number): boolean {
+  const pending: unknown[] = [value];
+  let count = 0;
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (++count > max) return false;
+    if (Array.isArray(v)) pending.push(...v);
+    else if (isMap(v)) pending.push(...Object.values(v));
+  }
+  return true;
+}
+
 const JSONENCODE = /^\$\{\s*jsonencode\(([^]*)\)\s*\}$/;
 
 /**
@@ -95,7 +111,9 @@ function withPartialPolicies(value: unknown, scope: Scope, key?: string): unknow
     const m = JSONENCODE.exec(value);
     if (!m) return value;
     const partial = evaluateExpression(m[1]!, scope);
-    return isMap(partial) ? toHclJson(partial) : value;
+    // The evaluator shares values, so a policy that doubles itself is small in memory but not when written out:
+    // only a policy of a policy's size is written out (IAM caps a policy document at 10,240 characters).
+    return isMap(partial) && nodesWithin(partial, MAX_POLICY_NODES) ? toHclJson(partial) : value;
   }
   if (Array.isArray(value)) return value.map((v) => withPartialPolicies(v, scope, key));
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPartialPolicies(v, scope, k)]));
