@@ -3,7 +3,7 @@
  * the wrong type is left out of the typed field (the schema violation reports it) instead of throwing.
  * Name references are resolved here, once; unresolved ones are kept and marked.
  */
-import { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
+import { deriveApplicationArn, deriveIssuerArn, deriveRoleArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
 import { PositionIndex } from './positions.js';
 import { UnknownValues } from './unknown.js';
 import {
@@ -20,7 +20,9 @@ import {
   type ManagedApplicationNode,
   type ModelIndex,
   type NodePath,
+  type PolicyDocument,
   type RawConfig,
+  type RoleNode,
   type ScopeTargetNode,
   type Tag,
   type TipModel,
@@ -69,6 +71,8 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     applicationByName: new Map(),
     applicationByArn: new Map(),
     managedApplicationByName: new Map(),
+    roleByName: new Map(),
+    roleByArn: new Map(),
   };
 
   const issuers: IssuerNode[] = objects(raw.trustedTokenIssuers).map((r, i) => {
@@ -185,8 +189,10 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     );
   });
 
+  const roles = objects(raw.roles).map((r, i) => buildRole(r, i, instance.instanceArn, index));
+
   const unknown = new UnknownValues(opts.holes);
-  if (!unknown.none) markUnknownParts(unknown, issuers, applications);
+  if (!unknown.none) markUnknownParts(unknown, issuers, applications, roles);
 
   return {
     version: raw.version,
@@ -194,6 +200,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     issuers,
     applications,
     managedApplications,
+    roles,
     index,
     raw,
     positions,
@@ -202,11 +209,12 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
   };
 }
 
-function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applications: ApplicationNode[]): void {
+function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applications: ApplicationNode[], roles: RoleNode[]): void {
   const mark = (node: { pointer: NodePath; unknownParts?: boolean }): void => {
     if (unknown.hasUnknownParts(node.pointer)) node.unknownParts = true;
   };
   issuers.forEach(mark);
+  roles.forEach(mark);
   for (const app of applications) {
     mark(app);
     for (const grant of app.grants) {
@@ -220,6 +228,49 @@ function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applica
     app.authenticationMethods.forEach(mark);
     app.assignments.forEach(mark);
   }
+}
+
+/** IAM's MaxSessionDuration when CreateRole is given none. */
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+
+/** A policy document as IAM takes it: an object, or a string holding a JSON object (CreateRole takes a string). */
+export function policyDocument(v: unknown): { document?: PolicyDocument; unreadable: boolean } {
+  if (isObject(v)) return { document: v, unreadable: false };
+  if (typeof v !== 'string') return { unreadable: false };
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return isObject(parsed) ? { document: parsed, unreadable: false } : { unreadable: true };
+  } catch {
+    return { unreadable: true };
+  }
+}
+
+function buildRole(r: Obj, i: number, instanceArn: string | undefined, index: ModelIndex): RoleNode {
+  const name = str(r.RoleName) ?? `#${i}`;
+  const declaredArn = str(r.Arn);
+  const pointer: NodePath = ['roles', i];
+  const trust = policyDocument(r.AssumeRolePolicyDocument);
+  const node: RoleNode = {
+    pointer,
+    resource: `roles/${name}`,
+    name,
+    arn: declaredArn ?? deriveRoleArn(instanceArn, str(r.Path), name),
+    arnDerived: declaredArn === undefined,
+    trustPolicy: trust.document,
+    trustPolicyUnreadable: trust.unreadable || undefined,
+    permissionPolicies: objects(r.Policies).map((p, j) => ({
+      pointer: [...pointer, 'Policies', j],
+      resource: `roles/${name}/Policies/${str(p.PolicyName) ?? j}`,
+      name: str(p.PolicyName),
+      document: policyDocument(p.PolicyDocument).document,
+    })),
+    maxSessionDuration: typeof r.MaxSessionDuration === 'number' && Number.isInteger(r.MaxSessionDuration) ? r.MaxSessionDuration : DEFAULT_MAX_SESSION_DURATION,
+    identityContext: r.IdentityContext === true ? { reason: 'declared with IdentityContext: true' } : undefined,
+    raw: r,
+  };
+  if (!index.roleByName.has(name)) index.roleByName.set(name, node);
+  if (!index.roleByArn.has(node.arn)) index.roleByArn.set(node.arn, node);
+  return node;
 }
 
 function tags(v: unknown): Tag[] {
