@@ -5,6 +5,8 @@ import { AccessDeniedException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
 import type { IdTokenSigner } from './id-token.js';
+import type { IdentityContextSealer } from './identity-context.js';
+import type { SessionStore } from './sts.js';
 import type { Trace } from './trace.js';
 import type { RegisteredClient, TokenStore } from './tokens.js';
 import type { Clock, Scenario } from './types.js';
@@ -18,6 +20,10 @@ export interface SimulatorContext {
   directory: IdentityDirectory;
   keyring: IssuerKeyring;
   idTokens: IdTokenSigner;
+  /** Seals and opens the identity context of CreateTokenWithIAM results (STS AssumeRole's ProvidedContexts). */
+  identityContexts: IdentityContextSealer;
+  /** Role sessions issued by AssumeRole. */
+  sessions: SessionStore;
 }
 
 /** Scopes every CreateTokenWithIAM token may carry besides the application's access scopes. */
