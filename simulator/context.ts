@@ -1,6 +1,6 @@
 /** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
 import type { IdentityStoreUser } from './types.js';
-import type { AccessScopeNode, ApplicationNode, TipModel } from '../model/types.js';
+import type { AccessScopeNode, ApplicationNode, RoleNode, TipModel } from '../model/types.js';
 import { AccessDeniedException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
@@ -24,6 +24,11 @@ export interface SimulatorContext {
   identityContexts: IdentityContextSealer;
   /** Role sessions issued by AssumeRole. */
   sessions: SessionStore;
+  /**
+   * The config's IAM roles, fixed when the simulator is made: `serve`'s control plane replaces `model` as sso-admin
+   * calls change it, but IAM is not part of that state.
+   */
+  readonly roles: readonly RoleNode[];
 }
 
 /** Scopes every CreateTokenWithIAM token may carry besides the application's access scopes. */

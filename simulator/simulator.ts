@@ -39,6 +39,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     idTokens: new IdTokenSigner(),
     identityContexts: new IdentityContextSealer(),
     sessions: new SessionStore(),
+    roles: model.roles,
   };
 
   async function dispatch(operation: Operation, input: Record<string, unknown>, trace: Trace, callOpts: CallOptions): Promise<Record<string, unknown>> {

@@ -57,3 +57,14 @@ export const STS_ERROR_CODES: readonly string[] = [
   'InternalFailure',
   ...Object.values(stsModel.errors).map((e) => e.code),
 ];
+
+const STATUS: Record<string, number> = {
+  AccessDenied: 403,
+  ValidationError: 400,
+  InvalidParameterValue: 400,
+  InternalFailure: 500,
+  ...Object.fromEntries(Object.values(stsModel.errors).map((e) => [e.code, e.httpStatusCode])),
+};
+
+/** The HTTP status STS answers an error code with (400 for a code it does not list). */
+export const stsErrorStatus = (code: string): number => STATUS[code] ?? 400;

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { assumeRoleContext, evaluateTrustPolicy, IDENTITY_CENTER_CONTEXT_PROVIDER, type TrustEvaluation, ASSUME_ROLE_ACTION, SET_CONTEXT_ACTION } from '../model/iam-policy.js';
 import type { RoleNode } from '../model/types.js';
 import type { SimulatorContext } from './context.js';
+import { isoSeconds } from './clock.js';
 import { stsModel } from './generated/sts-model.js';
 import type { IdentityContextClaims } from './identity-context.js';
 import { AccessDenied, ExpiredToken, InvalidParameterValue, ValidationError } from './sts-errors.js';
@@ -137,8 +138,8 @@ export async function assumeRole(ctx: SimulatorContext, input: Obj, trace: Trace
   const denied = (action: string) => `User: ${caller} is not authorized to perform: ${action} on resource: ${roleArn}`;
   trace.pass('caller', `signed by ${caller}`);
 
-  const role: RoleNode | undefined = ctx.model.index.roleByArn.get(roleArn);
-  if (!role) trace.fail('role', `${roleArn} is not one of the config's roles (${ctx.model.roles.map((r) => r.arn).join(', ') || 'none declared'})`, AccessDenied, denied(ASSUME_ROLE_ACTION));
+  const role: RoleNode | undefined = ctx.roles.find((r) => r.arn === roleArn);
+  if (!role) trace.fail('role', `${roleArn} is not one of the config's roles (${ctx.roles.map((r) => r.arn).join(', ') || 'none declared'})`, AccessDenied, denied(ASSUME_ROLE_ACTION));
   trace.pass('role', `role ${role!.name} (${roleArn}), MaxSessionDuration ${role!.maxSessionDuration} s`);
 
   // The contexts: at most one per provider, from the Identity Center provider, opened with this run's key.
@@ -202,7 +203,7 @@ export async function assumeRole(ctx: SimulatorContext, input: Obj, trace: Trace
       : `role session ${sessionArn} (no identity context), until ${new Date(expiresAt).toISOString()}`,
   );
   const response: Obj = {
-    Credentials: { AccessKeyId: session.principal.accessKeyId, SecretAccessKey: session.principal.secretAccessKey, SessionToken: session.principal.sessionToken, Expiration: new Date(expiresAt).toISOString() },
+    Credentials: { AccessKeyId: session.principal.accessKeyId, SecretAccessKey: session.principal.secretAccessKey, SessionToken: session.principal.sessionToken, Expiration: isoSeconds(expiresAt) },
     AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: sessionArn },
   };
   if (typeof input.SourceIdentity === 'string') response.SourceIdentity = input.SourceIdentity;

@@ -28,7 +28,7 @@ describe('AssumeRole with an identity context', () => {
     const res = r.response as { Credentials: Record<string, string>; AssumedRoleUser: Record<string, string> };
     expect(Object.keys(res)).toEqual(['Credentials', 'AssumedRoleUser']);
     expect(res.Credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
-    expect(res.Credentials.Expiration).toBe('2026-11-23T12:15:00.000Z');
+    expect(res.Credentials.Expiration).toBe('2026-11-23T12:15:00Z');
     expect(res.AssumedRoleUser.Arn).toBe('arn:aws:sts::111122223333:assumed-role/DataReader/alice');
     expect(res.AssumedRoleUser.AssumedRoleId).toMatch(/^AROA[A-Z2-7]{17}:alice$/);
     expect(r.trace.map((s) => s.check)).toEqual(['input', 'caller', 'role', 'trust-assume-role', 'trust-set-context', 'context-provider', 'context-assertion', 'duration', 'session']);
