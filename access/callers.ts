@@ -5,7 +5,7 @@
  * Action removes it exactly as it would refuse a signed request.
  */
 import type { ApplicationNode } from '../model/types.js';
-import { callerDecision } from '../simulator/token-endpoint.js';
+import { callerDecision } from '../simulator/index.js';
 
 /** Any principal of any account (`*`, or an Allow with NotPrincipal). */
 export const ANY_PRINCIPAL = '*';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../model/errors.js';
-import { inputKind } from '../model/load.js';
+import { inputKind } from '../inputs/index.js';
 
 /** Files besides inputs that discovery uses: project roots for TypeScript (they group a cdktf app's files). */
 const PROJECT_FILES = new Set(['package.json', 'tsconfig.json', 'cdktf.json']);

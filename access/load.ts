@@ -4,7 +4,7 @@
  * with dropped values could hide access.
  */
 import { InputError } from '../model/errors.js';
-import { displayPath, loadPaths } from '../linter/index.js';
+import { displayPath, readInputs } from '../inputs/index.js';
 import { computeAccessPaths, type AccessPath } from './paths.js';
 
 export interface AccessInputs {
@@ -20,7 +20,7 @@ export interface AccessInputs {
 export async function readAccessPaths(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<AccessInputs> {
   const display = (file: string): string => displayPath(opts.cwd, file);
   const result: AccessInputs = { paths: [], applications: [], files: [], notes: [] };
-  const inputs = await loadPaths(paths, opts);
+  const inputs = await readInputs(paths, opts);
   // A named file that is no tipkit input is a note beside usable inputs, and the error when nothing was usable (as lint).
   const usable = inputs.filter((i) => i.notTipkitInput === undefined);
   if (inputs.length > 0 && usable.length === 0) {

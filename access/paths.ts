@@ -5,11 +5,8 @@
  * entitled to an application may do, which scopes a token carries, when a refresh token is issued.
  */
 import { GRANT_TYPES, type ApplicationNode, type NodePath, type SourceLocation, type TipModel } from '../model/types.js';
-import { accessScopesAuthorizing, applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows } from '../simulator/context.js';
-import { authorizedIssuers } from '../simulator/grants/jwt-bearer.js';
-import { assignmentGate } from '../simulator/identity.js';
-import { DEFAULT_LIFETIMES } from '../simulator/scenario.js';
-import { isLoopbackHost, parseAbsoluteUri } from '../linter/rules/support/uri.js';
+import { accessScopesAuthorizing, applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows, authorizedIssuers, assignmentGate, DEFAULT_LIFETIMES } from '../simulator/index.js';
+import { isLoopbackHost, parseAbsoluteUri } from '../model/redirect-uri.js';
 import { actorPolicyCallers, type Callers } from './callers.js';
 import { rolesReachable, type RoleReach } from './roles.js';
 

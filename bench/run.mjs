@@ -355,7 +355,7 @@ async function access() {
   }
   // The path computation alone, on a model loaded once.
   const { computeAccessPaths } = await import(dist('access/paths.js'));
-  const { loadConfigFile } = await import(dist('model/load.js'));
+  const { loadConfigFile } = await import(dist('inputs/load.js'));
   const loaded = await loadConfigFile(file, { maxBytes: 1 << 30 });
   const computeMs = [];
   for (let r = 0; r < runs(5); r++) computeMs.push(await timed(() => computeAccessPaths(loaded.model)));

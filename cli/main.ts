@@ -6,11 +6,8 @@
 import { InputError, UsageError } from '../model/errors.js';
 import { processIo, type Io } from './io.js';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[], io: Io): Promise<number>;
-}
+export type { Command } from './command.js';
+import type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),
@@ -40,7 +37,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      const { toolVersion } = await import('../linter/formatters/version.js');
+      const { toolVersion } = await import('../formats/version.js');
       io.stdout(`${toolVersion()}\n`);
       return 0;
     }

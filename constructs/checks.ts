@@ -8,7 +8,7 @@
 import { Annotations, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { lintLoaded, type Finding, type SeverityOverride } from '../linter/index.js';
-import { fromRawInput } from '../model/load.js';
+import { fromRawInput } from '../inputs/index.js';
 import { printAnnotation, printsAnnotations } from './annotations-output.js';
 import { collectConfig, type CollectedConfig } from './collect.js';
 

@@ -6,7 +6,7 @@
 import { LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { INSTANCE_LOCAL } from '../model/load-tfjson.js';
+import { INSTANCE_LOCAL } from '../model/synthesized-calls.js';
 import type { ConstructSuppression, RawConfig } from '../model/types.js';
 import { ApplicationAccessScope } from './access-scope.js';
 import { IdentityCenterApplication } from './application.js';

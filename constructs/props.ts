@@ -1,6 +1,6 @@
 /**
  * Props of tipkit's constructs. They mirror the sso-admin request shapes in camelCase, so the static
- * TypeScript reader (model/load-typescript.ts) maps them to tipkit.yaml keys by upper-casing the first
+ * TypeScript reader (inputs/typescript/) maps them to tipkit.yaml keys by upper-casing the first
  * letter (`grantType` → `GrantType`), with no table of special cases. Two exceptions, both documented
  * here: `application` (which application a grant/scope/method belongs to) has no key of its own in the
  * config, and `actorPolicy` is an IAM policy document whose keys stay exactly as written.

@@ -8,7 +8,7 @@
  */
 import { Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
-import type { SynthesizedCall } from '../model/load-tfjson.js';
+import type { SynthesizedCall } from '../model/synthesized-calls.js';
 import { TipkitConstructError } from './application.js';
 
 /**

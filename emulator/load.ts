@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
-import { loadValidConfigFile } from '../model/load.js';
+import { loadValidConfigFile } from '../inputs/index.js';
 import type { TipModel } from '../model/types.js';
-import { emptyScenario, loadScenarioFile } from '../simulator/index.js';
-import type { Scenario } from '../simulator/types.js';
+import { emptyScenario, loadScenarioFile, type Scenario } from '../simulator/index.js';
 
 export interface ServeInput {
   model: TipModel;

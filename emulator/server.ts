@@ -8,18 +8,18 @@ import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TipModel } from '../model/types.js';
-import { createSimulator, wallClock } from '../simulator/index.js';
-import type { Clock, Operation, OperationResult, Scenario } from '../simulator/types.js';
-import type { Simulator } from '../simulator/simulator.js';
+import { createSimulator, wallClock, type Clock, type Operation, type OperationResult, type Scenario, type Simulator } from '../simulator/index.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from './body.js';
 import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
-import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type AuthorizeRequest, type PageUser } from './pages.js';
+import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type PageUser } from './pages.js';
 import { signatureRefusal, verifySignature } from './sigv4.js';
 import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-plane.js';
 import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { StsEndpoint, isStsRequest } from './sts/sts-endpoint.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
+import { OwnAddress } from './own-address.js';
+import { authorizeRequest, BASE, describeFailure, MAX_MINT_SECONDS, originOf, requestUrl } from './request-parts.js';
 
 export interface EmulatorOptions {
   model: TipModel;
@@ -136,11 +136,8 @@ class Emulator {
   baseUrl = '';
   /** Guards the verification form against cross-site posts (a page elsewhere cannot read this value). */
   private readonly csrfToken = randomBytes(16).toString('hex');
-  /** `host:port` values (lower case) a request's Host may name; anything else is DNS rebinding or a wrong address. */
-  private ownHosts = new Set<string>();
-  /** Bound to 0.0.0.0 or ::: any IP literal with our port is us (a rebinding attack needs a DNS name). */
-  private anyIpHost = false;
-  private port = 0;
+  /** The addresses that name this server (Host and Origin checks). */
+  private readonly own = new OwnAddress();
   private sts?: StsEndpoint;
 
   constructor(
@@ -152,22 +149,8 @@ class Emulator {
   ) {}
 
   listeningOn(host: string, port: number): void {
-    const literal = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
-    this.baseUrl = `http://${literal}:${port}`;
-    this.port = port;
-    // A loopback name without a port is accepted too (raw clients send it); a browser always sends the port, and a
-    // rebinding page's Host is its own DNS name anyway.
-    this.ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${literal}:${port}`, '127.0.0.1', 'localhost', '[::1]']);
-    this.anyIpHost = host === '0.0.0.0' || host === '::';
-  }
-
-  /** Whether a Host header (or an Origin's host) names this server: loopback names or the bound address, our port. */
-  private isOwnHost(hostHeader: string): boolean {
-    const host = hostHeader.toLowerCase();
-    if (this.ownHosts.has(host)) return true;
-    if (!this.anyIpHost) return false;
-    const m = /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(host);
-    return m !== null && Number(m[2]) === this.port;
+    this.own.listeningOn(host, port);
+    this.baseUrl = this.own.baseUrl;
   }
 
   /**
@@ -177,27 +160,18 @@ class Emulator {
    */
   private refuseForeign(ctx: Context): boolean {
     const host = ctx.req.headers.host ?? '';
-    if (!this.isOwnHost(host)) {
+    if (!this.own.isOwnHost(host)) {
       ctx.log.failedCheck = 'host';
       this.refuse(ctx, 421, 'MisdirectedRequestException', `Host ${JSON.stringify(host)} is not this server; use ${this.baseUrl}`);
       return true;
     }
     const origin = ctx.req.headers.origin;
-    if (origin !== undefined && !this.isOwnOrigin(origin)) {
+    if (origin !== undefined && !this.own.isOwnOrigin(origin)) {
       ctx.log.failedCheck = 'origin';
       this.refuse(ctx, 403, 'ForbiddenOriginException', `requests from ${JSON.stringify(origin)} are refused; only pages of ${this.baseUrl} may call this server from a browser`);
       return true;
     }
     return false;
-  }
-
-  private isOwnOrigin(origin: string): boolean {
-    try {
-      const u = new URL(origin);
-      return u.protocol === 'http:' && u.origin === origin && this.isOwnHost(u.port ? u.host : `${u.host}:80`);
-    } catch {
-      return false; // includes `null` (sandboxed frames, opaque origins)
-    }
   }
 
   /**
@@ -564,43 +538,3 @@ class Emulator {
   }
 }
 
-const BASE = 'http://emulator.invalid';
-/** A century: /_tipkit/jwt's expiresIn limit (negative mints an already expired token). */
-const MAX_MINT_SECONDS = 100 * 365 * 86_400;
-
-/** The request target as a URL: a path (`//x` stays a path, not a host), or absolute; undefined when malformed. */
-function requestUrl(target: string | undefined): URL | undefined {
-  try {
-    return target === undefined ? new URL(BASE) : target.startsWith('/') ? new URL(`${BASE}${target}`) : new URL(target);
-  } catch {
-    return undefined;
-  }
-}
-
-/** AWS's /authorize parameters: `scopes` space- or comma-separated (`scope` accepted too). */
-function authorizeRequest(get: (name: string) => string | undefined): AuthorizeRequest {
-  const scopes = (get('scopes') ?? get('scope') ?? '').split(/[\s,]+/).filter(Boolean);
-  return {
-    clientId: get('client_id') ?? '',
-    redirectUri: get('redirect_uri') ?? '',
-    scopes,
-    state: get('state'),
-    codeChallenge: get('code_challenge'),
-    codeChallengeMethod: get('code_challenge_method'),
-  };
-}
-
-function describeFailure(result: OperationResult): string {
-  return `${result.error?.type ?? 'Error'}: ${result.error?.error_description ?? 'refused'}`;
-}
-
-/** `http://127.0.0.1:3000` for a CSP source list; undefined for anything that is not a plain http(s) URL. */
-function originOf(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  try {
-    const u = new URL(uri);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -5,7 +5,7 @@
  * refused as UnrecognizedClientException, "The security token included in the request is invalid." (HTTP 403).
  */
 import { constantTimeEqual } from '../model/constant-time.js';
-import type { Principal } from '../simulator/types.js';
+import type { Principal } from '../simulator/index.js';
 import { parseAuthorization } from './sigv4.js';
 import type { WireError } from './wire.js';
 

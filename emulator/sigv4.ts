@@ -7,7 +7,7 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { constantTimeEqual } from '../model/constant-time.js';
-import type { Principal } from '../simulator/types.js';
+import type { Principal } from '../simulator/index.js';
 import type { WireError } from './wire.js';
 
 export const SIGNING_SERVICE = 'sso-oauth';

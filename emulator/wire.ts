@@ -1,7 +1,5 @@
 /** The SSO OIDC restJson1 wire format, read from the generated sso-oidc model: routes, input members, error bodies. */
-import { ssoOidcModel } from '../simulator/generated/sso-oidc-model.js';
-import { ERROR_CODES } from '../simulator/errors.js';
-import type { OidcErrorBody } from '../simulator/types.js';
+import { ssoOidcModel, ERROR_CODES, type OidcErrorBody } from '../simulator/index.js';
 
 export type ApiOperation = keyof typeof ssoOidcModel.operations;
 export type ExceptionName = keyof typeof ssoOidcModel.errors;

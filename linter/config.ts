@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../model/errors.js';
-import { parseDocumentText, readSourceFile, type ParsedDocument } from '../model/load-yaml.js';
+import { parseDocumentText, readSourceFile, type ParsedDocument } from '../inputs/index.js';
 import type { SeverityOverride } from './engine.js';
 
 export const RC_FILE_NAMES = ['.tipkitrc.json', '.tipkitrc.yaml', '.tipkitrc.yml'] as const;

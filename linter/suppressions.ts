@@ -4,9 +4,9 @@
  * the node that starts on the next non-comment line and everything nested inside it; suppressed findings
  * are kept with the reason. A suppression without a reason suppresses nothing and is itself a finding.
  */
-import type { LoadedConfig } from '../model/load.js';
+import type { LoadedConfig } from '../inputs/index.js';
 import type { NodePath, TipModel } from '../model/types.js';
-import type { FindingSink, LocatedFinding } from './engine.js';
+import type { FindingSink, LocatedFinding } from './finding-sink.js';
 import type { Rule } from './types.js';
 
 const AWS_TIP_GUIDE = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation.html';

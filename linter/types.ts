@@ -4,7 +4,7 @@
  */
 import type { SchemaViolation } from '../model/schema.js';
 import type { ModelNode, NodePath, SourceLocation, TipModel } from '../model/types.js';
-import type { InputKind } from '../model/load.js';
+import type { InputKind } from '../inputs/index.js';
 
 export type Severity = 'error' | 'warning' | 'note';
 

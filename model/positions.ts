@@ -3,7 +3,7 @@
  * map key) by pointer; locate() answers with the nearest recorded ancestor, so a finding about a missing
  * member still points at the object that lacks it.
  */
-import type { NodePath, SourceLocation } from './types.js';
+import type { NodePath, SourceLocation } from './node-path.js';
 
 const escapeSegment = (segment: string | number): string => {
   const s = String(segment);

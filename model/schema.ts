@@ -5,7 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { validate as generatedValidator } from './generated/config-validator.js';
-import type { NodePath } from './types.js';
+import type { NodePath } from './node-path.js';
 
 export interface SchemaViolation {
   /** Where the offending value is (for an unknown key: the key itself). */

@@ -10,19 +10,8 @@
 import type { PositionIndex } from './positions.js';
 import type { UnknownValues } from './unknown.js';
 
-/** A JSON-pointer-like path into a RawConfig: ['applications', 0, 'Grants', 1, 'Grant']. */
-export type PathSegment = string | number;
-export type NodePath = readonly PathSegment[];
-
-export interface SourceLocation {
-  file: string;
-  /** 1-based */
-  line: number;
-  /** 1-based */
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-}
+export type { NodePath, PathSegment, SourceLocation } from './node-path.js';
+import type { NodePath } from './node-path.js';
 
 /** What every model node carries so a finding can point at it. */
 export interface ModelNode {

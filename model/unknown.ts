@@ -4,7 +4,7 @@
  * pointer into the RawConfig; `'*'` stands for any one segment, for "some application's grant"); the model
  * answers two questions from them, and every rule asks before calling something missing or wrong.
  */
-import type { NodePath } from './types.js';
+import type { NodePath } from './node-path.js';
 
 /** Any one segment in a hole's path (a child resource whose application could not be read). */
 export const ANY_SEGMENT = '*';

@@ -12,3 +12,9 @@ export { GRANT_HANDLERS } from './token-endpoint.js';
 export { CREATE_TOKEN_WITH_IAM_ACTION } from '../model/iam-policy.js';
 export { IdTokenSigner } from './id-token.js';
 export { MAX_ASSERTION_LENGTH } from './grants/jwt-bearer.js';
+// The decisions access review shares with the simulator (the same code decides both), and what serve builds on.
+export { callerDecision } from './token-endpoint.js';
+export { accessScopesAuthorizing, applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows, str } from './context.js';
+export { authorizedIssuers } from './grants/jwt-bearer.js';
+export { assignmentGate, IdentityDirectory } from './identity.js';
+export { ssoOidcModel } from './generated/sso-oidc-model.js';

@@ -5,7 +5,7 @@
  */
 import { importJWK, type JWK } from 'jose';
 import { InputError } from '../model/errors.js';
-import { scanJsonPositions } from '../model/json-positions.js';
+import { scanJsonPositions } from '../inputs/index.js';
 import type { SourceLocation } from '../model/types.js';
 import { defaultAlg } from './keys.js';
 

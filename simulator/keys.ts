@@ -17,7 +17,8 @@ import {
 } from 'jose';
 import type { IssuerNode } from '../model/types.js';
 import { isLoopbackHost } from '../model/redirect-uri.js';
-import type { ScenarioIssuer } from './types.js';
+import type { FetchLimits, ScenarioIssuer } from './types.js';
+export type { FetchLimits } from './types.js';
 
 /** Asymmetric JWS algorithms the simulator accepts (never `none` nor HS*). */
 export const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
@@ -62,17 +63,6 @@ export function fetchableUrl(url: string): URL | undefined {
 }
 
 /** Limits on what `--allow-network` fetches (OpenID discovery, JWKS); tests lower them to exercise each one. */
-export interface FetchLimits {
-  timeoutMs: number;
-  maxBytes: number;
-  /** Redirects followed, each only to the same origin. */
-  maxRedirects: number;
-  /**
-   * A `kid` missing from an issuer's fetched JWKS refetches it (the IdP may have rotated its keys), at most once per
-   * this many ms per issuer, so tokens with made-up `kid`s cannot make tipkit hammer the IdP.
-   */
-  refetchCooldownMs: number;
-}
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 3, refetchCooldownMs: 30_000 };
 

@@ -2,7 +2,6 @@
  * The simulator's public contract, shared by `tipkit simulate` and the `tipkit serve` emulator (which must
  * call this same code, not a second implementation).
  */
-import type { FetchLimits } from './keys.js';
 
 export type Operation = 'CreateTokenWithIAM' | 'CreateToken' | 'RegisterClient' | 'StartDeviceAuthorization' | 'Authorize' | 'ApproveDevice' | StsOperation;
 
@@ -202,4 +201,17 @@ export interface SimulationReport {
   command: 'simulate';
   results: RequestResult[];
   summary: { requests: number; succeeded: number; failed: number; expectationsMet: number; expectationsFailed: number };
+}
+
+/** How far `--allow-network` fetching of discovery and JWKS may go (keys.ts). */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Redirects followed, each only to the same origin. */
+  maxRedirects: number;
+  /**
+   * A `kid` missing from an issuer's fetched JWKS refetches it (the IdP may have rotated its keys), at most once per
+   * this many ms per issuer, so tokens with made-up `kid`s cannot make tipkit hammer the IdP.
+   */
+  refetchCooldownMs: number;
 }

@@ -2,7 +2,7 @@
  * `--format github` (with --base): one workflow-command annotation per added or widened path, at the grant line
  * that opens it; an error with --fail-on-new-access (the job fails on it), else a warning.
  */
-import { escapeData, escapeProperty } from '../../linter/formatters/github.js';
+import { escapeData, escapeProperty } from '../../formats/github-commands.js';
 import { pathSentence, widenedText } from './describe.js';
 import type { AccessFormatter } from './types.js';
 

@@ -4,8 +4,8 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_URL } from '../../linter/formatters/rule-docs.js';
-import { relativeUri, SARIF_SCHEMA_URI, SRCROOT } from '../../linter/formatters/sarif.js';
+import { PROJECT_URL } from '../../formats/project.js';
+import { relativeUri, SARIF_SCHEMA_URI, SRCROOT } from '../../formats/sarif.js';
 import type { AccessPath } from '../paths.js';
 import type { SourceLocation } from '../../model/types.js';
 import { pathSentence, widenedText } from './describe.js';

@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { accessReview, hasNewAccess } from '../../access/index.js';
 import { ACCESS_FORMATS, ACCESS_FORMATTERS, DIFF_ONLY_FORMATS } from '../../access/formatters/index.js';
-import { toolVersion } from '../../linter/formatters/version.js';
+import { toolVersion } from '../../formats/version.js';
 import { UsageError } from '../../model/errors.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   format: { type: 'string', short: 'f' },

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { UsageError } from '../../model/errors.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 type Request = Record<string, unknown>;
 
@@ -107,7 +107,7 @@ export const command: Command = {
 
     const request = buildRequest(op, opName!, values, io.cwd);
     const endpoint = values['endpoint-url'] as string | undefined;
-    const [sdk, { AwsCallError, call, quietSdkNodeWarning, ssoAdminClient }] = await Promise.all([import('@aws-sdk/client-sso-admin'), import('../../model/live/client.js')]);
+    const [sdk, { AwsCallError, call, quietSdkNodeWarning, ssoAdminClient }] = await Promise.all([import('@aws-sdk/client-sso-admin'), import('../../live/client.js')]);
     quietSdkNodeWarning();
     const client: SSOAdminClient = ssoAdminClient({ region: values.region as string | undefined, endpoint, profile: values.profile as string | undefined });
     try {

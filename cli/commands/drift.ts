@@ -4,11 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../model/errors.js';
-import { loadValidConfigFile } from '../../model/load.js';
-import type { DriftResource } from '../../model/live/drift.js';
+import { loadValidConfigFile } from '../../inputs/index.js';
+import type { DriftResource } from '../../live/drift.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 import { liveOptions, readLive, requireInstanceArn } from './pull.js';
 
 // No --ids: a config may name users and groups, and only the identity store says which ids those are.
@@ -48,7 +48,7 @@ export const command: Command = {
     const declaredInstance = loaded.model.instance;
     const instanceArn = requireInstanceArn(values['instance-arn'] ?? declaredInstance.instanceArn, 'drift');
     const live = await readLive('drift', { ...values, instanceArn, region: values.region ?? declaredInstance.region }, io);
-    const { compareWithLive } = await import('../../model/live/drift.js');
+    const { compareWithLive } = await import('../../live/drift.js');
     const all = compareWithLive(loaded.model, live);
     const drifted = all.filter((r) => r.status !== 'in-sync');
     const report =

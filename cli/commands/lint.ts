@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
-import { toolVersion } from '../../linter/formatters/version.js';
+import { toolVersion } from '../../formats/version.js';
 import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   format: sharedOptions.format,

@@ -4,13 +4,13 @@
  */
 import { stringify } from 'yaml';
 import { InputError, oneLine, UsageError } from '../../model/errors.js';
-import { loadConfigText } from '../../model/load.js';
-import type { AwsManagedApplication, PulledConfig } from '../../model/live/to-config.js';
-import type { LiveInstance } from '../../model/live/read.js';
+import { loadConfigText } from '../../inputs/index.js';
+import type { AwsManagedApplication, PulledConfig } from '../../live/to-config.js';
+import type { LiveInstance } from '../../live/read.js';
 import { parseCommandArgs } from '../args.js';
 import { emit } from '../io.js';
 import type { Io } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 export const liveOptions = {
   'instance-arn': { type: 'string' },
@@ -53,7 +53,7 @@ export const command: Command = {
     if (positionals.length) throw new UsageError(`pull: unexpected argument '${positionals[0]}' (did you mean --out ${positionals[0]}?)`);
     const instanceArn = requireInstanceArn(values['instance-arn'], 'pull');
     const live = await readLive('pull', { ...values, instanceArn }, io);
-    const { liveToConfig } = await import('../../model/live/to-config.js');
+    const { liveToConfig } = await import('../../live/to-config.js');
     const pulled = liveToConfig(live);
     const text = renderPulled(pulled, live);
     // The file must be one every command accepts: a live value the schema refuses is reported, not written.
@@ -86,8 +86,8 @@ export interface LiveFlags {
 /** Read the instance with the SDK; AWS failures become one line and exit 2 (the input could not be used). */
 export async function readLive(cmd: string, flags: LiveFlags, io: Io): Promise<LiveInstance> {
   const [{ AwsCallError, identityStoreClient, quietSdkNodeWarning, ssoAdminClient }, { readLiveInstance }] = await Promise.all([
-    import('../../model/live/client.js'),
-    import('../../model/live/read.js'),
+    import('../../live/client.js'),
+    import('../../live/read.js'),
   ]);
   quietSdkNodeWarning();
   if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new UsageError(`${cmd}: --endpoint must be an http(s) URL (got '${flags.endpoint}')`);

@@ -7,7 +7,7 @@ import { GENERATED_BANNER, ruleDocFiles, ruleDocText, ruleHelpUri } from '../../
 import type { Rule } from '../../linter/types.js';
 import { commonFlagsHelp, oneOf, parseCommandArgs, sharedOptions } from '../args.js';
 import { emit, writeFileAtomic } from '../io.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   format: sharedOptions.format,

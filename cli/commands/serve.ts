@@ -1,6 +1,6 @@
 /** `tipkit serve`: run the SSO OIDC emulator on 127.0.0.1 until SIGINT/SIGTERM. */
 import { resolve } from 'node:path';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';

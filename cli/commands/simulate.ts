@@ -1,6 +1,6 @@
 /** `tipkit simulate SCENARIO`: dry-run a scenario's SSO OIDC requests against the config; exit 1 when an expectation fails. */
 import { resolve } from 'node:path';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 import { UsageError } from '../../model/errors.js';
 import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';

@@ -8,14 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../model/errors.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadValidConfigFile } from '../../model/load.js';
-import type { LoadedConfig } from '../../model/load.js';
+import { loadValidConfigFile, type LoadedConfig } from '../../inputs/index.js';
 import type { ConstructSuppression, RawConfig } from '../../model/types.js';
 import type { TipkitStackOptions } from '../../constructs/from-config.js';
 import { lintLoaded } from '../../linter/index.js';
 import { isPrincipalId } from '../../model/arn.js';
 import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 const options = {
   config: sharedOptions.config,

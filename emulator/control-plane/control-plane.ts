@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TipModel } from '../../model/types.js';
-import type { Simulator } from '../../simulator/simulator.js';
-import type { Clock, Scenario } from '../../simulator/types.js';
+import type { Simulator, Clock, Scenario } from '../../simulator/index.js';
 import { identityStoreApi } from '../generated/identitystore-api.js';
 import { ssoAdminApi } from '../generated/sso-admin-api.js';
 import { signatureRefusal, verifySignature } from '../sigv4.js';

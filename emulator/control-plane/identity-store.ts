@@ -4,8 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { identityStoreApi } from '../generated/identitystore-api.js';
-import { IdentityDirectory } from '../../simulator/identity.js';
-import type { IdentityStoreGroup, IdentityStoreUser } from '../../simulator/types.js';
+import { IdentityDirectory, type IdentityStoreGroup, type IdentityStoreUser } from '../../simulator/index.js';
 import { ResourceNotFoundException, ValidationException } from './errors.js';
 import { paginate } from './pagination.js';
 import type { OperationContext, OperationHandler } from './sso-admin.js';

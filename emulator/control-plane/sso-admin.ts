@@ -6,8 +6,7 @@
  */
 import { deriveApplicationArn, deriveIssuerArn } from '../../model/arn.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType } from '../../model/types.js';
-import { str } from '../../simulator/context.js';
-import type { IdentityStore } from '../../simulator/types.js';
+import { str, type IdentityStore } from '../../simulator/index.js';
 import { AccessDeniedException, ConflictException, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
 import { paginate } from './pagination.js';
 import { accountOf, isCustomProvider, type ApplicationRecord, type ControlPlaneState, type IssuerRecord } from './state.js';

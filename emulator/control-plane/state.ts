@@ -11,7 +11,7 @@ import { derivedAccount } from '../../model/arn.js';
 import { buildModel, isObject } from '../../model/build.js';
 import { InputError } from '../../model/errors.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, type RawConfig, type Tag, type TipModel } from '../../model/types.js';
-import type { IdentityStore } from '../../simulator/types.js';
+import type { IdentityStore } from '../../simulator/index.js';
 
 type Obj = Record<string, unknown>;
 

@@ -4,18 +4,9 @@
  */
 import type { Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { escapeData, escapeProperty } from '../../formats/github-commands.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
-
-/** Escaping of a command's message (GitHub's toolkit escapeData). */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escaping of a command property value (GitHub's toolkit escapeProperty). */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 export const formatGithub: Formatter = (report) => {
   const lines = report.findings

@@ -7,8 +7,8 @@ import type { Rule, RuleMeta } from '../types.js';
 
 const UNSUPPRESSIBLE = new Set(suppressionRules.map((r) => r.meta.id));
 
-/** Where tipkit's sources and docs are published (SARIF informationUri and helpUri); package.json's homepage and repository say the same (tested). */
-export const PROJECT_URL = 'https://github.com/tipkit-dev/tipkit';
+export { PROJECT_URL } from '../../formats/project.js';
+import { PROJECT_URL } from '../../formats/project.js';
 
 export const GENERATED_BANNER = '<!-- generated from the rule metadata by scripts/gen-rule-docs.mjs — do not edit -->';
 

@@ -5,18 +5,12 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../types.js';
-import { PROJECT_URL, ruleDocMarkdown, ruleDocText, ruleHelpUri } from './rule-docs.js';
+import { PROJECT_URL } from '../../formats/project.js';
+import { ruleDocMarkdown, ruleDocText, ruleHelpUri } from './rule-docs.js';
 import type { Formatter } from './types.js';
-
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const SRCROOT = '%SRCROOT%';
+import { relativeUri, SARIF_SCHEMA_URI, SRCROOT } from '../../formats/sarif.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
-
-/** A relative file name as a URI reference (each segment percent-encoded). */
-export function relativeUri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
-}
 
 export const formatSarif: Formatter = (report, context) => {
   const ruleIndex = new Map(context.rules.map((r, i) => [r.meta.id, i]));

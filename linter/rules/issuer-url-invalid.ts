@@ -2,7 +2,7 @@
 import { ssoAdminShapes } from '../../model/generated/sso-admin-shapes.js';
 import type { Rule } from '../types.js';
 import { OIDC_JWT, claimViolations } from './support/paths.js';
-import { parseAbsoluteUri } from './support/uri.js';
+import { parseAbsoluteUri } from '../../model/redirect-uri.js';
 import { issuerExample } from './support/examples.js';
 
 const ISSUER_URL_PATTERN = new RegExp(ssoAdminShapes.TrustedTokenIssuerUrl.jsPattern, 'u');

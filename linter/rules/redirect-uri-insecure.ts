@@ -1,7 +1,7 @@
 /** redirect-uri-insecure: a redirect URI uses plain `http` for a host other than loopback. */
 import type { Rule } from '../types.js';
 import { valueAt } from './support/paths.js';
-import { isLoopbackHost, parseAbsoluteUri } from './support/uri.js';
+import { isLoopbackHost, parseAbsoluteUri } from '../../model/redirect-uri.js';
 
 export const rule: Rule = {
   meta: {

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { diffPaths, hasNewAccess } from '../../access/diff.js';
 import { pathSentence } from '../../access/formatters/describe.js';
 import { computeAccessPaths } from '../../access/paths.js';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { ensureDistBuilt, runCli } from '../helpers/cli.js';
 import { app, config, find, issuer, JWT, jwtGrant, pathsOf, role } from './support.js';
 

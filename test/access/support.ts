@@ -1,7 +1,7 @@
 /** Builders for access tests: a config as a value, loaded as tipkit.yaml would be, and its paths. */
 import { stringify } from 'yaml';
 import { computeAccessPaths, type AccessPath } from '../../access/paths.js';
-import { loadConfigText } from '../../model/load.js';
+import { loadConfigText } from '../../inputs/load.js';
 import type { RawConfig } from '../../model/types.js';
 
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintLoaded } from '../../linter/index.js';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
 
 const dir = resolve(import.meta.dirname, 'fixtures/agree');

@@ -15,7 +15,7 @@ import {
   TrustedTokenIssuer,
   collectConfig,
 } from '../../constructs/index.js';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d';
 const STORE = 'd-9067642ac7';

@@ -7,7 +7,7 @@ import { App, TerraformStack } from 'cdktf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AWS_COMMAND_CONTEXT, ApplicationGrant, TipkitConstructError, TipkitStack } from '../../constructs/index.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 type Obj = Record<string, any>;

@@ -1,7 +1,7 @@
 /**
  * Renders one tipkit RawConfig (the tipkit.yaml document, PascalCase) as each input kind the linter reads: the
- * YAML text, cdktf TypeScript construct code (read statically by model/load-typescript.ts) and Terraform JSON
- * in the shape `tipkit synth` writes (read by model/load-tfjson.ts). Written directly, never through cdktf:
+ * YAML text, cdktf TypeScript construct code (read statically by inputs/typescript/) and Terraform JSON
+ * in the shape `tipkit synth` writes (read by inputs/terraform/tfjson.ts). Written directly, never through cdktf:
  * the configs under test are often ones synth refuses. Every value is on its own line, so a finding's line
  * says which value it is about.
  */
@@ -227,7 +227,7 @@ function withIssuerRefs(value: unknown, issuerRef: Map<string, string>, key?: st
 
 export type RenderedKind = 'yaml' | 'ts' | 'tfjson';
 
-/** The file name each kind is loaded as (model/load.ts picks the reader by extension). */
+/** The file name each kind is loaded as (inputs/load.ts picks the reader by extension). */
 export const RENDERED_FILE: Record<RenderedKind, string> = { yaml: 'tipkit.yaml', ts: 'stack.ts', tfjson: 'cdk.tf.json' };
 
 export function render(kind: RenderedKind, raw: RawConfig): string {

@@ -4,7 +4,7 @@
  * under test are compared.
  */
 import { describe, expect, it } from 'vitest';
-import { loadConfigText } from '../../model/load.js';
+import { loadConfigText } from '../../inputs/load.js';
 import { SCHEMA_VIOLATION_RULE_ID, runRules } from '../../linter/engine.js';
 import { allRules } from '../../linter/rules/index.js';
 import type { Finding, Rule } from '../../linter/types.js';

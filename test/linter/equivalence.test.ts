@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRules } from '../../linter/engine.js';
 import { allRules } from '../../linter/rules/index.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { fromRawInput, loadConfigFile, type LoadedConfig } from '../../model/load.js';
-import { readTypeScriptFiles } from '../../model/load-typescript.js';
+import { fromRawInput, loadConfigFile, type LoadedConfig } from '../../inputs/load.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
 import type { RawConfig } from '../../model/types.js';
 import { runCli } from '../helpers/cli.js';
 

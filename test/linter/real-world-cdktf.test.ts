@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../linter/index.js';
-import { readTypeScriptFiles } from '../../model/load-typescript.js';
-import { fromRawInput } from '../../model/load.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
+import { fromRawInput } from '../../inputs/load.js';
 import { lintLoaded, type Finding } from '../../linter/index.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures', 'real-world');

@@ -92,7 +92,7 @@ describe('real-world Terraform shapes lint with exactly the expected findings', 
   }
 
   it('reads every resource of the fixtures it claims to (good cases are read, not skipped)', async () => {
-    const { loadConfigFile } = await import('../../model/load.js');
+    const { loadConfigFile } = await import('../../inputs/load.js');
     const managed = await loadConfigFile(join(ROOT, 'terraform-managed-apps/main.tf'));
     expect(managed.model.managedApplications.map((m) => [m.name, m.scopes, m.authorizedTokenIssuers.map((a) => a.issuer?.name)])).toEqual([
       ['aws_redshift_idc_application.warehouse', ['lakeformation:query'], ['okta']],

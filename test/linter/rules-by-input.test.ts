@@ -14,7 +14,7 @@ import { runRules } from '../../linter/engine.js';
 import { allRules } from '../../linter/rules/index.js';
 import type { Finding } from '../../linter/types.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadConfigFile, type LoadedConfig } from '../../model/load.js';
+import { loadConfigFile, type LoadedConfig } from '../../inputs/load.js';
 import { GRANT_TYPES, type RawConfig } from '../../model/types.js';
 import { lowerFirst } from '../../constructs/refs.js';
 import { render, RENDERED_FILE, type RenderedKind } from '../helpers/render-inputs.js';

@@ -13,7 +13,7 @@ import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
 describe('deep JSON', () => {
   beforeAll(() => ensureDistBuilt());
   it('is refused at the bracket past the limit, 20 times in one process, without aborting it', () => {
-    const loader = pathToFileURL(resolve(repoRoot, 'dist/model/load-yaml.js')).href;
+    const loader = pathToFileURL(resolve(repoRoot, 'dist/inputs/yaml/parse.js')).href;
     const script = `
       const { parseDocumentText } = await import(${JSON.stringify(loader)});
       const text = '{"version":1,"instance":' + '{"a":'.repeat(10000) + '1' + '}'.repeat(10000) + '}';

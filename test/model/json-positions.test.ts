@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanJsonPositions } from '../../model/json-positions.js';
-import { parseDocumentText } from '../../model/load-yaml.js';
+import { scanJsonPositions } from '../../inputs/yaml/json-positions.js';
+import { parseDocumentText } from '../../inputs/yaml/parse.js';
 import type { PositionIndex } from '../../model/positions.js';
 import type { NodePath } from '../../model/types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile, loadConfigText, InputError, isApplicationArn, isIssuerArn } from '../../model/index.js';
+import { loadConfigFile, loadConfigText, InputError, isApplicationArn, isIssuerArn } from '../../api/model.js';
 
 describe('config loader', () => {
   it('loads the okta example with resolved references and positions', async () => {

@@ -8,7 +8,7 @@ import {
   isApplicationArn,
   isIssuerArn,
   loadConfigText,
-} from '../../model/index.js';
+} from '../../api/model.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d';
 const EXTERNAL_TTI = 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-7223e2ee1a2b3c4d/tti-0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f';

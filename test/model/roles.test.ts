@@ -1,6 +1,6 @@
 /** `roles:` in tipkit.yaml (spec §9): schema, model, deterministic ARNs. */
 import { describe, expect, it } from 'vitest';
-import { loadConfigText } from '../../model/index.js';
+import { loadConfigText } from '../../api/model.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d';
 const TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/Backend' }, Action: ['sts:AssumeRole', 'sts:SetContext'] }] };

@@ -3,9 +3,9 @@
 // LiveInstance as readLiveInstance returns it.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../model/build.js';
-import { compareWithLive } from '../../model/live/drift.js';
-import type { LiveApplication, LiveInstance } from '../../model/live/read.js';
-import { liveToConfig } from '../../model/live/to-config.js';
+import { compareWithLive } from '../../live/drift.js';
+import type { LiveApplication, LiveInstance } from '../../live/read.js';
+import { liveToConfig } from '../../live/to-config.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-5555666677778888';
 const CUSTOM = 'arn:aws:sso::aws:applicationProvider/custom';

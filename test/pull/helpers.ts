@@ -21,7 +21,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import type { RequestLogger } from '../../emulator/log.js';
 import { isPrincipalId } from '../../model/arn.js';
 import { canonicalConfig } from '../../model/canonical.js';
-import { loadValidConfigFile } from '../../model/load.js';
+import { loadValidConfigFile } from '../../inputs/load.js';
 import type { RawConfig } from '../../model/types.js';
 import type { Principal } from '../../simulator/types.js';
 import { repoRoot, type CliResult } from '../helpers/cli.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CreateApplicationCommand, ListApplicationsCommand, PutApplicationAccessScopeCommand, PutApplicationGrantCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../emulator/log.js';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { ensureDistBuilt } from '../helpers/cli.js';
 import { INSTANCE, REGION, runCliAsync, startServe, type Serve } from './helpers.js';
 

@@ -11,7 +11,7 @@ import {
   PutApplicationGrantCommand,
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { ensureDistBuilt } from '../helpers/cli.js';
 import { INSTANCE, canonicalOf, deployWithSdk, fixtures, runCliAsync, startServe, withoutArns, type Serve } from './helpers.js';
 

@@ -1,6 +1,6 @@
 /** The Terraform literal evaluator: what it computes, and what it leaves unknown (never guessed). */
 import { describe, expect, it } from 'vitest';
-import { CannotExpand, evaluate, evaluateExpression, expandBlock, isSet, Reference, toHclJson, Unknown, type Scope, type Value } from '../../model/hcl-eval.js';
+import { CannotExpand, evaluate, evaluateExpression, expandBlock, isSet, Reference, toHclJson, Unknown, type Scope, type Value } from '../../inputs/terraform/eval/index.js';
 
 const locals: Record<string, unknown> = {
   apps: { web: 'https://web.example.com', api: 'https://api.example.com' },

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintLoaded, lintPaths } from '../../linter/index.js';
 import { InputError } from '../../model/errors.js';
-import { loadConfigFile } from '../../model/load.js';
-import { readHclFiles } from '../../model/load-hcl.js';
+import { loadConfigFile } from '../../inputs/load.js';
+import { readHclFiles } from '../../inputs/terraform/hcl.js';
 
 /** A directory of files (path → text), for readers that walk. */
 function tree(files: Record<string, string>): string {

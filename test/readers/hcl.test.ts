@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
-import { fromRawInput, loadConfigFile } from '../../model/load.js';
-import { locateIn, readHclFiles, scanHcl } from '../../model/load-hcl.js';
+import { fromRawInput, loadConfigFile } from '../../inputs/load.js';
+import { readHclFiles } from '../../inputs/terraform/hcl.js';
+import { locateIn, scanHcl } from '../../inputs/terraform/hcl-positions.js';
 
 const fx = (name: string) => `test/fixtures/hcl/${name}`;
 

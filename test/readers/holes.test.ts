@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile } from '../../model/index.js';
+import { loadConfigFile } from '../../api/model.js';
 import { lintLoaded } from '../../linter/index.js';
 
 function file(name: string, text: string): string {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile } from '../../model/load.js';
+import { loadConfigFile } from '../../inputs/load.js';
 import { lintLoaded } from '../../linter/index.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';

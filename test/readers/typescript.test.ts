@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
-import { fromRawInput, loadConfigFile } from '../../model/load.js';
-import { readTypeScriptFiles } from '../../model/load-typescript.js';
+import { fromRawInput, loadConfigFile } from '../../inputs/load.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
 
 const fx = (name: string) => `test/fixtures/ts/${name}`;
 const redirectUri = (i: number) => ['applications', 0, 'Grants', 0, 'Grant', 'AuthorizationCode', 'RedirectUris', i];

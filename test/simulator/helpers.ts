@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
-import { loadConfigText } from '../../model/load.js';
+import { loadConfigText } from '../../inputs/load.js';
 import type { TipModel } from '../../model/types.js';
 import { loadScenarioText, simulate, type RequestResult, type SimulationReport } from '../../simulator/index.js';
 

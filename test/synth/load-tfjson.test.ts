@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lintLoaded } from '../../linter/index.js';
 import { canonicalConfig } from '../../model/canonical.js';
 import { InputError } from '../../model/errors.js';
-import { loadConfigFile, loadConfigText } from '../../model/load.js';
+import { loadConfigFile, loadConfigText } from '../../inputs/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tipkit-tfjson-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

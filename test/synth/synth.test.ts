@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalConfig } from '../../model/canonical.js';
 import { lintLoaded } from '../../linter/index.js';
-import { loadConfigFile, type LoadedConfig } from '../../model/load.js';
+import { loadConfigFile, type LoadedConfig } from '../../inputs/load.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const EXAMPLES = ['okta-tip', 'web-app', 'device-cli', 'identity-enhanced-session'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile, fromRawInput, type LoadedConfig } from '../../../model/load.js';
+import { loadConfigFile, fromRawInput, type LoadedConfig } from '../../../inputs/load.js';
 import { PositionIndex } from '../../../model/positions.js';
 import { lintLoadedWith, runRules, withoutPointer } from '../../../linter/engine.js';
 import { grantTypeUnknown, iamAuthMethodMissing, refreshTokenSeen, schemaViolation, testRules } from './test-rules.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../model/errors.js';
-import { loadConfigFile } from '../../../model/load.js';
+import { loadConfigFile } from '../../../inputs/load.js';
 import { displayPath, lintLoaded, lintPaths } from '../../../linter/index.js';
 import { iamAuthMethodMissing, testRules } from './test-rules.js';
 

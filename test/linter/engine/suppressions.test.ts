@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile, loadConfigText } from '../../../model/load.js';
+import { loadConfigFile, loadConfigText } from '../../../inputs/load.js';
 import { lintLoadedWith, type LocatedFinding } from '../../../linter/engine.js';
 import { parseSuppressionComments } from '../../../linter/suppressions.js';
 import type { Rule } from '../../../linter/types.js';

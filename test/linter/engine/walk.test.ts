@@ -2,7 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoSuchFileError } from '../../../model/errors.js';
 import { project } from '../cli/run.js';
-import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf } from '../../../linter/walk.js';
+import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf } from '../../../inputs/discover.js';
 
 describe('file discovery', () => {
   const root = project({

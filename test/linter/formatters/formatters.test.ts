@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport, type FormatContext } from '../../../linter/formatters/index.js';
-import { escapeData, escapeProperty } from '../../../linter/formatters/github.js';
+import { escapeData, escapeProperty } from '../../../formats/github-commands.js';
 import { testRules } from '../engine/test-rules.js';
 import { report } from './report.js';
 import { sarifValidator } from './sarif-schema.js';

@@ -1,6 +1,6 @@
 /** input-skipped: a note-level rule whose findings come from readers' notes, not from a check. */
 import { describe, expect, it } from 'vitest';
-import { loadConfigText } from '../../../model/load.js';
+import { loadConfigText } from '../../../inputs/load.js';
 import { runRules } from '../../../linter/engine.js';
 import { allRules } from '../../../linter/rules/index.js';
 import { rule } from '../../../linter/rules/input-skipped.js';

@@ -1,7 +1,7 @@
 /** The rule registry against the contract (spec §3), the rule docs against the rules, and the fixture trees. */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfigText } from '../../../model/load.js';
+import { loadConfigText } from '../../../inputs/load.js';
 import { lintPaths } from '../../../linter/index.js';
 import { allRules, ruleById } from '../../../linter/rules/index.js';
 import { HEAD, lintText } from '../../helpers/rule-tester.js';

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromRawInput, loadConfigFile } from '../../../model/load.js';
-import { parseDocumentText } from '../../../model/load-yaml.js';
+import { fromRawInput, loadConfigFile } from '../../../inputs/load.js';
+import { parseDocumentText } from '../../../inputs/yaml/parse.js';
 import type { NodePath, RawConfig } from '../../../model/types.js';
 import { lintLoaded } from '../../../linter/index.js';
 

@@ -5,9 +5,9 @@
  * may leave them to be derived). Lists whose order AWS does not keep (audiences, redirect URIs, targets) compare
  * as sets; grants, scopes, methods and assignments are matched by their key, not their position.
  */
-import { canonicalConfig } from '../canonical.js';
-import { buildModel, isObject } from '../build.js';
-import type { RawConfig, TipModel } from '../types.js';
+import { canonicalConfig } from '../model/canonical.js';
+import { buildModel, isObject } from '../model/build.js';
+import type { RawConfig, TipModel } from '../model/types.js';
 import type { LiveInstance } from './read.js';
 import { liveToConfig } from './to-config.js';
 

@@ -4,7 +4,7 @@
  * Returns undefined where the two could differ, so the caller falls back to the `yaml` parser: duplicate keys
  * (an error there), `<<` merge keys, lone carriage returns, and nesting deeper than a safe recursion.
  */
-import { PositionIndex, childPointerKey } from './positions.js';
+import { PositionIndex, childPointerKey } from '../../model/positions.js';
 
 /** Values nested deeper than this are not located (as in the YAML walk). */
 const MAX_LOCATED_DEPTH = 200;

@@ -1,34 +1,25 @@
 /**
  * Terraform JSON (`cdk.tf.json` from `tipkit synth` or any cdktf app, or a hand-written `*.tf.json`) →
  * RawConfig. The aws_ssoadmin_* resources (including a native aws_ssoadmin_application_grant) are mapped by
- * model/terraform-mapping.ts, shared with the HCL reader; this file adds what only Terraform JSON holds:
+ * inputs/terraform/mapping.ts, shared with the HCL reader; this file adds what only Terraform JSON holds:
  * tipkit's synthesized grants and authentication methods (`terraform_data` whose `input.tipkit` names the
  * API call and `input.request` holds the request), the `tipkit_instance` local, and the provider's region.
  * Positions come from the parsed JSON, re-keyed from Terraform paths to tipkit.yaml pointers.
  */
-import { InputError } from './errors.js';
-import type { RawInput } from './load.js';
-import type { PositionIndex } from './positions.js';
-import { moduleScope } from './hcl-eval.js';
-import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './terraform-mapping.js';
-import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from './types.js';
-import { isObject } from './build.js';
+import { InputError } from '../../model/errors.js';
+import type { RawInput } from '../raw-input.js';
+import type { PositionIndex } from '../../model/positions.js';
+import { moduleScope } from './eval/index.js';
+import { expandTerraformBlocks, terraformToRaw, TERRAFORM_TYPES, type ExtraChild, type TerraformBlock } from './mapping.js';
+import type { ConstructSuppression, NodePath, RawConfig, SourceLocation } from '../../model/types.js';
+import { isObject } from '../../model/build.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
 
-/**
- * What `input.tipkit` says a terraform_data resource performs (the constructs write these markers), and where
- * its request goes in tipkit.yaml.
- */
-export const SYNTHESIZED_CALLS = {
-  PutApplicationGrant: { section: 'Grants', members: ['GrantType', 'Grant'] },
-  PutApplicationAuthenticationMethod: { section: 'AuthenticationMethods', members: ['AuthenticationMethodType', 'AuthenticationMethod'] },
-} as const satisfies Record<string, { section: ExtraChild['section']; members: readonly string[] }>;
-export type SynthesizedCall = keyof typeof SYNTHESIZED_CALLS;
+export { INSTANCE_LOCAL, SYNTHESIZED_CALLS, type SynthesizedCall } from '../../model/synthesized-calls.js';
+import { INSTANCE_LOCAL, SYNTHESIZED_CALLS, type SynthesizedCall } from '../../model/synthesized-calls.js';
 
-/** The local `tipkit synth` writes so the instance settings survive a round trip. */
-export const INSTANCE_LOCAL = 'tipkit_instance';
 const INSTANCE_KEYS = ['InstanceArn', 'IdentityStoreId', 'Region'] as const;
 
 export function tfJsonToRaw(value: unknown, positions: PositionIndex, file: string): RawInput {

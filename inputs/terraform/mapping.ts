@@ -6,119 +6,19 @@
  * their Name, as a tipkit.yaml would write them. What it cannot resolve (variables, data lookups, function
  * calls) is skipped with a note, never guessed.
  */
-import { CannotExpand, evaluate, expandBlock, instancesOf, type Scope } from './hcl-eval.js';
-import type { RawInput } from './load.js';
-import type { PositionIndex } from './positions.js';
-import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from './types.js';
-import { isObject, type ManagedApplicationInput } from './build.js';
-import { ANY_SEGMENT } from './unknown.js';
+export type { ExtraChild, TerraformBlock, TerraformMappingOptions } from './blocks.js';
+import { addressOf, REFERENCE, type ExtraChild, type TerraformBlock, type TerraformMappingOptions } from './blocks.js';
+export { expandTerraformBlocks } from './expand-blocks.js';
+export { MANAGED_APPLICATIONS, readsType, TERRAFORM_TYPES } from './resource-types.js';
+import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
+import type { RawInput } from '../raw-input.js';
+import type { PositionIndex } from '../../model/positions.js';
+import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
+import { isObject, type ManagedApplicationInput } from '../../model/build.js';
+import { ANY_SEGMENT } from '../../model/unknown.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
-
-/** One `resource` or `data` block. */
-export interface TerraformBlock {
-  mode: 'resource' | 'data';
-  type: string;
-  /** The Terraform name (`resource "TYPE" "NAME"`), with the instance key of a count / for_each instance (`NAME["key"]`). */
-  name: string;
-  /** The address prefix of a block inside a module (`module.tip.`); references within the module carry it too. */
-  module?: string;
-  /** Why its count / for_each / dynamic blocks could not be expanded over literals, and where (the mapper skips it). */
-  unexpandable?: { why: string; at: NodePath };
-  body: Obj;
-  /** Where the block is written. */
-  loc: SourceLocation;
-  /** Where an attribute, block or element below the body is written (its key, and its value). */
-  locate(path: NodePath): { key?: SourceLocation; value?: SourceLocation } | undefined;
-}
-
-/**
- * A grant or authentication method that a reader recovered from something other than a native resource
- * (tipkit's synthesized form in Terraform JSON), already in tipkit.yaml shape. `application` is a Terraform
- * expression (a reference to an aws_ssoadmin_application, or an ARN); `origin` locates the parts.
- */
-export interface ExtraChild {
-  section: 'Grants' | 'AuthenticationMethods' | 'AccessScopes' | 'Assignments';
-  application: string;
-  applicationLoc?: SourceLocation;
-  value: Obj;
-  loc: SourceLocation;
-  /** Locations of parts of `value`, by path inside it. */
-  locate?(path: NodePath): SourceLocation | undefined;
-}
-
-export interface TerraformMappingOptions {
-  positions: PositionIndex;
-  notes?: Note[];
-  /** `locals` values, for `${local.NAME}` (only literal ones are used). */
-  locals?: Obj;
-  extra?: ExtraChild[];
-}
-
-export const TERRAFORM_TYPES = {
-  application: 'aws_ssoadmin_application',
-  issuer: 'aws_ssoadmin_trusted_token_issuer',
-  accessScope: 'aws_ssoadmin_application_access_scope',
-  assignment: 'aws_ssoadmin_application_assignment',
-  assignmentConfiguration: 'aws_ssoadmin_application_assignment_configuration',
-  grant: 'aws_ssoadmin_application_grant',
-  /**
-   * Not in the AWS provider (tip-facts §8: requested in issue #34763; a fork ships it). Read in the shape that
-   * fork and the API give it: application_arn, authentication_method_type, authentication_method { iam {
-   * actor_policy = jsonencode({…}) } }.
-   */
-  authenticationMethod: 'aws_ssoadmin_application_authentication_method',
-} as const;
-
-/**
- * AWS-managed applications that Terraform declares through their own service's resource. They are usage
- * records (ManagedApplicationNode), not linted: `issuers` is where they list trusted token issuers (so an issuer
- * used only there is used), and a reference to any of `arnAttributes` (the Identity Center application the
- * service creates) is an access-scope target that resolves. `scopes` maps service-integration blocks to the
- * access scopes they turn on.
- */
-export const MANAGED_APPLICATIONS: Readonly<Record<string, { issuers?: { list: string; arn: string; audiences: string }; arnAttributes: string[]; scopes?: Record<string, string> }>> = {
-  aws_redshift_idc_application: {
-    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
-    arnAttributes: ['idc_managed_application_arn'],
-    scopes: { lake_formation: 'lakeformation:query', s3_access_grants: 's3:access_grants:read_write', redshift: 'redshift:connect' },
-  },
-  awscc_redshift_redshift_idc_application: {
-    issuers: { list: 'authorized_token_issuer_list', arn: 'trusted_token_issuer_arn', audiences: 'authorized_audiences_list' },
-    arnAttributes: ['idc_managed_application_arn'],
-  },
-  aws_qbusiness_application: { arnAttributes: ['identity_center_application_arn'] },
-  aws_s3control_access_grants_instance: { arnAttributes: ['identity_center_application_arn'] },
-};
-
-/** Prefixes of Identity Center resource types: one tipkit does not read gets a note naming it. */
-const IDENTITY_CENTER_PREFIXES = ['aws_ssoadmin_', 'awscc_sso_'];
-
-/** Whether the mapper reads (or notes) blocks of this type, so a reader should say when it skips one. */
-export function readsType(mode: 'resource' | 'data', type: string): boolean {
-  if (mode === 'data') return false;
-  return Object.values(TERRAFORM_TYPES).includes(type as never) || type in MANAGED_APPLICATIONS || IDENTITY_CENTER_PREFIXES.some((p) => type.startsWith(p));
-}
-
-/** Nested blocks that occur at most once, so tipkit.yaml writes them as one object rather than a list. */
-const SINGLE_BLOCKS = new Set([
-  'trusted_token_issuer_configuration',
-  'oidc_jwt_configuration',
-  'portal_options',
-  'sign_in_options',
-  'grant',
-  'authorization_code',
-  'jwt_bearer',
-  'refresh_token',
-  'token_exchange',
-  'authentication_method',
-  'iam',
-]);
-
-/** Top-level attributes read per resource type (others — meta-arguments, computed ids — are not config). */
-const ISSUER_ATTRIBUTES = ['name', 'trusted_token_issuer_type', 'trusted_token_issuer_configuration', 'client_token', 'tags'];
-const APPLICATION_ATTRIBUTES = ['name', 'application_provider_arn', 'description', 'status', 'portal_options', 'client_token', 'tags'];
 
 /** A resolved expression: a literal, or a reference to a declared block. */
 type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: TerraformBlock; attribute: string } | { kind: 'unresolved'; why: string };
@@ -127,46 +27,6 @@ type Resolved = { kind: 'literal'; value: unknown } | { kind: 'ref'; block: Terr
 const MAX_DEPTH = 64;
 
 const SKIP: unique symbol = Symbol('skip');
-
-/**
- * Terraform's own expansion, over literals (model/hcl-eval.ts): each block becomes its count / for_each
- * instances (`NAME[0]`, `NAME["key"]`) with attributes evaluated and dynamic blocks expanded. A block that
- * cannot be expanded here is handed on marked `unexpandable` (the mapper skips it with a note). `scope` gains the
- * instance keys of these blocks, so `for_each = aws_x.y` iterates a declared resource's instances.
- */
-export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
-  const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
-  scope.instances = (address) => {
-    if (instanceKeys.has(address)) return instanceKeys.get(address);
-    instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
-    const b = blocks.find((x) => addressOf(x) === address);
-    let keys: (string | number)[] | null | undefined;
-    if (b) {
-      const meta = b.body.count !== undefined ? 'count' : b.body.for_each !== undefined ? 'for_each' : undefined;
-      const made = meta ? instancesOf(meta, evaluate(b.body[meta], scope)) : null;
-      keys = made === null ? null : Array.isArray(made) ? made.map((i) => i.key) : undefined;
-    }
-    instanceKeys.set(address, keys);
-    return keys;
-  };
-  return blocks.flatMap((b): TerraformBlock[] => {
-    // Only what the mapper reads is evaluated (others pass as written: an S3 bucket's for_each is not ours to expand).
-    if (!readsType(b.mode, b.type) && !(b.mode === 'data' && b.type.startsWith('aws_identitystore_'))) return [b];
-    try {
-      return expandBlock(b.body, scope).map((instance) => ({
-        ...b,
-        name: b.name + instance.suffix,
-        body: instance.body,
-        locate: (path: NodePath) => b.locate(instance.written(path)),
-      }));
-    } catch (err) {
-      // Handed on whole: the mapper notes it, and knows some application may have one more child then.
-      if (err instanceof CannotExpand) return [{ ...b, unexpandable: { why: err.why, at: err.at } }];
-      if (err instanceof RangeError) return [{ ...b, unexpandable: { why: 'it nests too deeply to read', at: [] } }];
-      throw err;
-    }
-  });
-}
 
 export function terraformToRaw(blocks: readonly TerraformBlock[], opts: TerraformMappingOptions): RawInput {
   return new TerraformMapper(blocks, opts).map();
@@ -576,12 +436,6 @@ class TerraformMapper {
   }
 }
 
-/** `[module.M[KEY].]…[data.]TYPE.NAME[KEY].ATTRIBUTE`: the address of a block (with instance keys), and the attribute. */
-const REFERENCE = /^((?:module\.[\w-]+(?:\[(?:"[^"]*"|\d+)\])?\.)*(?:data\.)?[a-zA-Z_][\w-]*\.[a-zA-Z_][\w-]*(?:\[(?:"[^"]*"|\d+)\])?)\.([a-zA-Z_][\w-]*)$/;
-
-/** A block's address, as references write it. */
-const addressOf = (b: TerraformBlock): string => `${b.module ?? ''}${b.mode === 'data' ? 'data.' : ''}${b.type}.${b.name}`;
-
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 type Resolve = (v: unknown) => Resolved;
@@ -597,18 +451,6 @@ function literalOf(v: unknown, resolve: Resolve): unknown {
   const r = resolve(v);
   return r.kind === 'literal' ? r.value : undefined;
 }
-
-/** Child resource types → the part of an application they set. */
-const CHILD_SECTIONS: Readonly<Record<string, string>> = {
-  [TERRAFORM_TYPES.grant]: 'Grants',
-  [TERRAFORM_TYPES.accessScope]: 'AccessScopes',
-  [TERRAFORM_TYPES.assignment]: 'Assignments',
-  [TERRAFORM_TYPES.authenticationMethod]: 'AuthenticationMethods',
-  [TERRAFORM_TYPES.assignmentConfiguration]: 'AssignmentRequired',
-};
-
-/** Attributes that take the ARN of a declared resource, where tipkit.yaml writes its Name. */
-const ARN_ATTRIBUTES = new Set(['application_arn', 'trusted_token_issuer_arn']);
 
 /** refresh_token and token_exchange grants take no block; the API still wants the empty union member. */
 function defaultGrant(out: Obj): void {

@@ -19,8 +19,8 @@ import {
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { DescribeGroupCommand, DescribeUserCommand, type IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { InputError } from '../errors.js';
-import { DEFAULT_APPLICATION_PROVIDER_ARN, type Tag } from '../types.js';
+import { InputError } from '../model/errors.js';
+import { DEFAULT_APPLICATION_PROVIDER_ARN, type Tag } from '../model/types.js';
 import { AwsCallError, call } from './client.js';
 
 type Obj = Record<string, unknown>;

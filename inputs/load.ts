@@ -2,40 +2,15 @@
  * One entry point for every input kind. Each loader turns its file into a RawConfig plus positions; the
  * schema check and buildModel() are shared. Heavy readers (TypeScript via ts-morph, HCL) load lazily.
  */
-import { buildModel, type ManagedApplicationInput } from './build.js';
-import { InputError } from './errors.js';
-import { parseDocumentFile, parseDocumentText, type ReadOptions } from './load-yaml.js';
-import type { PositionIndex } from './positions.js';
-import { validateConfig, type SchemaViolation } from './schema.js';
-import type { ConstructSuppression, NodePath, RawConfig, TipModel } from './types.js';
-import { UnknownValues } from './unknown.js';
-import type { ForeignKind } from './load-foreign.js';
+import { buildModel } from '../model/build.js';
+import { InputError } from '../model/errors.js';
+import { parseDocumentFile, parseDocumentText, type ReadOptions } from './yaml/parse.js';
+import { validateConfig, type SchemaViolation } from '../model/schema.js';
+import type { NodePath, RawConfig } from '../model/types.js';
+import { UnknownValues } from '../model/unknown.js';
+import type { InputKind, LoadedConfig, RawInput } from './raw-input.js';
 
-export type InputKind = 'config' | 'tfjson' | 'typescript' | 'hcl' | 'plan' | ForeignKind;
-
-export interface LoadedConfig {
-  kind: InputKind;
-  model: TipModel;
-  /** Schema violations (the linter reports them as findings; synth and simulate refuse the file). */
-  violations: SchemaViolation[];
-  /** Things a reader skipped rather than guessed (unresolvable TypeScript arguments, …). */
-  notes: { message: string; file: string; line: number; column: number }[];
-}
-
-/** What a reader hands to the shared part of loading. */
-export interface RawInput {
-  raw: RawConfig;
-  positions: PositionIndex;
-  suppressions?: ConstructSuppression[];
-  notes?: LoadedConfig['notes'];
-  /**
-   * Places the reader could not read (a `var.x`, a value only known at run time). The value there is
-   * unknown, not missing: schema violations at or under a hole are dropped, the note already says why.
-   */
-  holes?: NodePath[];
-  /** AWS-managed applications (Terraform readers; see ManagedApplicationNode). */
-  managedApplications?: ManagedApplicationInput[];
-}
+export type { ForeignKind, InputKind, LoadedConfig, RawInput } from './raw-input.js';
 
 export function inputKind(file: string): InputKind | undefined {
   if (/\.tf\.json$/i.test(file)) return 'tfjson';
@@ -102,21 +77,21 @@ export async function loadConfigFile(file: string, opts: ReadOptions = {}): Prom
   switch (kind) {
     case 'config': {
       const { value, positions } = parseDocumentFile(file, opts);
-      const { isTerraformPlan, planToRaw } = await import('./load-plan.js');
+      const { isTerraformPlan, planToRaw } = await import('./terraform/plan.js');
       if (isTerraformPlan(value)) return fromRawInput('plan', planToRaw(value, positions, file));
       return fromRawInput(kind, { raw: value as RawConfig, positions });
     }
     case 'tfjson': {
-      const { tfJsonToRaw } = await import('./load-tfjson.js');
+      const { tfJsonToRaw } = await import('./terraform/tfjson.js');
       const doc = parseDocumentFile(file, opts);
       return fromRawInput(kind, tfJsonToRaw(doc.value, doc.positions, file));
     }
     case 'typescript': {
-      const { readTypeScriptFiles } = await import('./load-typescript.js');
+      const { readTypeScriptFiles } = await import('./typescript/index.js');
       return fromRawInput(kind, await readTypeScriptFiles([file], opts));
     }
     case 'hcl': {
-      const { readHclFiles } = await import('./load-hcl.js');
+      const { readHclFiles } = await import('./terraform/hcl.js');
       return fromRawInput(kind, await readHclFiles([file], opts));
     }
     default:

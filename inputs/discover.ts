@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, NoSuchFileError } from '../model/errors.js';
-import { inputKind, type InputKind } from '../model/load.js';
+import { inputKind, type InputKind } from './load.js';
 
 /** Folders a walk does not enter unless a path names them itself. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdktf.out', 'dist', '.terraform', '.gen']);
@@ -131,7 +131,7 @@ const RELATIVE_IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"](\.{1
 
 /**
  * The TypeScript files that `text` imports by relative path and that exist, so the reader can follow consts
- * into them (`import { INSTANCE_ARN } from './settings.js'` → settings.ts).
+ * into them (`import { INSTANCE_ARN } from '../linter/settings.js'` → settings.ts).
  */
 export function relativeTypeScriptImports(file: string, text: string): string[] {
   const out = new Set<string>();

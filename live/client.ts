@@ -6,7 +6,7 @@
  */
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { oneLine } from '../errors.js';
+import { oneLine } from '../model/errors.js';
 
 export interface LiveClientOptions {
   region?: string;

@@ -5,8 +5,8 @@
  * new ones), so they are returned beside the config; access scopes that target them keep the target's ARN.
  * AWS defaults are left out where the config's defaults say the same (`Status: ENABLED`).
  */
-import { isPrincipalId } from '../arn.js';
-import type { RawConfig, Tag } from '../types.js';
+import { isPrincipalId } from '../model/arn.js';
+import type { RawConfig, Tag } from '../model/types.js';
 import type { LiveApplication, LiveInstance } from './read.js';
 
 type Obj = Record<string, unknown>;

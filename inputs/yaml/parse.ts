@@ -5,9 +5,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
-import { InputError, NoSuchFileError } from './errors.js';
+import { InputError, NoSuchFileError } from '../../model/errors.js';
 import { scanJsonPositions } from './json-positions.js';
-import { PositionIndex, childPointerKey } from './positions.js';
+import { PositionIndex, childPointerKey } from '../../model/positions.js';
 
 export interface ParsedDocument {
   value: unknown;

@@ -12,12 +12,12 @@
  * plan (an application that already exists) is read as a reference to it. Findings point at the value in
  * the plan file: the plan format records no source positions.
  */
-import { InputError } from './errors.js';
-import type { RawInput } from './load.js';
-import type { PositionIndex } from './positions.js';
-import { terraformToRaw, type TerraformBlock } from './terraform-mapping.js';
-import type { NodePath } from './types.js';
-import { isObject } from './build.js';
+import { InputError } from '../../model/errors.js';
+import type { RawInput } from '../raw-input.js';
+import type { PositionIndex } from '../../model/positions.js';
+import { terraformToRaw, type TerraformBlock } from './mapping.js';
+import type { NodePath } from '../../model/types.js';
+import { isObject } from '../../model/build.js';
 
 type Obj = Record<string, unknown>;
 

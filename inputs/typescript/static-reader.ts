@@ -1,0 +1,404 @@
+/**
+ * The static evaluator: resolves a TypeScript expression to a value without running it (literals, const
+ * bindings followed across imports, `as const`, spreads, templates of constants, `JSON.stringify` of literals,
+ * references to constructs), and finds the `new` calls of tipkit's constructs and of provider bindings.
+ */
+import { dirname, posix } from 'node:path';
+import type { Node as TsNode, SourceFile } from 'ts-morph';
+import type { SourceLocation } from '../../model/types.js';
+import { readsType } from '../terraform/mapping.js';
+import { PROVIDER_MODULE, terraformTypeOfClass } from './provider-classes.js';
+import { abbreviate, CONSTRUCT_CLASSES, JSON_ENCODERS, MAX_DEPTH, plainValue, REFERENCE_ATTRIBUTES, UNREAD_VALUE, type ConstructClass, type ConstructDecl, type Member, type Note, type TsMorph, type Val } from './values.js';
+
+export class StaticReader {
+  private readonly SK: TsMorph['SyntaxKind'];
+  private readonly Node: TsMorph['Node'];
+  private readonly decls = new Map<TsNode, ConstructDecl>();
+  private readonly byPath = new Map<string, SourceFile>();
+  private readonly noted = new Set<string>();
+  /** Construct classes some `new` of which runs any number of times (in a loop, in a callback). */
+  readonly repeated = new Set<ConstructClass>();
+
+  constructor(
+    tsm: TsMorph,
+    private readonly sources: SourceFile[],
+    private readonly displayName: Map<string, string>,
+    private readonly notes: Note[],
+  ) {
+    this.SK = tsm.SyntaxKind;
+    this.Node = tsm.Node;
+    for (const sf of sources) this.byPath.set(sf.getFilePath(), sf);
+  }
+
+  /** Every construct and provider binding the files declare (a file nested too deeply to walk is skipped with a note). */
+  findAll(): ConstructDecl[] {
+    const all: ConstructDecl[] = [];
+    for (const sf of this.sources) {
+      const before = all.length;
+      try {
+        this.findConstructs(sf, all);
+      } catch (err) {
+        // Hostile nesting overflows the recursive walk: the file is skipped, not half-read.
+        if (!(err instanceof RangeError)) throw err;
+        all.length = before;
+        const file = this.displayName.get(sf.getFilePath()) ?? sf.getFilePath();
+        this.notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
+      }
+    }
+    return all;
+  }
+
+  private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
+    const classNames = this.constructClassNames(sf);
+    const bindings = this.providerBindings(sf);
+    sf.forEachDescendant((n) => {
+      if (!this.Node.isNewExpression(n)) return;
+      const callee = n.getExpression();
+      const tfType = this.bindingType(callee, bindings);
+      if (tfType) {
+        const cls = (this.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()) as ConstructClass;
+        if (this.repetition(n)) {
+          this.note(n, `skipped new ${cls}(…): it is created ${this.repetition(n)}, so how many there are is only known when the code runs`);
+          this.repeatedTypes.add(tfType);
+          return;
+        }
+        const decl: ConstructDecl = { cls, tfType, node: n, loc: this.loc(n), propsRead: false };
+        this.decls.set(n, decl);
+        all.push(decl);
+        return;
+      }
+      const name = this.Node.isIdentifier(callee)
+        ? classNames.get(callee.getText())
+        : this.Node.isPropertyAccessExpression(callee)
+          ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
+          : undefined;
+      if (!name) return;
+      const repeated = this.repetition(n);
+      if (repeated) {
+        this.note(n, `skipped new ${name}(…): it is created ${repeated}, so how many there are is only known when the code runs`);
+        this.repeated.add(name);
+        return;
+      }
+      const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
+      this.decls.set(n, decl);
+      all.push(decl);
+    });
+  }
+
+  /** 'in a loop' / 'in a callback' when a `new` may run any number of times; undefined otherwise. */
+  private repetition(n: TsNode): string | undefined {
+    const { Node } = this;
+    for (let p = n.getParent(); p && !Node.isSourceFile(p); p = p.getParent()) {
+      if (Node.isForStatement(p) || Node.isForOfStatement(p) || Node.isForInStatement(p) || Node.isWhileStatement(p) || Node.isDoStatement(p)) return 'in a loop';
+      if ((Node.isArrowFunction(p) || Node.isFunctionExpression(p)) && Node.isCallExpression(p.getParent())) return 'in a callback';
+    }
+    return undefined;
+  }
+
+  /** Terraform types of provider bindings created in a loop (their resources are skipped, their uses unknown). */
+  readonly repeatedTypes = new Set<string>();
+
+  /**
+   * What a file imports from the AWS provider: local class names (→ Terraform type) and namespace names
+   * (`import * as aws from '@cdktf/provider-aws'`, `import { ssoadminApplication } from '@cdktf/provider-aws'`).
+   */
+  private providerBindings(sf: SourceFile): { classes: Map<string, string>; namespaces: Set<string> } {
+    const classes = new Map<string, string>();
+    const namespaces = new Set<string>();
+    for (const imp of sf.getImportDeclarations()) {
+      const specifier = imp.getModuleSpecifierValue();
+      if (!PROVIDER_MODULE.test(specifier)) continue;
+      const moduleType = /\/(?:lib|aws)\/([a-z0-9-]+)(?:\/index(?:\.[cm]?[jt]s)?|\.[cm]?[jt]s)?$/.exec(specifier)?.[1];
+      const ns = imp.getNamespaceImport()?.getText();
+      if (ns) namespaces.add(ns);
+      for (const spec of imp.getNamedImports()) {
+        const imported = spec.getName();
+        const local = spec.getAliasNode()?.getText() ?? imported;
+        if (/^[a-z]/.test(imported)) namespaces.add(local);
+        else classes.set(local, moduleType && moduleType !== 'index' ? `aws_${moduleType.replace(/-/g, '_')}` : terraformTypeOfClass(imported));
+      }
+    }
+    return { classes, namespaces };
+  }
+
+  /** The Terraform type a `new` callee stands for, when it is a provider binding tipkit reads or notes. */
+  private bindingType(callee: TsNode, bindings: { classes: Map<string, string>; namespaces: Set<string> }): string | undefined {
+    const { Node } = this;
+    let type: string | undefined;
+    if (Node.isIdentifier(callee)) type = bindings.classes.get(callee.getText());
+    else if (Node.isPropertyAccessExpression(callee)) {
+      let root: TsNode = callee;
+      while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+      if (Node.isIdentifier(root) && bindings.namespaces.has(root.getText())) type = terraformTypeOfClass(callee.getName());
+    }
+    return type && readsType('resource', type) ? type : undefined;
+  }
+
+  /** Local names of the construct classes in a file: the class names themselves, plus import aliases. */
+  private constructClassNames(sf: SourceFile): Map<string, ConstructClass> {
+    const names = new Map<string, ConstructClass>(CONSTRUCT_CLASSES.map((c) => [c, c]));
+    for (const imp of sf.getImportDeclarations()) {
+      for (const spec of imp.getNamedImports()) {
+        const imported = spec.getName() as ConstructClass;
+        const alias = spec.getAliasNode()?.getText();
+        if (alias && CONSTRUCT_CLASSES.includes(imported)) names.set(alias, imported);
+      }
+    }
+    return names;
+  }
+
+  loc(node: TsNode): SourceLocation {
+    const sf = node.getSourceFile();
+    const start = sf.getLineAndColumnAtPos(node.getStart());
+    const end = sf.getLineAndColumnAtPos(node.getEnd());
+    return { file: this.fileOf(node), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  fileOf(node: TsNode): string {
+    const p = node.getSourceFile().getFilePath();
+    return this.displayName.get(p) ?? p;
+  }
+
+  note(node: TsNode, message: string): void {
+    const loc = this.loc(node);
+    const key = `${loc.file}:${loc.line}:${loc.column}:${message}`;
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
+  }
+
+  propsOf(decl: ConstructDecl): Val | undefined {
+    if (decl.propsRead) return decl.props;
+    decl.propsRead = true;
+    const args = (decl.node as import('ts-morph').NewExpression).getArguments();
+    const propsNode = args[2];
+    if (!propsNode) {
+      this.note(decl.node, `skipped new ${decl.cls}(…): expected (scope, id, props)`);
+      return undefined;
+    }
+    decl.props = this.evaluate(propsNode, 0);
+    if (decl.props && decl.props.kind !== 'object') {
+      this.note(propsNode, `skipped new ${decl.cls}(…): its props are not an object literal`);
+      decl.props = undefined;
+    }
+    return decl.props;
+  }
+
+  /** The construct's `name` prop as a string, when it resolves to one. */
+  nameOf(decl: ConstructDecl): string | undefined {
+    const props = this.propsOf(decl);
+    if (props?.kind !== 'object') return undefined;
+    const name = props.members.find((m) => m.key === 'name')?.val;
+    return name?.kind === 'primitive' && typeof name.value === 'string' ? name.value : undefined;
+  }
+
+  /** Resolve an expression to a value without running it; undefined (with a note) when that is not possible. */
+  evaluate(node: TsNode, depth: number): Val | undefined {
+    const { Node, SK } = this;
+    if (depth > MAX_DEPTH) return this.skip(node, 'nested too deeply');
+    const loc = this.loc(node);
+    if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
+    if (Node.isNumericLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
+    if (node.getKind() === SK.TrueKeyword) return { kind: 'primitive', value: true, loc };
+    if (node.getKind() === SK.FalseKeyword) return { kind: 'primitive', value: false, loc };
+    if (node.getKind() === SK.NullKeyword) return { kind: 'primitive', value: null, loc };
+    if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SK.MinusToken) {
+      const v = this.evaluate(node.getOperand(), depth + 1);
+      return v?.kind === 'primitive' && typeof v.value === 'number' ? { kind: 'primitive', value: -v.value, loc } : this.skip(node, 'not a constant number');
+    }
+    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isNonNullExpression(node) || Node.isTypeAssertion(node)) {
+      const inner = this.evaluate(node.getExpression(), depth + 1);
+      return inner && { ...inner, loc } as Val;
+    }
+    if (Node.isTemplateExpression(node)) {
+      let out = node.getHead().getLiteralText();
+      for (const span of node.getTemplateSpans()) {
+        const v = this.evaluate(span.getExpression(), depth + 1);
+        if (v?.kind !== 'primitive') return v && this.skip(span.getExpression(), 'template substitution is not a constant');
+        out += String(v.value) + span.getLiteral().getLiteralText();
+      }
+      return { kind: 'primitive', value: out, loc };
+    }
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SK.PlusToken) {
+      const l = this.evaluate(node.getLeft(), depth + 1);
+      const r = l && this.evaluate(node.getRight(), depth + 1);
+      if (l?.kind === 'primitive' && r?.kind === 'primitive' && (typeof l.value === 'string' || typeof r.value === 'string')) {
+        return { kind: 'primitive', value: String(l.value) + String(r.value), loc };
+      }
+      return l && r ? this.skip(node, 'not a constant string') : undefined;
+    }
+    if (Node.isArrayLiteralExpression(node)) {
+      const items: Val[] = [];
+      let unknownItems = 0;
+      for (const el of node.getElements()) {
+        if (Node.isSpreadElement(el)) {
+          const spread = this.evaluate(el.getExpression(), depth + 1);
+          if (spread?.kind === 'array') items.push(...spread.items);
+          else {
+            if (spread) this.skip(el, 'spread of something that is not a constant array');
+            unknownItems++;
+          }
+          continue;
+        }
+        const v = this.evaluate(el, depth + 1);
+        if (v) items.push(v);
+        else unknownItems++;
+      }
+      return { kind: 'array', items, loc, ...(unknownItems ? { unknownItems } : {}) };
+    }
+    if (Node.isObjectLiteralExpression(node)) {
+      const members: Member[] = [];
+      const skipped: string[] = [];
+      const put = (m: Member): void => {
+        const at = members.findIndex((x) => x.key === m.key);
+        if (at >= 0) members.splice(at, 1);
+        members.push(m);
+      };
+      for (const p of node.getProperties()) {
+        if (Node.isPropertyAssignment(p)) {
+          const nameNode = p.getNameNode();
+          const key = this.propertyName(nameNode, depth);
+          if (key === undefined) {
+            this.skip(nameNode, 'computed property name is not a constant');
+            continue;
+          }
+          const init = p.getInitializer();
+          const v = init && this.evaluate(init, depth + 1);
+          if (v) put({ key, keyLoc: this.loc(nameNode), val: v });
+          else skipped.push(key);
+        } else if (Node.isShorthandPropertyAssignment(p)) {
+          const v = this.evaluate(p.getNameNode(), depth + 1);
+          if (v) put({ key: p.getName(), keyLoc: this.loc(p.getNameNode()), val: v });
+          else skipped.push(p.getName());
+        } else if (Node.isSpreadAssignment(p)) {
+          const spread = this.evaluate(p.getExpression(), depth + 1);
+          if (spread?.kind === 'object') spread.members.forEach(put);
+          else if (spread) this.skip(p, 'spread of something that is not a constant object');
+        } else {
+          this.skip(p, 'methods and accessors are not read');
+        }
+      }
+      return { kind: 'object', members, loc, skipped };
+    }
+    if (Node.isIdentifier(node)) {
+      if (node.getText() === 'undefined') return this.skip(node, '`undefined` is not a value');
+      const target = this.resolveIdentifier(node, depth);
+      if (target === undefined) return this.skip(node, `\`${node.getText()}\` is not a const with a literal value`);
+      if (target === null) return undefined;
+      if (this.Node.isNewExpression(target) && this.decls.has(target)) return { kind: 'construct', decl: this.decls.get(target)!, loc };
+      const v = this.evaluate(target, depth + 1);
+      return v && ({ ...v, loc } as Val);
+    }
+    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+      const objectNode = node.getExpression();
+      const key = Node.isPropertyAccessExpression(node) ? node.getName() : this.elementKey(node, depth);
+      if (key === undefined) return this.skip(node, 'element access with a non-constant key');
+      const base = this.evaluateQuiet(objectNode, depth + 1);
+      if (base?.kind === 'construct') {
+        if (base.decl.tfType && base.attribute === undefined) return { kind: 'construct', decl: base.decl, attribute: key, loc };
+        if (REFERENCE_ATTRIBUTES.has(key) && !base.decl.tfType) return { kind: 'construct', decl: base.decl, loc };
+        return this.skip(node, `\`${key}\` of a ${base.decl.cls} is only known after deploy`);
+      }
+      if (base?.kind === 'object') {
+        const m = base.members.find((x) => x.key === key);
+        return m ? ({ ...m.val, loc } as Val) : this.skip(node, `\`${node.getText()}\` has no constant value`);
+      }
+      if (base?.kind === 'array' && /^\d+$/.test(key)) {
+        const item = base.items[Number(key)];
+        return item ? ({ ...item, loc } as Val) : this.skip(node, `\`${node.getText()}\` is out of range`);
+      }
+      return this.skip(node, `\`${node.getText()}\` is not a constant`);
+    }
+    if (Node.isNewExpression(node) && this.decls.has(node)) return { kind: 'construct', decl: this.decls.get(node)!, loc };
+    if (Node.isCallExpression(node) && JSON_ENCODERS.has(node.getExpression().getText().replace(/\s+/g, '')) && node.getArguments().length === 1) {
+      // A policy written as `JSON.stringify({...})` or `Fn.jsonencode({...})` of literals is JSON text, as Terraform's jsonencode gives it.
+      const arg = this.evaluate(node.getArguments()[0]!, depth + 1);
+      const plain = arg && plainValue(arg);
+      if (plain !== UNREAD_VALUE && arg) return { kind: 'primitive', value: JSON.stringify(plain), loc };
+      return arg && this.skip(node, 'the encoded value is not all literals');
+    }
+    return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
+  }
+
+  /** Evaluate without noting failure at this node (the caller reports it with better context). */
+  evaluateQuiet(node: TsNode, depth: number): Val | undefined {
+    const before = this.notes.length;
+    const v = this.evaluate(node, depth);
+    if (!v) this.notes.length = before;
+    return v;
+  }
+
+  private skip(node: TsNode, why: string): undefined {
+    this.note(node, `skipped a value that cannot be read without running the code: ${why}`);
+    return undefined;
+  }
+
+  private propertyName(nameNode: TsNode, depth: number): string | undefined {
+    const { Node } = this;
+    if (Node.isIdentifier(nameNode) || Node.isPrivateIdentifier(nameNode)) return nameNode.getText();
+    if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode) || Node.isNumericLiteral(nameNode)) return String(nameNode.getLiteralValue());
+    if (Node.isComputedPropertyName(nameNode)) {
+      const v = this.evaluateQuiet(nameNode.getExpression(), depth + 1);
+      return v?.kind === 'primitive' ? String(v.value) : undefined;
+    }
+    return undefined;
+  }
+
+  private elementKey(node: import('ts-morph').ElementAccessExpression, depth: number): string | undefined {
+    const arg = node.getArgumentExpression();
+    const v = arg && this.evaluateQuiet(arg, depth + 1);
+    return v?.kind === 'primitive' ? String(v.value) : undefined;
+  }
+
+  /**
+   * The initializer a name is bound to: a `const` in an enclosing scope, or an exported `const` of another
+   * file of the set that this file imports. undefined: not such a binding; null: found but already noted.
+   */
+  private resolveIdentifier(id: TsNode, depth: number): TsNode | undefined | null {
+    const name = id.getText();
+    for (let scope: TsNode | undefined = id.getParent(); scope; scope = scope.getParent()) {
+      const found = this.constInScope(scope, name);
+      if (found) return found;
+      if (this.Node.isSourceFile(scope)) return this.resolveImport(scope, name, depth);
+    }
+    return undefined;
+  }
+
+  private constInScope(scope: TsNode, name: string): TsNode | undefined {
+    const { Node } = this;
+    if (!(Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope))) return undefined;
+    for (const st of scope.getStatements()) {
+      if (!Node.isVariableStatement(st)) continue;
+      if (st.getDeclarationKind() !== 'const') continue;
+      for (const d of st.getDeclarations()) {
+        const nameNode = d.getNameNode();
+        if (Node.isIdentifier(nameNode) && nameNode.getText() === name) return d.getInitializer();
+      }
+    }
+    return undefined;
+  }
+
+  private resolveImport(sf: SourceFile, name: string, depth: number): TsNode | undefined | null {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const imp of sf.getImportDeclarations()) {
+      const spec = imp.getNamedImports().find((s) => (s.getAliasNode()?.getText() ?? s.getName()) === name);
+      if (!spec) continue;
+      const target = this.importedFile(sf, imp.getModuleSpecifierValue());
+      if (!target) return undefined;
+      return this.constInScope(target, spec.getName()) ?? this.resolveImport(target, spec.getName(), depth + 1);
+    }
+    return undefined;
+  }
+
+  /** A relative import that names another file of the set (`./consts.js` → consts.ts). */
+  private importedFile(from: SourceFile, specifier: string): SourceFile | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = posix.join(dirname(from.getFilePath()), specifier);
+    const stem = base.replace(/\.(m|c)?(j|t)s$/, '');
+    for (const candidate of [base, `${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}/index.ts`]) {
+      const hit = this.byPath.get(candidate);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
