@@ -42,7 +42,29 @@ export interface BuildOptions {
   holes?: readonly NodePath[];
   /** AWS-managed applications a Terraform reader recognized (they live outside the tipkit.yaml shape). */
   managedApplications?: readonly ManagedApplicationInput[];
+  /** Roles a reader saw an integrated service assume with identity context (they live outside the tipkit.yaml shape). */
+  roleUsages?: readonly RoleUsageInput[];
 }
+
+/**
+ * A role that an integrated service assumes with identity context — an S3 Access Grants location's role, a Transfer
+ * Family web app's identity bearer role, a Q Business web experience's role — as a reader recognized it.
+ */
+export interface RoleUsageInput {
+  /** The role's RoleName or ARN (as the reader resolved the reference). */
+  role: string;
+  /** What uses it (`aws_transfer_web_app.files`). */
+  reason: string;
+  /** The service principal that assumes it (`transfer.amazonaws.com`). */
+  servicePrincipal: string;
+}
+
+/** The service principals of the integrations that assume a role with identity context (their user guides' trust policies). */
+export const IDENTITY_CONTEXT_SERVICES = {
+  s3AccessGrants: 'access-grants.s3.amazonaws.com',
+  transferWebApp: 'transfer.amazonaws.com',
+  qBusinessWebExperience: 'application.qbusiness.amazonaws.com',
+} as const;
 
 /** What a reader records of an AWS-managed application; its positions are under ['managedApplications', i]. */
 export interface ManagedApplicationInput {
@@ -190,6 +212,11 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
   });
 
   const roles = objects(raw.roles).map((r, i) => buildRole(r, i, instance.instanceArn, index));
+  for (const usage of opts.roleUsages ?? []) {
+    const role = index.roleByName.get(usage.role) ?? index.roleByArn.get(usage.role);
+    // A declared IdentityContext stays the reason; a service's use adds who assumes it.
+    if (role) role.identityContext = { reason: role.identityContext?.reason ?? `the role of ${usage.reason}`, servicePrincipal: usage.servicePrincipal };
+  }
 
   const unknown = new UnknownValues(opts.holes);
   if (!unknown.none) markUnknownParts(unknown, issuers, applications, roles);
