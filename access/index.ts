@@ -1,6 +1,8 @@
 /**
- * Access review (`tipkit access`): the effective trust paths of the configurations under some paths, and with a
- * base (a git ref or an earlier file) what a change adds, removes, widens or narrows.
+ * access/ — access review (`tipkit access`): the effective trust paths of the configurations under some paths, and
+ * with a base (a git ref or an earlier file) what a change adds, removes, widens or narrows.
+ *
+ * May import: model/, inputs/ and simulator/ (their index files), formats/. Imported by: cli/, through this file.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

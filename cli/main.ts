@@ -1,7 +1,9 @@
 /**
- * The `tipkit` command: a thin shell that parses the command name, loads the command lazily (so `lint`
+ * cli/ — the `tipkit` command: a thin shell that parses the command name, loads the command lazily (so `lint`
  * never pays for cdktf, nor `synth` for ts-morph) and turns errors into exit codes:
  * 0 clean, 1 findings / failed expectations, 2 unusable input (one line on stderr, no stack without --debug).
+ *
+ * May import: every room (this is the shell that wires them). Imported by: nothing (bin/tipkit.js runs it).
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { processIo, type Io } from './io.js';

@@ -3,10 +3,11 @@
  * `tipkit synth` runs. Construct ids carry each entry's position, zero-padded, because cdktf writes resources
  * sorted by name: so the Terraform JSON keeps the order of the config and loads back to the same document.
  */
-import { LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { INSTANCE_LOCAL } from '../model/synthesized-calls.js';
+import { UsageError } from '../model/errors.js';
 import type { ConstructSuppression, RawConfig } from '../model/types.js';
 import { ApplicationAccessScope } from './access-scope.js';
 import { IdentityCenterApplication } from './application.js';
@@ -163,5 +164,21 @@ export class TipkitStack extends TerraformStack {
     // Relative, so the output does not depend on where synth ran (cdktf's default is an absolute path).
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
     this.constructs = addConfigToStack(this, config, opts);
+  }
+}
+
+/**
+ * `tipkit synth`: one app holding the config's stack, synthesized into `outdir`. cdktf's validation failures (an
+ * installed Terraform older than terraform_data) are about the machine, not a bug: one UsageError line.
+ */
+export function synthesizeConfigApp(config: RawConfig, opts: TipkitStackOptions, outdir: string, stackName: string): void {
+  const app = new App({ outdir, stackTraces: false });
+  new TipkitStack(app, stackName, config, opts);
+  try {
+    app.synth();
+  } catch (err) {
+    const failed = /^Validation failed with the following errors:\n((?:\s+\[[^\]]*\] .*\n?)+)/.exec((err as Error).message);
+    if (failed) throw new UsageError([...new Set(failed[1]!.trim().split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')))].join('; '));
+    throw err;
   }
 }

@@ -1,4 +1,9 @@
-/** tipkit's constructs for CDK for Terraform, the synth-time checks aspect, and the config → constructs bridge. */
+/**
+ * constructs/ — tipkit's constructs for CDK for Terraform, the synth-time checks aspect, and the config → constructs
+ * bridge. The only room that imports cdktf.
+ *
+ * May import: model/, inputs/ and linter/ (their index files). Imported by: the package root (index.ts) and cli/ (synth).
+ */
 export * from './props.js';
 export { IdentityCenterApplication, TipkitConstructError, isPrincipalId } from './application.js';
 export { TrustedTokenIssuer } from './trusted-token-issuer.js';

@@ -1,4 +1,10 @@
-/** The emulator's entry point (`tipkit/emulator`): start `tipkit serve` in-process, e.g. from an app's own tests. */
+/**
+ * emulator/ — `tipkit serve` (`tipkit/emulator`): the SSO OIDC REST API, sso-admin and identity-store reads over
+ * HTTP on 127.0.0.1, SigV4, the device and authorize pages, on top of the simulator. Start it in-process from an
+ * app's own tests.
+ *
+ * May import: model/, inputs/ and simulator/ (their index files). Imported by: cli/.
+ */
 export { startEmulator, DEFAULT_HOST, type EmulatorOptions, type RunningEmulator } from './server.js';
 export { loadServeInput, type ServeInput } from './load.js';
 export { streamLogger, type RequestLogEntry, type RequestLogger } from './log.js';

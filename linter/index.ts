@@ -1,6 +1,9 @@
 /**
- * The linter's library API (`tipkit/linter`): lint an already loaded input (the cdktf aspect), or discover,
- * load and lint files (the `lint` command). Never touches the network, never executes linted code.
+ * linter/ — the linter's library API (`tipkit/linter`): lint an already loaded input (the cdktf aspect), or read
+ * and lint a repository's files (the `lint` command); one rule per file in rules/, the engine, suppressions and
+ * formatters. Never touches the network, never executes linted code.
+ *
+ * May import: model/, inputs/ (its index), formats/. Imported by: constructs/ (the aspect) and cli/, through this file.
  */
 import { InputError } from '../model/errors.js';
 import { displayPath, readInputs, type LoadedConfig } from '../inputs/index.js';

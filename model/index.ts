@@ -1,4 +1,9 @@
-/** model/ — the domain every room speaks: types, schema, build, ARNs, IAM policies, redirect URIs, unknown values, errors. It reads no file and imports nothing of tipkit's outside model/. */
+/**
+ * model/ — the domain every room speaks: types, the schema and its check, build (raw config → model), ARNs, IAM
+ * policies, redirect URIs, unknown values, source positions, errors. It reads no file.
+ *
+ * May import: nothing of tipkit's outside model/. Imported by every other room (any of its files).
+ */
 export * from './types.js';
 export { PositionIndex, pointerKey } from './positions.js';
 export { InputError, UsageError } from './errors.js';

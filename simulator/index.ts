@@ -1,4 +1,9 @@
-/** tipkit/simulator: dry-run SSO OIDC token requests against a tipkit config (used by `simulate`, `serve` and users' tests). */
+/**
+ * simulator/ — `tipkit/simulator`: dry-run SSO OIDC token requests against a tipkit config (used by `simulate`,
+ * `serve` and users' tests); one module per grant type in grants/; the decisions access review shares.
+ *
+ * May import: model/, inputs/ (its index). Imported by: access/, emulator/ and cli/, through this file.
+ */
 export * from './types.js';
 export { loadScenarioFile, loadScenarioText, emptyScenario, DEFAULT_LIFETIMES, type LoadScenarioOptions } from './scenario.js';
 export { createSimulator, type Simulator } from './simulator.js';

@@ -107,7 +107,7 @@ export const command: Command = {
 
     const request = buildRequest(op, opName!, values, io.cwd);
     const endpoint = values['endpoint-url'] as string | undefined;
-    const [sdk, { AwsCallError, call, quietSdkNodeWarning, ssoAdminClient }] = await Promise.all([import('@aws-sdk/client-sso-admin'), import('../../live/client.js')]);
+    const [sdk, { AwsCallError, call, quietSdkNodeWarning, ssoAdminClient }] = await Promise.all([import('@aws-sdk/client-sso-admin'), import('../../live/index.js')]);
     quietSdkNodeWarning();
     const client: SSOAdminClient = ssoAdminClient({ region: values.region as string | undefined, endpoint, profile: values.profile as string | undefined });
     try {

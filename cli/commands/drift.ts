@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import { loadValidConfigFile } from '../../inputs/index.js';
-import type { DriftResource } from '../../live/drift.js';
+import type { DriftResource } from '../../live/index.js';
 import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
 import type { Command } from '../command.js';
@@ -48,7 +48,7 @@ export const command: Command = {
     const declaredInstance = loaded.model.instance;
     const instanceArn = requireInstanceArn(values['instance-arn'] ?? declaredInstance.instanceArn, 'drift');
     const live = await readLive('drift', { ...values, instanceArn, region: values.region ?? declaredInstance.region }, io);
-    const { compareWithLive } = await import('../../live/drift.js');
+    const { compareWithLive } = await import('../../live/index.js');
     const all = compareWithLive(loaded.model, live);
     const drifted = all.filter((r) => r.status !== 'in-sync');
     const report =

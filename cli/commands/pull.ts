@@ -5,8 +5,7 @@
 import { stringify } from 'yaml';
 import { InputError, oneLine, UsageError } from '../../model/errors.js';
 import { loadConfigText } from '../../inputs/index.js';
-import type { AwsManagedApplication, PulledConfig } from '../../live/to-config.js';
-import type { LiveInstance } from '../../live/read.js';
+import type { AwsManagedApplication, LiveInstance, PulledConfig } from '../../live/index.js';
 import { parseCommandArgs } from '../args.js';
 import { emit } from '../io.js';
 import type { Io } from '../io.js';
@@ -53,7 +52,7 @@ export const command: Command = {
     if (positionals.length) throw new UsageError(`pull: unexpected argument '${positionals[0]}' (did you mean --out ${positionals[0]}?)`);
     const instanceArn = requireInstanceArn(values['instance-arn'], 'pull');
     const live = await readLive('pull', { ...values, instanceArn }, io);
-    const { liveToConfig } = await import('../../live/to-config.js');
+    const { liveToConfig } = await import('../../live/index.js');
     const pulled = liveToConfig(live);
     const text = renderPulled(pulled, live);
     // The file must be one every command accepts: a live value the schema refuses is reported, not written.
@@ -85,10 +84,7 @@ export interface LiveFlags {
 
 /** Read the instance with the SDK; AWS failures become one line and exit 2 (the input could not be used). */
 export async function readLive(cmd: string, flags: LiveFlags, io: Io): Promise<LiveInstance> {
-  const [{ AwsCallError, identityStoreClient, quietSdkNodeWarning, ssoAdminClient }, { readLiveInstance }] = await Promise.all([
-    import('../../live/client.js'),
-    import('../../live/read.js'),
-  ]);
+  const { AwsCallError, identityStoreClient, quietSdkNodeWarning, readLiveInstance, ssoAdminClient } = await import('../../live/index.js');
   quietSdkNodeWarning();
   if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new UsageError(`${cmd}: --endpoint must be an http(s) URL (got '${flags.endpoint}')`);
   // A large instance is many calls: ride out throttling longer than the SDK's default 3 attempts.

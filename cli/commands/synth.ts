@@ -159,20 +159,11 @@ function swapInAll(swaps: Swap[]): void {
 
 /** Synthesize into a temporary sibling of `outDir`, then move the stack and manifest into place. */
 async function synthesize(config: RawConfig, opts: TipkitStackOptions, outDir: string, stackName: string): Promise<string[]> {
-  const [{ App }, { TipkitStack }] = await Promise.all([import('cdktf'), import('../../constructs/from-config.js')]);
+  const { synthesizeConfigApp } = await import('../../constructs/from-config.js');
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), `.tipkit-tmp-${basename(outDir)}-`));
   try {
-    const app = new App({ outdir: tmp, stackTraces: false });
-    new TipkitStack(app, stackName, config, opts);
-    try {
-      app.synth();
-    } catch (err) {
-      // cdktf's validations (here: an installed Terraform older than terraform_data) are about the machine, not a bug.
-      const failed = /^Validation failed with the following errors:\n((?:\s+\[[^\]]*\] .*\n?)+)/.exec((err as Error).message);
-      if (failed) throw new UsageError([...new Set(failed[1]!.trim().split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')))].join('; '));
-      throw err;
-    }
+    synthesizeConfigApp(config, opts, tmp, stackName);
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     const stackDir = join(outDir, 'stacks', stackName);
     // cdktf's manifest lists the stacks of this app only; it replaces the previous one. Stack and manifest
