@@ -6,7 +6,7 @@ import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
 import type { IdTokenSigner } from './id-token.js';
 import type { IdentityContextSealer } from './identity-context.js';
-import type { SessionStore } from './sts.js';
+import type { SessionStore } from './sessions.js';
 import type { Trace } from './trace.js';
 import type { RegisteredClient, TokenStore } from './tokens.js';
 import type { Clock, Scenario } from './types.js';

@@ -15,48 +15,12 @@ import { stsModel } from './generated/sts-model.js';
 import type { IdentityContextClaims } from './identity-context.js';
 import { AccessDenied, ExpiredToken, InvalidParameterValue, ValidationError } from './sts-errors.js';
 import type { Trace } from './trace.js';
-import type { Principal } from './types.js';
+import type { RoleSession } from './sessions.js';
 
 /** Role chaining caps a session at one hour (STS AssumeRole, DurationSeconds). */
 export const ROLE_CHAINING_MAX_SECONDS = 3600;
 /** STS's default DurationSeconds. */
 export const DEFAULT_DURATION_SECONDS = 3600;
-/** Sessions kept at once; the oldest is forgotten first (a caller cannot grow the store without bound). */
-export const MAX_LIVE_SESSIONS = 10_000;
-
-/** An identity-enhanced (or plain) role session this run issued. */
-export interface RoleSession {
-  /** Usable as a SigV4 principal by `serve` (ASIA… key, secret, session token). */
-  principal: Principal;
-  roleArn: string;
-  assumedRoleId: string;
-  account: string;
-  expiresAt: number;
-  identity?: IdentityContextClaims;
-}
-
-export class SessionStore {
-  private readonly byKey = new Map<string, RoleSession>();
-
-  add(session: RoleSession): void {
-    if (this.byKey.size >= MAX_LIVE_SESSIONS) this.byKey.delete(this.byKey.keys().next().value!);
-    this.byKey.set(session.principal.accessKeyId!, session);
-  }
-
-  byAccessKey(accessKeyId: string): RoleSession | undefined {
-    return this.byKey.get(accessKeyId);
-  }
-
-  byArn(arn: string): RoleSession | undefined {
-    for (const s of this.byKey.values()) if (s.principal.arn === arn) return s;
-    return undefined;
-  }
-
-  get size(): number {
-    return this.byKey.size;
-  }
-}
-
 type Obj = Record<string, unknown>;
 interface MemberInfo {
   readonly type: string;

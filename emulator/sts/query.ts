@@ -3,7 +3,7 @@
  * `Name.member.N`, structures as `Name.Member`) in, XML out — `<OpResponse><OpResult>…</OpResult><ResponseMetadata>`
  * for a result, `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>` for an error.
  */
-import { stsModel } from '../../simulator/generated/sts-model.js';
+import { stsModel } from '../../simulator/index.js';
 
 export const STS_XML_NAMESPACE = stsModel.metadata.xmlNamespace;
 export const STS_API_VERSION = stsModel.metadata.apiVersion;

@@ -7,10 +7,7 @@
  * SignatureDoesNotMatch, ExpiredToken (tip-facts §8 lists the JSON services' equivalents).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Simulator } from '../../simulator/simulator.js';
-import { stsModel } from '../../simulator/generated/sts-model.js';
-import { stsErrorStatus } from '../../simulator/sts-errors.js';
-import type { Clock, Operation, Principal } from '../../simulator/types.js';
+import { stsErrorStatus, stsModel, type Clock, type Operation, type Principal, type Simulator } from '../../simulator/index.js';
 import { parseAuthorization, verifySignature, type SignatureCheck } from '../sigv4.js';
 import { INVALID_SECURITY_TOKEN, sessionTokenProblem } from '../session-token.js';
 import { STS_API_VERSION, decodeQueryInput, errorXml, resultXml } from './query.js';
