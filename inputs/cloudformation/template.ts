@@ -2,19 +2,21 @@
  * A CloudFormation template: `AWS::SSO::Application` and `AWS::SSO::ApplicationAssignment` resources (their
  * properties are the API's shapes). CloudFormation has no resource for grants, issuers, scopes or
  * authentication methods, so an application's are unknown; other `AWS::SSO::*` types get a note naming them.
+ * IAM roles and the services that assume them with identity context are read by roles.ts.
  */
 import { isObject } from '../../model/build.js';
 import type { PositionIndex } from '../../model/positions.js';
 import type { NodePath, RawConfig, SourceLocation } from '../../model/types.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
+import { templateHasIdentityContextRoles, templateRoles } from './roles.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
 
 export function isCloudFormationTemplate(value: Obj): boolean {
   if (!isObject(value.Resources)) return false;
-  return Object.values(value.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::SSO::'));
+  return Object.values(value.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::SSO::')) || templateHasIdentityContextRoles(value.Resources);
 }
 
 const CFN_APPLICATION = 'AWS::SSO::Application';
@@ -123,7 +125,9 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
     note(['Resources', ids[0]!], `${type} is not read by tipkit (${ids.length === 1 ? ids[0] : `${ids.length} resources`}): it lints Identity Center applications and their assignments in templates`);
   }
   if (apps.length) raw.applications = apps;
-  return { raw, positions, notes, holes };
+  const roles = templateRoles(resources, { literal, referenced, note, docPositions, positions });
+  if (roles.roles.length) raw.roles = roles.roles;
+  return { raw, positions, notes, holes: [...holes, ...roles.holes], roleUsages: roles.usages };
 }
 
 /** `{ Ref: X }`, `{ "Fn::GetAtt": [X, "ApplicationArn"] }` or `{ "Fn::GetAtt": "X.ApplicationArn" }` → X. */

@@ -2,11 +2,14 @@
  * role-trust-too-broad: a role's trust policy allows `sts:AssumeRole` or `sts:SetContext` to everyone (`*`) or to a
  * whole account, with no Condition narrowing it.
  */
-import { ASSUME_ROLE_ACTION, awsPrincipalEntries, policyStatements, SET_CONTEXT_ACTION, statementCoversAction } from '../../model/iam-policy.js';
+import { actionMatches, asList, ASSUME_ROLE_ACTION, awsPrincipalEntries, policyStatements, SET_CONTEXT_ACTION, statementCoversAction } from '../../model/iam-policy.js';
 import type { Rule } from '../types.js';
 import { statementPath, trustField } from './support/roles.js';
 
 const isAccount = (entry: string): boolean => /^\d{12}$/.test(entry) || /^arn:[^:]+:iam::\d{12}:root$/.test(entry);
+/** An Allow statement names sts:SetContext (exactly, or by an `sts:` wildcard; a bare `*` says nothing of intent). */
+const namesSetContext = (policy: Record<string, unknown>): boolean =>
+  policyStatements(policy).some(({ statement: s }) => s.Effect === 'Allow' && asList(s.Action).some((a) => typeof a === 'string' && a !== '*' && actionMatches(a, SET_CONTEXT_ACTION)));
 const hasCondition = (c: unknown): boolean => typeof c === 'object' && c !== null && Object.keys(c).length > 0;
 
 export const rule: Rule = {
@@ -45,9 +48,12 @@ export const rule: Rule = {
       reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
     },
   },
-  check({ model, report }) {
+  check({ model, kind, report }) {
     for (const role of model.roles) {
       if (!role.trustPolicy || role.unknownParts) continue;
+      // tipkit.yaml lists the roles TIP flows assume; from Terraform, CloudFormation or TypeScript, only the roles a
+      // flow evidently assumes with identity context are checked (not every role of the repository).
+      if (kind !== 'config' && !role.identityContext && !namesSetContext(role.trustPolicy)) continue;
       for (const { statement, index } of policyStatements(role.trustPolicy)) {
         if (statement.Effect !== 'Allow' || hasCondition(statement.Condition)) continue;
         const actions = [ASSUME_ROLE_ACTION, SET_CONTEXT_ACTION].filter((a) => statementCoversAction(statement, a).covers);
