@@ -77,7 +77,7 @@ export class StsEndpoint {
     // The signature first, before the action is looked at, as AWS's front end does.
     const principals = this.candidatePrincipals(req.headers);
     if ('expired' in principals) return fail(403, 'ExpiredToken', 'The security token included in the request is expired', principals.expired);
-    const check = await verifySignature({ ...req, path: req.path }, principals.list, { now: this.clock.now(), region: this.region, service: STS_SIGNING_NAME });
+    const check = await verifySignature(req, principals.list, { now: this.clock.now(), region: this.region, service: STS_SIGNING_NAME });
     if (!check.ok) {
       const { code, status } = frontEndCode(check);
       return fail(status, code, check.message, `sigv4:${check.reason}`);

@@ -166,3 +166,41 @@ describe('STS with the AWS CLI', () => {
     expect(denied.stderr).toMatch(/An error occurred \(InvalidParameterValue\) when calling the AssumeRole operation: The context assertion could not be verified/);
   });
 });
+
+describe('an identity-enhanced session past its Expiration', () => {
+  it('is refused with ExpiredToken (403), as STS answers expired session credentials', async () => {
+    const input = await loadServeInput({ scenario: 'examples/identity-enhanced-session/scenario.yaml', cwd: process.cwd() });
+    let offset = 0;
+    const clock = { now: () => Date.now() + offset };
+    const own = await startEmulator({ model: input.model, scenario: input.scenario, port: 0, clock });
+    try {
+      const backend = principal(input.scenario.principals, 'backend');
+      const minted = await adminPost(own, '/_tipkit/jwt', { issuer: 'okta-prod', claims: { email: 'alice@example.com', aud: '0oa1dataportal', sub: 'alice' } });
+      const token = await oidcClient(own.url, backend).send(new CreateTokenWithIAMCommand({ clientId: 'data-portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: String(minted.body.jwt) }));
+      const client = new STSClient({ endpoint: own.url, region: 'us-east-1', maxAttempts: 1, credentials: keysOf(backend) });
+      const assumed = await client.send(
+        new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'alice', DurationSeconds: 900, ProvidedContexts: [{ ProviderArn: IDC, ContextAssertion: token.awsAdditionalDetails!.identityContext! }] }),
+      );
+      const credentials = { accessKeyId: assumed.Credentials!.AccessKeyId!, secretAccessKey: assumed.Credentials!.SecretAccessKey!, sessionToken: assumed.Credentials!.SessionToken! };
+      const call = async () => {
+        // Signed at the emulator's (moved) clock, so the signature's date is current for it.
+        const signer = new SignatureV4({ service: 'sts', region: 'us-east-1', credentials, sha256: NodeSha256 });
+        const url = new URL(own.url);
+        const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+        const signed = await signer.sign(
+          new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded' }, body }),
+          { signingDate: new Date(clock.now()) },
+        );
+        const res = await fetch(`${own.url}/`, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+        return { status: res.status, text: await res.text() };
+      };
+      expect((await call()).status).toBe(200);
+      offset = 901_000;
+      const late = await call();
+      expect(late.status).toBe(403);
+      expect(late.text).toMatch(/<Code>ExpiredToken<\/Code>\s*<Message>The security token included in the request is expired<\/Message>/);
+    } finally {
+      await own.close();
+    }
+  });
+});
