@@ -106,6 +106,23 @@ try {
   if (tsc.status !== 0) fail(`tsc ${tsVersion} --noEmit failed:\n${tsc.stdout}${tsc.stderr}`);
   else step(`tsc ${tsVersion} --noEmit accepts both apps`);
 
+  // Every package entry a consumer imports, with a named export each (the layout may move files; the entries stay).
+  const entries = {
+    tipkit: ['IdentityCenterApplication', 'TipkitChecks'],
+    'tipkit/model': ['loadConfigFile', 'buildModel', 'InputError', 'deriveApplicationArn'],
+    'tipkit/linter': ['lintPaths', 'lintLoaded', 'loadPaths', 'ruleCatalog'],
+    'tipkit/simulator': ['createSimulator', 'loadScenarioFile', 'simulate'],
+    'tipkit/emulator': ['startEmulator', 'loadServeInput'],
+    'tipkit/access': ['accessReview', 'computeAccessPaths', 'diffPaths'],
+  };
+  const probe = Object.entries(entries)
+    .map(([entry, names]) => `{ const m = await import(${JSON.stringify(entry)}); for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) missing.push(${JSON.stringify(entry)} + ' ' + n); }`)
+    .join('\n');
+  writeFileSync(join(app, 'entries.mjs'), `const missing = [];\n${probe}\nif (missing.length) { console.error('missing exports: ' + missing.join(', ')); process.exit(1); }\n`);
+  const imported = run(process.execPath, ['entries.mjs'], { cwd: app, env: noTerraform });
+  if (imported.status !== 0) fail(`the package entries do not import as documented:\n${imported.stderr}`);
+  else step(`package entries import: ${Object.keys(entries).join(', ')}`);
+
   const cli = run(process.execPath, ['node_modules/tipkit/bin/tipkit.js', 'synth', '--config', 'node_modules/tipkit/examples/okta-tip/tipkit.yaml', '--out', join(work, 'out-cli')], {
     cwd: app,
     env: noTerraform,

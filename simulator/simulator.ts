@@ -41,6 +41,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     identityContexts: new IdentityContextSealer(),
     sessions: new SessionStore(),
     roles: model.roles,
+    arnClientIds: opts.arnClientIds ?? false,
   };
 
   async function dispatch(operation: Operation, input: Record<string, unknown>, trace: Trace, callOpts: CallOptions): Promise<Record<string, unknown>> {

@@ -26,6 +26,7 @@ import { rule as actorPolicyNoCreateToken } from './actor-policy-no-create-token
 import { rule as refreshTokenWithoutSource } from './refresh-token-without-source.js';
 import { rule as accessScopeInvalid } from './access-scope-invalid.js';
 import { rule as inputSkipped } from './input-skipped.js';
+import { rule as quotaExceeded } from './quota-exceeded.js';
 import { rule as roleTrustNoSetContext } from './role-trust-no-set-context.js';
 import { rule as roleTrustTooBroad } from './role-trust-too-broad.js';
 import { rule as rolePoliciesSwapped } from './role-policies-swapped.js';
@@ -56,6 +57,7 @@ export const allRules: readonly Rule[] = [
   actorPolicyNoCreateToken,
   refreshTokenWithoutSource,
   accessScopeInvalid,
+  quotaExceeded,
   roleTrustNoSetContext,
   roleTrustTooBroad,
   rolePoliciesSwapped,
