@@ -5,9 +5,12 @@
 //   4. STS GetCallerIdentity with that session's credentials.
 //
 //   TIPKIT_ADMIN_TOKEN=$(openssl rand -hex 24) npx tipkit serve --scenario examples/identity-enhanced-session/scenario.yaml --port 8917 &
-//   TIPKIT_ENDPOINT=http://127.0.0.1:8917 TIPKIT_ADMIN_TOKEN=… \
+//   TIPKIT_ENDPOINT=http://127.0.0.1:8917 TIPKIT_ADMIN_TOKEN=… APPLICATION_ARN=arn:aws:sso::…:application/… \
 //   AWS_ACCESS_KEY_ID=AKIAPORTALBACKEND01 AWS_SECRET_ACCESS_KEY=portal-backend-example-secret AWS_REGION=us-east-1 \
 //   node examples/identity-enhanced-session/app.mjs
+//
+// APPLICATION_ARN is data-portal's ARN, which an application is configured with (tipkit derives it from the
+// instance and the Name: `tipkit simulate … --verbose` prints it, `aws sso-admin list-applications` lists it).
 import { SSOOIDCClient, CreateTokenWithIAMCommand } from '@aws-sdk/client-sso-oidc';
 import { STSClient, AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
@@ -15,6 +18,8 @@ const endpoint = process.env.TIPKIT_ENDPOINT ?? 'http://127.0.0.1:8917';
 const region = process.env.AWS_REGION ?? 'us-east-1';
 const user = process.env.TIPKIT_USER_EMAIL ?? 'alice@example.com';
 const roleArn = process.env.ROLE_ARN ?? 'arn:aws:iam::111122223333:role/DataReader';
+const applicationArn = process.env.APPLICATION_ARN;
+if (!applicationArn) throw new Error('set APPLICATION_ARN to the ARN of the data-portal application');
 
 // 1. The IdP's token. A real application gets it from its sign-in; serve signs one with the scenario's issuer key.
 const minted = await fetch(`${endpoint}/_tipkit/jwt`, {
@@ -27,7 +32,7 @@ const { jwt } = await minted.json();
 
 // 2. The Identity Center token for the portal (credentials from the environment: the backend's role).
 const oidc = new SSOOIDCClient({ endpoint, region });
-const token = await oidc.send(new CreateTokenWithIAMCommand({ clientId: 'data-portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt }));
+const token = await oidc.send(new CreateTokenWithIAMCommand({ clientId: applicationArn, grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt }));
 const identityContext = token.awsAdditionalDetails?.identityContext;
 if (!identityContext) throw new Error('CreateTokenWithIAM returned no identity context');
 

@@ -7,6 +7,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../../inputs/index.js';
 import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
 
 let child: ChildProcess | undefined;
@@ -42,7 +43,8 @@ describe('examples/identity-enhanced-session/app.mjs', () => {
           done({ code: err ? 1 : 0, stdout, stderr }),
         ),
       );
-    const keys = { AWS_ACCESS_KEY_ID: 'AKIAPORTALBACKEND01', AWS_SECRET_ACCESS_KEY: 'portal-backend-example-secret', AWS_REGION: 'us-east-1' };
+    const { model } = await loadConfigFile('examples/identity-enhanced-session/tipkit.yaml');
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIAPORTALBACKEND01', AWS_SECRET_ACCESS_KEY: 'portal-backend-example-secret', AWS_REGION: 'us-east-1', APPLICATION_ARN: model.index.applicationByName.get('data-portal')!.arn };
     const r = await run({ ...keys, TIPKIT_ENDPOINT: url, TIPKIT_ADMIN_TOKEN: adminToken });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;

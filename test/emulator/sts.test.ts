@@ -14,7 +14,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import { NodeSha256 } from '../../emulator/sigv4.js';
 import type { RequestLogEntry } from '../../emulator/log.js';
 import type { Principal } from '../../simulator/types.js';
-import { adminPost, oidcClient, principal, rejection } from './helpers.js';
+import { adminPost, applicationArn, oidcClient, principal, rejection } from './helpers.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/DataReader';
 const IDC = 'arn:aws:iam::aws:contextProvider/IdentityCenter';
@@ -22,11 +22,14 @@ const SESSION_ARN = 'arn:aws:sts::111122223333:assumed-role/DataReader/alice';
 
 let emulator: RunningEmulator;
 let principals: readonly Principal[];
+/** serve takes application ARNs as clientId, as AWS's wire does (tipkit derives this one from the instance and Name). */
+let portalArn: string;
 const log: RequestLogEntry[] = [];
 
 beforeAll(async () => {
   const input = await loadServeInput({ scenario: 'examples/identity-enhanced-session/scenario.yaml', cwd: process.cwd() });
   principals = input.scenario.principals;
+  portalArn = applicationArn(input.model, 'data-portal');
   emulator = await startEmulator({ model: input.model, scenario: input.scenario, port: 0, log: (e) => log.push(e) });
 });
 afterAll(async () => {
@@ -41,7 +44,7 @@ const keysOf = (p: Principal) => ({ accessKeyId: p.accessKeyId!, secretAccessKey
 async function identityContext(): Promise<string> {
   const minted = await adminPost(emulator, '/_tipkit/jwt', { issuer: 'okta-prod', claims: { email: 'alice@example.com', aud: '0oa1dataportal', sub: 'alice', jti: crypto.randomUUID() } });
   const token = await oidcClient(emulator.url, principal(principals, 'backend')).send(
-    new CreateTokenWithIAMCommand({ clientId: 'data-portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: String(minted.body.jwt) }),
+    new CreateTokenWithIAMCommand({ clientId: portalArn, grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: String(minted.body.jwt) }),
   );
   const claims = JSON.parse(Buffer.from(token.idToken!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
   expect(claims['sts:identity_context']).toBe(token.awsAdditionalDetails!.identityContext);
@@ -176,7 +179,7 @@ describe('an identity-enhanced session past its Expiration', () => {
     try {
       const backend = principal(input.scenario.principals, 'backend');
       const minted = await adminPost(own, '/_tipkit/jwt', { issuer: 'okta-prod', claims: { email: 'alice@example.com', aud: '0oa1dataportal', sub: 'alice' } });
-      const token = await oidcClient(own.url, backend).send(new CreateTokenWithIAMCommand({ clientId: 'data-portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: String(minted.body.jwt) }));
+      const token = await oidcClient(own.url, backend).send(new CreateTokenWithIAMCommand({ clientId: applicationArn(input.model, 'data-portal'), grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: String(minted.body.jwt) }));
       const client = new STSClient({ endpoint: own.url, region: 'us-east-1', maxAttempts: 1, credentials: keysOf(backend) });
       const assumed = await client.send(
         new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'alice', DurationSeconds: 900, ProvidedContexts: [{ ProviderArn: IDC, ContextAssertion: token.awsAdditionalDetails!.identityContext! }] }),
