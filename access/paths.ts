@@ -8,6 +8,7 @@ import { GRANT_TYPES, type ApplicationNode, type NodePath, type SourceLocation, 
 import { accessScopesAuthorizing, applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows, authorizedIssuers, assignmentGate, DEFAULT_LIFETIMES } from '../simulator/index.js';
 import { isLoopbackHost, parseAbsoluteUri } from '../model/redirect-uri.js';
 import { actorPolicyCallers, type Callers } from './callers.js';
+import { rolesReachable, type RoleReach } from './roles.js';
 
 /** Where a path comes from. */
 export type FromKind = 'issuer' | 'application' | 'sign-in' | 'public-client';
@@ -65,6 +66,11 @@ export interface AccessPath {
   related: { location: SourceLocation; what: string }[];
   /** Things the evaluation could not decide (an ActorPolicy Condition, assumed to hold). */
   notes: string[];
+  /**
+   * Roles the path's callers can assume with the token's identity context (AssumeRole with ProvidedContexts): the
+   * identity-enhanced sessions the path leads on to.
+   */
+  roles: RoleReach[];
 }
 
 export interface PathOptions {
@@ -136,6 +142,7 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
       redirectUris: [],
       related: [],
       notes: [],
+      roles: [],
       ...rest,
     };
     path.key = pathKey(path);
@@ -205,6 +212,8 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
   }
 
   paths.push(...exchangePaths(facts, iamUsable, locate, lifetime));
+  // The step after the token: the roles the token's IAM holders can assume with its identity context.
+  if (model.roles.length > 0) for (const p of paths) if (p.callers.length > 0) p.roles = rolesReachable(model.roles, p.callers);
   return paths.sort(comparePaths);
 }
 
@@ -297,6 +306,7 @@ function exchangePaths(
         source: locate(c.exchangeGrant!),
         related: [{ location: locate(edges.get(last)!.get(c)!), what: `the access scope of ${last.app.name} that authorizes ${c.app.name}` }],
         notes: c.callers.notes,
+        roles: [],
       };
       path.key = pathKey(path);
       paths.push(path);

@@ -74,7 +74,7 @@ function readDeclarations(reader: StaticReader, positions: PositionIndex, notes:
 
 /**
  * One RawInput of two (a file set with both tipkit constructs and provider bindings): the second's issuers,
- * applications and AWS-managed applications follow the first's, with their positions and holes re-rooted.
+ * applications, roles and AWS-managed applications follow the first's, with their positions and holes re-rooted.
  */
 function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
   if (!a.raw.applications && !a.raw.trustedTokenIssuers && !a.suppressions?.length) {
@@ -83,7 +83,7 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
   const positions = a.positions;
   const holes = [...(a.holes ?? [])];
   const raw = a.raw;
-  for (const section of ['trustedTokenIssuers', 'applications'] as const) {
+  for (const section of ['trustedTokenIssuers', 'applications', 'roles'] as const) {
     const extra = (b.raw[section] ?? []) as Obj[];
     if (extra.length === 0) continue;
     const list = ((raw[section] as Obj[] | undefined) ??= []);
@@ -96,7 +96,7 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
       if (hole[0] === section && typeof hole[1] === 'number') holes.push([section, hole[1] + offset, ...hole.slice(2)]);
     }
   }
-  for (const hole of b.holes ?? []) if (hole[0] !== 'trustedTokenIssuers' && hole[0] !== 'applications') holes.push(hole);
+  for (const hole of b.holes ?? []) if (hole[0] !== 'trustedTokenIssuers' && hole[0] !== 'applications' && hole[0] !== 'roles') holes.push(hole);
   for (const hole of b.holes ?? []) if (hole[0] === 'applications' && hole[1] === ANY_SEGMENT) holes.push(hole);
   const instance = isObject(b.raw.instance) ? b.raw.instance : {};
   if (raw.instance && Object.keys(raw.instance).length === 0 && Object.keys(instance).length > 0) {
@@ -111,5 +111,6 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
     notes: [...(a.notes ?? []), ...(b.notes ?? [])],
     holes,
     managedApplications: [...(a.managedApplications ?? []), ...(b.managedApplications ?? [])],
+    roleUsages: [...(a.roleUsages ?? []), ...(b.roleUsages ?? [])],
   };
 }
