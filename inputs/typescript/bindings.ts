@@ -37,7 +37,8 @@ export class BindingMapper {
         if (BINDING_META_ARGUMENTS.has(m.key)) continue;
         const key = snakeCase(m.key);
         locs.set(pointerKey([key]), { key: m.keyLoc, value: m.val.loc });
-        body[key] = this.toTerraformValue(m.val, [key], locs, MAP_ATTRIBUTES.has(key));
+        // Each use of a shared const is expanded here: the reader's budget counts it.
+        body[key] = this.reader.afford(m.val, m.val.loc) ? this.toTerraformValue(m.val, [key], locs, MAP_ATTRIBUTES.has(key)) : UNREAD;
       }
       for (const key of props.skipped ?? []) if (!BINDING_META_ARGUMENTS.has(key)) body[snakeCase(key)] = UNREAD;
       blocks.push({

@@ -208,7 +208,8 @@ export class RawBuilder {
   private put(out: Obj, path: NodePath, m: Member): void {
     const key = pascal(m.key);
     const childPath = [...path, key];
-    const value = this.toRaw(m.val, childPath, m.key === 'actorPolicy');
+    // Each use of a shared const is expanded here: the reader's budget counts it.
+    const value = this.reader.afford(m.val, m.val.loc) ? this.toRaw(m.val, childPath, m.key === 'actorPolicy') : SKIP;
     if (value === SKIP) {
       this.holes.push(childPath);
       return;

@@ -7,8 +7,12 @@ import { dirname, posix } from 'node:path';
 import type { Node as TsNode, SourceFile } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
 import { readsType } from '../terraform/mapping.js';
+import { TS_LIMITS, ValueBudget } from './budget.js';
+import { LineTable } from './line-table.js';
 import { PROVIDER_MODULE, terraformTypeOfClass } from './provider-classes.js';
 import { abbreviate, CONSTRUCT_CLASSES, JSON_ENCODERS, MAX_DEPTH, plainValue, REFERENCE_ATTRIBUTES, UNREAD_VALUE, type ConstructClass, type ConstructDecl, type Member, type Note, type TsMorph, type Val } from './values.js';
+
+const PENDING: unique symbol = Symbol('pending');
 
 export class StaticReader {
   private readonly SK: TsMorph['SyntaxKind'];
@@ -18,6 +22,11 @@ export class StaticReader {
   private readonly noted = new Set<string>();
   /** Construct classes some `new` of which runs any number of times (in a loop, in a callback). */
   readonly repeated = new Set<ConstructClass>();
+  /** What reading values may cost in all (see budget.ts); the constructs and the binding mapper charge it too. */
+  readonly budget = new ValueBudget();
+  private budgetNoted = false;
+  /** Each const's value, evaluated once and shared by every use (undefined: cannot be read; PENDING: being read). */
+  private readonly constValues = new Map<TsNode, Val | undefined | typeof PENDING>();
 
   constructor(
     tsm: TsMorph,
@@ -147,10 +156,14 @@ export class StaticReader {
     return names;
   }
 
+  private readonly lineTables = new Map<SourceFile, LineTable>();
+
   loc(node: TsNode): SourceLocation {
     const sf = node.getSourceFile();
-    const start = sf.getLineAndColumnAtPos(node.getStart());
-    const end = sf.getLineAndColumnAtPos(node.getEnd());
+    let lines = this.lineTables.get(sf);
+    if (!lines) this.lineTables.set(sf, (lines = new LineTable(sf.getFullText())));
+    const start = lines.at(node.getStart());
+    const end = lines.at(node.getEnd());
     return { file: this.fileOf(node), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
 
@@ -195,7 +208,8 @@ export class StaticReader {
   /** Resolve an expression to a value without running it; undefined (with a note) when that is not possible. */
   evaluate(node: TsNode, depth: number): Val | undefined {
     const { Node, SK } = this;
-    if (depth > MAX_DEPTH) return this.skip(node, 'nested too deeply');
+    if (depth > TS_LIMITS.evaluationDepth) return this.skip(node, 'nested too deeply');
+    if (!this.budget.charge(1)) return this.overBudget(node);
     const loc = this.loc(node);
     if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
     if (Node.isNumericLiteral(node)) return { kind: 'primitive', value: node.getLiteralValue(), loc };
@@ -216,6 +230,7 @@ export class StaticReader {
         const v = this.evaluate(span.getExpression(), depth + 1);
         if (v?.kind !== 'primitive') return v && this.skip(span.getExpression(), 'template substitution is not a constant');
         out += String(v.value) + span.getLiteral().getLiteralText();
+        if (out.length > TS_LIMITS.stringLength) return this.tooLong(node);
       }
       return { kind: 'primitive', value: out, loc };
     }
@@ -223,6 +238,7 @@ export class StaticReader {
       const l = this.evaluate(node.getLeft(), depth + 1);
       const r = l && this.evaluate(node.getRight(), depth + 1);
       if (l?.kind === 'primitive' && r?.kind === 'primitive' && (typeof l.value === 'string' || typeof r.value === 'string')) {
+        if (String(l.value).length + String(r.value).length > TS_LIMITS.stringLength) return this.tooLong(node);
         return { kind: 'primitive', value: String(l.value) + String(r.value), loc };
       }
       return l && r ? this.skip(node, 'not a constant string') : undefined;
@@ -233,8 +249,11 @@ export class StaticReader {
       for (const el of node.getElements()) {
         if (Node.isSpreadElement(el)) {
           const spread = this.evaluate(el.getExpression(), depth + 1);
-          if (spread?.kind === 'array') items.push(...spread.items);
-          else {
+          if (spread?.kind === 'array') {
+            // One element at a time: `push(...items)` of a huge array overflows the call stack.
+            if (items.length + spread.items.length > TS_LIMITS.valueNodes || !this.budget.charge(spread.items.length)) return this.tooBig(node);
+            for (const item of spread.items) items.push(item);
+          } else {
             if (spread) this.skip(el, 'spread of something that is not a constant array');
             unknownItems++;
           }
@@ -244,7 +263,7 @@ export class StaticReader {
         if (v) items.push(v);
         else unknownItems++;
       }
-      return { kind: 'array', items, loc, ...(unknownItems ? { unknownItems } : {}) };
+      return this.bounded(node, { kind: 'array', items, loc, ...(unknownItems ? { unknownItems } : {}) });
     }
     if (Node.isObjectLiteralExpression(node)) {
       const members: Member[] = [];
@@ -272,13 +291,16 @@ export class StaticReader {
           else skipped.push(p.getName());
         } else if (Node.isSpreadAssignment(p)) {
           const spread = this.evaluate(p.getExpression(), depth + 1);
-          if (spread?.kind === 'object') spread.members.forEach(put);
+          if (spread?.kind === 'object') {
+            if (!this.budget.charge(spread.members.length)) return this.overBudget(p);
+            spread.members.forEach(put);
+          }
           else if (spread) this.skip(p, 'spread of something that is not a constant object');
         } else {
           this.skip(p, 'methods and accessors are not read');
         }
       }
-      return { kind: 'object', members, loc, skipped };
+      return this.bounded(node, { kind: 'object', members, loc, skipped });
     }
     if (Node.isIdentifier(node)) {
       if (node.getText() === 'undefined') return this.skip(node, '`undefined` is not a value');
@@ -286,7 +308,7 @@ export class StaticReader {
       if (target === undefined) return this.skip(node, `\`${node.getText()}\` is not a const with a literal value`);
       if (target === null) return undefined;
       if (this.Node.isNewExpression(target) && this.decls.has(target)) return { kind: 'construct', decl: this.decls.get(target)!, loc };
-      const v = this.evaluate(target, depth + 1);
+      const v = this.constValue(target, depth + 1);
       return v && ({ ...v, loc } as Val);
     }
     if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
@@ -313,11 +335,63 @@ export class StaticReader {
     if (Node.isCallExpression(node) && JSON_ENCODERS.has(node.getExpression().getText().replace(/\s+/g, '')) && node.getArguments().length === 1) {
       // A policy written as `JSON.stringify({...})` or `Fn.jsonencode({...})` of literals is JSON text, as Terraform's jsonencode gives it.
       const arg = this.evaluate(node.getArguments()[0]!, depth + 1);
+      if (arg && !this.afford(arg, node)) return undefined;
       const plain = arg && plainValue(arg);
-      if (plain !== UNREAD_VALUE && arg) return { kind: 'primitive', value: JSON.stringify(plain), loc };
+      if (plain !== UNREAD_VALUE && arg) {
+        const text = JSON.stringify(plain);
+        return text.length > TS_LIMITS.stringLength ? this.tooLong(node) : { kind: 'primitive', value: text, loc };
+      }
       return arg && this.skip(node, 'the encoded value is not all literals');
     }
     return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
+  }
+
+  /** A const's initializer, evaluated once: later uses share the value (re-reading it at every use is exponential in a chain of consts). */
+  private constValue(init: TsNode, depth: number): Val | undefined {
+    const known = this.constValues.get(init);
+    if (known === PENDING) return this.skip(init, 'the const refers to itself');
+    if (known !== undefined || this.constValues.has(init)) return known;
+    this.constValues.set(init, PENDING);
+    const v = this.evaluate(init, depth);
+    this.constValues.set(init, v);
+    return v;
+  }
+
+  /** A value within TS_LIMITS (its size and nesting), or unknown with a note naming the limit. */
+  private bounded(node: TsNode, val: Val): Val | undefined {
+    const { size, height } = this.budget.measure(val);
+    if (size > TS_LIMITS.valueNodes) return this.tooBig(node);
+    if (height > TS_LIMITS.depth) return this.skip(node, 'nested too deeply');
+    return val;
+  }
+
+  /** Charge the expansion of a value (JSON encoding, the mapping to config); false (noted) once the total budget is spent. */
+  afford(val: Val, node: TsNode | SourceLocation): boolean {
+    if (this.budget.charge(this.budget.measure(val).size)) return true;
+    this.overBudget(node);
+    return false;
+  }
+
+  private tooBig(node: TsNode): undefined {
+    return this.skip(node, `it would hold more than ${TS_LIMITS.valueNodes.toLocaleString('en-US')} values (the reader's limit for one value)`);
+  }
+
+  private tooLong(node: TsNode): undefined {
+    return this.skip(node, `it would be a string of more than ${TS_LIMITS.stringLength.toLocaleString('en-US')} characters (the reader's limit)`);
+  }
+
+  /** Past the total budget every further value is unknown; one note says so, where it ran out. */
+  private overBudget(at: TsNode | SourceLocation): undefined {
+    if (this.budgetNoted) return undefined;
+    this.budgetNoted = true;
+    const loc = typeof (at as TsNode).getSourceFile === 'function' ? this.loc(at as TsNode) : (at as SourceLocation);
+    this.notes.push({
+      message: `skipped the remaining values: reading them would pass the TypeScript reader's budget of ${TS_LIMITS.totalNodes.toLocaleString('en-US')} values for these files`,
+      file: loc.file,
+      line: loc.line,
+      column: loc.column,
+    });
+    return undefined;
   }
 
   /** Evaluate without noting failure at this node (the caller reports it with better context). */
