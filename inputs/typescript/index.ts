@@ -39,20 +39,20 @@ export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {
     const memPath = posix.normalize('/' + resolvePath(file).replace(/\\/g, '/').replace(/^[A-Za-z]:/, ''));
     displayName.set(memPath, file);
     let sf: SourceFile;
-    let syntax: ReturnType<ReturnType<Project['getProgram']>['getSyntacticDiagnostics']>;
     try {
       sf = project.createSourceFile(memPath, text, { overwrite: true });
-      syntax = project.getProgram().getSyntacticDiagnostics(sf);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
       continue;
     }
-    const first = syntax[0];
+    // The parser's own diagnostics, which are a program's syntactic diagnostics for a .ts file (building a program
+    // after each file made reading many files quadratic).
+    const first = (sf.compilerNode as { parseDiagnostics?: readonly import('ts-morph').ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
     if (first) {
-      const pos = sf.getLineAndColumnAtPos(first.getStart() ?? 0);
-      const msg = first.getMessageText();
-      const text = typeof msg === 'string' ? msg : msg.getMessageText();
+      const pos = sf.getLineAndColumnAtPos(first.start);
+      const msg = first.messageText;
+      const text = typeof msg === 'string' ? msg : msg.messageText;
       notes.push({ message: `skipped ${file}: TypeScript syntax error: ${text}`, file, line: pos.line, column: pos.column });
       continue;
     }

@@ -4,7 +4,7 @@
  * references to constructs), and finds the `new` calls of tipkit's constructs and of provider bindings.
  */
 import { dirname, posix } from 'node:path';
-import type { Node as TsNode, SourceFile } from 'ts-morph';
+import type { Node as TsNode, SourceFile, ts } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
 import { readsType } from '../terraform/mapping.js';
 import { TS_LIMITS, ValueBudget } from './budget.js';
@@ -17,6 +17,7 @@ const PENDING: unique symbol = Symbol('pending');
 export class StaticReader {
   private readonly SK: TsMorph['SyntaxKind'];
   private readonly Node: TsMorph['Node'];
+  private readonly ts: TsMorph['ts'];
   private readonly decls = new Map<TsNode, ConstructDecl>();
   private readonly byPath = new Map<string, SourceFile>();
   private readonly noted = new Set<string>();
@@ -36,6 +37,7 @@ export class StaticReader {
   ) {
     this.SK = tsm.SyntaxKind;
     this.Node = tsm.Node;
+    this.ts = tsm.ts;
     for (const sf of sources) this.byPath.set(sf.getFilePath(), sf);
   }
 
@@ -60,8 +62,14 @@ export class StaticReader {
   private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
     const classNames = this.constructClassNames(sf);
     const bindings = this.providerBindings(sf);
-    sf.forEachDescendant((n) => {
-      if (!this.Node.isNewExpression(n)) return;
+    // The walk is over the compiler's nodes: ts-morph wraps only the `new` calls (wrapping every node of a big
+    // file cost more than parsing it).
+    const newExpression = this.SK.NewExpression;
+    const visit = (node: ts.Node): void => {
+      if (node.kind === newExpression) found(wrapped(sf, node) as import('ts-morph').NewExpression);
+      this.ts.forEachChild(node, visit);
+    };
+    const found = (n: import('ts-morph').NewExpression): void => {
       const callee = n.getExpression();
       const tfType = this.bindingType(callee, bindings);
       if (tfType) {
@@ -91,7 +99,8 @@ export class StaticReader {
       const decl: ConstructDecl = { cls: name, node: n, loc: this.loc(n), propsRead: false };
       this.decls.set(n, decl);
       all.push(decl);
-    });
+    };
+    visit(sf.compilerNode);
   }
 
   /** 'in a loop' / 'in a callback' when a `new` may run any number of times; undefined otherwise. */
@@ -438,18 +447,33 @@ export class StaticReader {
     return undefined;
   }
 
+  /** Each scope's consts by name (the first declaration of a name wins), indexed once per scope, not rescanned per identifier. */
+  private readonly scopeConsts = new Map<TsNode, Map<string, TsNode | undefined>>();
+
   private constInScope(scope: TsNode, name: string): TsNode | undefined {
+    let consts = this.scopeConsts.get(scope);
+    if (!consts) this.scopeConsts.set(scope, (consts = this.constsOf(scope)));
+    return consts.get(name);
+  }
+
+  /** Work done, for tests of how it grows with the input (never timed). */
+  readonly work = { statementsExamined: 0 };
+
+  private constsOf(scope: TsNode): Map<string, TsNode | undefined> {
     const { Node } = this;
-    if (!(Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope))) return undefined;
-    for (const st of scope.getStatements()) {
-      if (!Node.isVariableStatement(st)) continue;
-      if (st.getDeclarationKind() !== 'const') continue;
-      for (const d of st.getDeclarations()) {
-        const nameNode = d.getNameNode();
-        if (Node.isIdentifier(nameNode) && nameNode.getText() === name) return d.getInitializer();
+    const consts = new Map<string, TsNode | undefined>();
+    if (!(Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope))) return consts;
+    this.work.statementsExamined += scope.compilerNode.statements.length;
+    for (const st of scope.compilerNode.statements) {
+      if (st.kind !== this.SK.VariableStatement) continue;
+      const list = (st as ts.VariableStatement).declarationList;
+      if (!(list.flags & this.ts.NodeFlags.Const) || list.flags & this.ts.NodeFlags.Using) continue;
+      for (const d of list.declarations) {
+        if (d.name.kind !== this.SK.Identifier || consts.has(d.name.text)) continue;
+        consts.set(d.name.text, d.initializer && wrapped(scope, d.initializer));
       }
     }
-    return undefined;
+    return consts;
   }
 
   private resolveImport(sf: SourceFile, name: string, depth: number): TsNode | undefined | null {
@@ -475,4 +499,9 @@ export class StaticReader {
     }
     return undefined;
   }
+}
+
+/** ts-morph's wrapper of a compiler node of `within`'s file (the one the project's factory caches, so identities match). */
+function wrapped(within: TsNode, node: ts.Node): TsNode {
+  return (within as unknown as { _getNodeFromCompilerNode(n: ts.Node): TsNode })._getNodeFromCompilerNode(node);
 }
