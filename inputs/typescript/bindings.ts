@@ -73,7 +73,9 @@ export class BindingMapper {
     const known = this.bindingNames.get(decl);
     if (known) return known;
     const idNode = (decl.node as import('ts-morph').NewExpression).getArguments()[1];
-    const id = idNode && this.reader.evaluateQuiet(idNode, 0);
+    // `binding.overrideLogicalId('name')` (as `cdktf convert` writes it) is the name Terraform sees.
+    const overridden = this.reader.logicalId(decl);
+    const id = overridden !== undefined ? { kind: 'primitive' as const, value: overridden } : idNode && this.reader.evaluateQuiet(idNode, 0);
     const base = id?.kind === 'primitive' && typeof id.value === 'string' && id.value !== '' ? id.value.replace(/[^\w-]/g, '_').replace(/^(?=[\d-])/, '_') : 'binding';
     const taken = new Set([...this.bindingNames].filter(([d]) => d.tfType === decl.tfType).map(([, n]) => n));
     let name = base;

@@ -3,23 +3,39 @@
  * bindings followed across imports, `as const`, spreads, templates of constants, `JSON.stringify` of literals,
  * references to constructs), and finds the `new` calls of tipkit's constructs and of provider bindings.
  */
-import { dirname, posix } from 'node:path';
+import { isTipkitModule } from './tipkit-module.js';
+import { callTerraformFunction, TOKEN_CASTS } from './cdktf-calls.js';
 import type { Node as TsNode, SourceFile, ts } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
 import { readsType } from '../terraform/mapping.js';
 import { TS_LIMITS, ValueBudget } from './budget.js';
 import { LineTable } from './line-table.js';
+import { ConstResolver, wrapped } from './const-resolver.js';
 import { PROVIDER_MODULE, terraformTypeOfClass } from './provider-classes.js';
-import { abbreviate, CONSTRUCT_CLASSES, JSON_ENCODERS, MAX_DEPTH, plainValue, REFERENCE_ATTRIBUTES, UNREAD_VALUE, type ConstructClass, type ConstructDecl, type Member, type Note, type TsMorph, type Val } from './values.js';
+import { abbreviate, CONSTRUCT_CLASSES, JSON_ENCODERS, plainValue, REFERENCE_ATTRIBUTES, UNREAD_VALUE, type ConstructClass, type ConstructDecl, type Member, type Note, type TsMorph, type Val } from './values.js';
 
 const PENDING: unique symbol = Symbol('pending');
+const NOT_A_TERRAFORM_VALUE: unique symbol = Symbol('not a Terraform value');
+const VARIABLE_VALUES = new Set(['value', 'stringValue', 'numberValue', 'listValue', 'booleanValue']);
+const LOCAL_VALUES = new Set(['expression', 'asString', 'asNumber', 'asList', 'asBoolean', 'asStringMap', 'asNumberMap', 'asBooleanMap', 'asAnyMap', 'fqn']);
+
+/** `TerraformVariable` / `cdktf.TerraformVariable` → its class name (cdktf's classes have no look-alikes worth telling apart here). */
+function cdktfClassOf(callee: TsNode): string {
+  return callee.getText().replace(/^cdktf\./, '');
+}
+
+function isOverrideLogicalId(call: ts.CallExpression): boolean {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  return call.arguments.length === 1 && (callee.name as ts.Identifier | undefined)?.escapedText === 'overrideLogicalId';
+}
 
 export class StaticReader {
   private readonly SK: TsMorph['SyntaxKind'];
   private readonly Node: TsMorph['Node'];
   private readonly ts: TsMorph['ts'];
   private readonly decls = new Map<TsNode, ConstructDecl>();
-  private readonly byPath = new Map<string, SourceFile>();
+  /** What each name stands for (consts in scope and across imports). */
+  readonly consts: ConstResolver;
   private readonly noted = new Set<string>();
   /** Construct classes some `new` of which runs any number of times (in a loop, in a callback). */
   readonly repeated = new Set<ConstructClass>();
@@ -38,7 +54,7 @@ export class StaticReader {
     this.SK = tsm.SyntaxKind;
     this.Node = tsm.Node;
     this.ts = tsm.ts;
-    for (const sf of sources) this.byPath.set(sf.getFilePath(), sf);
+    this.consts = new ConstResolver(tsm, sources);
   }
 
   /** Every construct and provider binding the files declare (a file nested too deeply to walk is skipped with a note). */
@@ -60,13 +76,15 @@ export class StaticReader {
   }
 
   private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
-    const classNames = this.constructClassNames(sf);
+    const { names: classNames, namespaces: tipkitNamespaces } = this.constructClassNames(sf);
     const bindings = this.providerBindings(sf);
     // The walk is over the compiler's nodes: ts-morph wraps only the `new` calls (wrapping every node of a big
     // file cost more than parsing it).
     const newExpression = this.SK.NewExpression;
+    const callExpression = this.SK.CallExpression;
     const visit = (node: ts.Node): void => {
       if (node.kind === newExpression) found(wrapped(sf, node) as import('ts-morph').NewExpression);
+      else if (node.kind === callExpression && isOverrideLogicalId(node as ts.CallExpression)) this.logicalIdCalls.push(wrapped(sf, node) as import('ts-morph').CallExpression);
       this.ts.forEachChild(node, visit);
     };
     const found = (n: import('ts-morph').NewExpression): void => {
@@ -84,9 +102,10 @@ export class StaticReader {
         all.push(decl);
         return;
       }
+      // tipkit's constructs by where they are imported from, never by the class name alone.
       const name = this.Node.isIdentifier(callee)
         ? classNames.get(callee.getText())
-        : this.Node.isPropertyAccessExpression(callee)
+        : this.Node.isPropertyAccessExpression(callee) && tipkitNamespaces.has(callee.getExpression().getText())
           ? CONSTRUCT_CLASSES.find((c) => c === callee.getName())
           : undefined;
       if (!name) return;
@@ -115,6 +134,23 @@ export class StaticReader {
 
   /** Terraform types of provider bindings created in a loop (their resources are skipped, their uses unknown). */
   readonly repeatedTypes = new Set<string>();
+
+  /** `binding.overrideLogicalId('name')` calls, read once every binding is known (see logicalId). */
+  private readonly logicalIdCalls: import('ts-morph').CallExpression[] = [];
+  private logicalIds?: Map<ConstructDecl, string>;
+
+  /** The Terraform name a binding was given with `overrideLogicalId('name')` (as `cdktf convert` writes it), if any. */
+  logicalId(decl: ConstructDecl): string | undefined {
+    if (!this.logicalIds) {
+      this.logicalIds = new Map();
+      for (const call of this.logicalIdCalls) {
+        const target = this.evaluateQuiet((call.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression(), 0);
+        const id = this.evaluateQuiet(call.getArguments()[0]!, 0);
+        if (target?.kind === 'construct' && target.attribute === undefined && id?.kind === 'primitive' && typeof id.value === 'string') this.logicalIds.set(target.decl, id.value);
+      }
+    }
+    return this.logicalIds.get(decl);
+  }
 
   /**
    * What a file imports from the AWS provider: local class names (→ Terraform type) and namespace names
@@ -152,17 +188,23 @@ export class StaticReader {
     return type && readsType('resource', type) ? type : undefined;
   }
 
-  /** Local names of the construct classes in a file: the class names themselves, plus import aliases. */
-  private constructClassNames(sf: SourceFile): Map<string, ConstructClass> {
-    const names = new Map<string, ConstructClass>(CONSTRUCT_CLASSES.map((c) => [c, c]));
+  /**
+   * Local names of tipkit's construct classes in a file, as imported from the `tipkit` package or from tipkit's
+   * own source (a project's own `ApplicationGrant` from `../custom` is not tipkit's), and namespace imports of it.
+   */
+  private constructClassNames(sf: SourceFile): { names: Map<string, ConstructClass>; namespaces: Set<string> } {
+    const names = new Map<string, ConstructClass>();
+    const namespaces = new Set<string>();
     for (const imp of sf.getImportDeclarations()) {
+      if (!isTipkitModule(sf.getFilePath(), imp.getModuleSpecifierValue())) continue;
+      const ns = imp.getNamespaceImport()?.getText();
+      if (ns) namespaces.add(ns);
       for (const spec of imp.getNamedImports()) {
         const imported = spec.getName() as ConstructClass;
-        const alias = spec.getAliasNode()?.getText();
-        if (alias && CONSTRUCT_CLASSES.includes(imported)) names.set(alias, imported);
+        if (CONSTRUCT_CLASSES.includes(imported)) names.set(spec.getAliasNode()?.getText() ?? imported, imported);
       }
     }
-    return names;
+    return { names, namespaces };
   }
 
   private readonly lineTables = new Map<SourceFile, LineTable>();
@@ -313,7 +355,7 @@ export class StaticReader {
     }
     if (Node.isIdentifier(node)) {
       if (node.getText() === 'undefined') return this.skip(node, '`undefined` is not a value');
-      const target = this.resolveIdentifier(node, depth);
+      const target = this.consts.resolveIdentifier(node, depth);
       if (target === undefined) return this.skip(node, `\`${node.getText()}\` is not a const with a literal value`);
       if (target === null) return undefined;
       if (this.Node.isNewExpression(target) && this.decls.has(target)) return { kind: 'construct', decl: this.decls.get(target)!, loc };
@@ -324,6 +366,8 @@ export class StaticReader {
       const objectNode = node.getExpression();
       const key = Node.isPropertyAccessExpression(node) ? node.getName() : this.elementKey(node, depth);
       if (key === undefined) return this.skip(node, 'element access with a non-constant key');
+      const cdktfValue = this.terraformValueOf(objectNode, key, depth);
+      if (cdktfValue !== NOT_A_TERRAFORM_VALUE) return cdktfValue && ({ ...cdktfValue, loc } as Val);
       const base = this.evaluateQuiet(objectNode, depth + 1);
       if (base?.kind === 'construct') {
         if (base.decl.tfType && base.attribute === undefined) return { kind: 'construct', decl: base.decl, attribute: key, loc };
@@ -341,6 +385,28 @@ export class StaticReader {
       return this.skip(node, `\`${node.getText()}\` is not a constant`);
     }
     if (Node.isNewExpression(node) && this.decls.has(node)) return { kind: 'construct', decl: this.decls.get(node)!, loc };
+    if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression())) {
+      const callee = node.getExpression() as import('ts-morph').PropertyAccessExpression;
+      const owner = callee.getExpression().getText().replace(/^cdktf\./, '');
+      const args = node.getArguments();
+      // `Token.asString(x)` & co. only retype a value for TypeScript: the value is x.
+      if (owner === 'Token' && TOKEN_CASTS.has(callee.getName()) && args.length === 1) {
+        const inner = this.evaluate(args[0]!, depth + 1);
+        return inner && ({ ...inner, loc } as Val);
+      }
+      // `Fn.lookup(…)`, `Fn.tolist(…)`…: Terraform's functions, evaluated as the HCL reader evaluates them.
+      if (owner === 'Fn' && !JSON_ENCODERS.has(`Fn.${callee.getName()}`)) {
+        const values: Val[] = [];
+        for (const arg of args) {
+          const v = this.evaluate(arg, depth + 1);
+          if (!v) return undefined;
+          values.push(v);
+        }
+        const result = callTerraformFunction(callee.getName(), values, loc);
+        if (typeof result === 'string') return this.skip(node, result);
+        return this.bounded(node, result);
+      }
+    }
     if (Node.isCallExpression(node) && JSON_ENCODERS.has(node.getExpression().getText().replace(/\s+/g, '')) && node.getArguments().length === 1) {
       // A policy written as `JSON.stringify({...})` or `Fn.jsonencode({...})` of literals is JSON text, as Terraform's jsonencode gives it.
       const arg = this.evaluate(node.getArguments()[0]!, depth + 1);
@@ -353,6 +419,25 @@ export class StaticReader {
       return arg && this.skip(node, 'the encoded value is not all literals');
     }
     return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
+  }
+
+  /**
+   * `v.stringValue` of a `new TerraformVariable(…)` is its `default` (unknown without one: only Terraform knows
+   * the value given); `l.asString` / `l.expression` of a `new TerraformLocal(scope, id, expression)` is the expression.
+   */
+  private terraformValueOf(objectNode: TsNode, key: string, depth: number): Val | undefined | typeof NOT_A_TERRAFORM_VALUE {
+    if (!this.Node.isIdentifier(objectNode)) return NOT_A_TERRAFORM_VALUE;
+    const target = this.consts.resolveIdentifier(objectNode, depth);
+    if (!target || !this.Node.isNewExpression(target)) return NOT_A_TERRAFORM_VALUE;
+    const cls = cdktfClassOf(target.getExpression());
+    const args = target.getArguments();
+    if (cls === 'TerraformVariable' && VARIABLE_VALUES.has(key)) {
+      const config = args[2] && this.evaluateQuiet(args[2], depth + 1);
+      const fallback = config?.kind === 'object' ? config.members.find((m) => m.key === 'default')?.val : undefined;
+      return fallback ?? this.skip(objectNode, `\`${objectNode.getText()}.${key}\` is a Terraform variable without a default: its value is only known when Terraform runs`);
+    }
+    if (cls === 'TerraformLocal' && LOCAL_VALUES.has(key) && args[2]) return this.evaluate(args[2], depth + 1);
+    return NOT_A_TERRAFORM_VALUE;
   }
 
   /** A const's initializer, evaluated once: later uses share the value (re-reading it at every use is exponential in a chain of consts). */
@@ -433,75 +518,4 @@ export class StaticReader {
     return v?.kind === 'primitive' ? String(v.value) : undefined;
   }
 
-  /**
-   * The initializer a name is bound to: a `const` in an enclosing scope, or an exported `const` of another
-   * file of the set that this file imports. undefined: not such a binding; null: found but already noted.
-   */
-  private resolveIdentifier(id: TsNode, depth: number): TsNode | undefined | null {
-    const name = id.getText();
-    for (let scope: TsNode | undefined = id.getParent(); scope; scope = scope.getParent()) {
-      const found = this.constInScope(scope, name);
-      if (found) return found;
-      if (this.Node.isSourceFile(scope)) return this.resolveImport(scope, name, depth);
-    }
-    return undefined;
-  }
-
-  /** Each scope's consts by name (the first declaration of a name wins), indexed once per scope, not rescanned per identifier. */
-  private readonly scopeConsts = new Map<TsNode, Map<string, TsNode | undefined>>();
-
-  private constInScope(scope: TsNode, name: string): TsNode | undefined {
-    let consts = this.scopeConsts.get(scope);
-    if (!consts) this.scopeConsts.set(scope, (consts = this.constsOf(scope)));
-    return consts.get(name);
-  }
-
-  /** Work done, for tests of how it grows with the input (never timed). */
-  readonly work = { statementsExamined: 0 };
-
-  private constsOf(scope: TsNode): Map<string, TsNode | undefined> {
-    const { Node } = this;
-    const consts = new Map<string, TsNode | undefined>();
-    if (!(Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope))) return consts;
-    this.work.statementsExamined += scope.compilerNode.statements.length;
-    for (const st of scope.compilerNode.statements) {
-      if (st.kind !== this.SK.VariableStatement) continue;
-      const list = (st as ts.VariableStatement).declarationList;
-      if (!(list.flags & this.ts.NodeFlags.Const) || list.flags & this.ts.NodeFlags.Using) continue;
-      for (const d of list.declarations) {
-        if (d.name.kind !== this.SK.Identifier || consts.has(d.name.text)) continue;
-        consts.set(d.name.text, d.initializer && wrapped(scope, d.initializer));
-      }
-    }
-    return consts;
-  }
-
-  private resolveImport(sf: SourceFile, name: string, depth: number): TsNode | undefined | null {
-    if (depth > MAX_DEPTH) return undefined;
-    for (const imp of sf.getImportDeclarations()) {
-      const spec = imp.getNamedImports().find((s) => (s.getAliasNode()?.getText() ?? s.getName()) === name);
-      if (!spec) continue;
-      const target = this.importedFile(sf, imp.getModuleSpecifierValue());
-      if (!target) return undefined;
-      return this.constInScope(target, spec.getName()) ?? this.resolveImport(target, spec.getName(), depth + 1);
-    }
-    return undefined;
-  }
-
-  /** A relative import that names another file of the set (`./consts.js` → consts.ts). */
-  private importedFile(from: SourceFile, specifier: string): SourceFile | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = posix.join(dirname(from.getFilePath()), specifier);
-    const stem = base.replace(/\.(m|c)?(j|t)s$/, '');
-    for (const candidate of [base, `${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}/index.ts`]) {
-      const hit = this.byPath.get(candidate);
-      if (hit) return hit;
-    }
-    return undefined;
-  }
-}
-
-/** ts-morph's wrapper of a compiler node of `within`'s file (the one the project's factory caches, so identities match). */
-function wrapped(within: TsNode, node: ts.Node): TsNode {
-  return (within as unknown as { _getNodeFromCompilerNode(n: ts.Node): TsNode })._getNodeFromCompilerNode(node);
 }

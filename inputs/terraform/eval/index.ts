@@ -6,3 +6,4 @@ export { Unknown, Reference, isMap, isSet, isKnown, toHclJson, instanceSuffix, t
 export { evaluate, evaluateExpression, moduleScope } from './evaluate.js';
 export { EVALUATED_FUNCTIONS } from './functions.js';
 export { instancesOf, CannotExpand, expandBlock, type Instance, type ExpandedInstance } from './expand.js';
+export { FUNCTIONS } from './functions.js';
