@@ -15,6 +15,7 @@ import { PositionIndex } from '../../model/positions.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
+import { cfnConstructsToRaw } from './aws-cdk.js';
 import { BindingMapper } from './bindings.js';
 import { RawBuilder } from './constructs.js';
 import { StaticReader } from './static-reader.js';
@@ -62,13 +63,15 @@ export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {
   return readDeclarations(reader, positions, notes);
 }
 
-/** The constructs and bindings a file set declares → one RawInput (tipkit's constructs first, then the bindings). */
+/** The constructs, bindings and AWS CDK Cfn constructs a file set declares → one RawInput (tipkit's constructs first, then the bindings, then the Cfn constructs). */
 function readDeclarations(reader: StaticReader, positions: PositionIndex, notes: Note[]): RawInput {
   const all = reader.findAll();
-  const tipkit = new RawBuilder(reader, positions, notes).build(all.filter((d) => d.tfType === undefined));
+  let raw = new RawBuilder(reader, positions, notes).build(all.filter((d) => d.tfType === undefined && d.cfnType === undefined));
   const bindings = all.filter((d) => d.tfType !== undefined);
-  if (bindings.length === 0) return tipkit;
-  return mergeRawInputs(tipkit, new BindingMapper(reader, notes).toRaw(bindings, positions));
+  if (bindings.length) raw = mergeRawInputs(raw, new BindingMapper(reader, notes).toRaw(bindings, positions));
+  const cfn = all.filter((d) => d.cfnType !== undefined);
+  if (cfn.length) raw = mergeRawInputs(raw, cfnConstructsToRaw(reader, cfn, positions));
+  return raw;
 }
 
 

@@ -5,6 +5,7 @@
  */
 import { isTipkitModule } from './tipkit-module.js';
 import { callTerraformFunction, TOKEN_CASTS } from './cdktf-calls.js';
+import { cdkImports, cfnTypeOf } from './aws-cdk.js';
 import type { Node as TsNode, SourceFile, ts } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
 import { readsType } from '../terraform/mapping.js';
@@ -78,6 +79,7 @@ export class StaticReader {
   private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
     const { names: classNames, namespaces: tipkitNamespaces } = this.constructClassNames(sf);
     const bindings = this.providerBindings(sf);
+    const cdk = cdkImports(sf);
     // The walk is over the compiler's nodes: ts-morph wraps only the `new` calls (wrapping every node of a big
     // file cost more than parsing it).
     const newExpression = this.SK.NewExpression;
@@ -89,6 +91,18 @@ export class StaticReader {
     };
     const found = (n: import('ts-morph').NewExpression): void => {
       const callee = n.getExpression();
+      const cfnType = cfnTypeOf(callee, cdk);
+      if (cfnType) {
+        const cls = (this.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()) as ConstructClass;
+        if (this.repetition(n)) {
+          this.note(n, `skipped new ${cls}(…): it is created ${this.repetition(n)}, so how many there are is only known when the code runs`);
+          return;
+        }
+        const decl: ConstructDecl = { cls, cfnType, node: n, loc: this.loc(n), propsRead: false };
+        this.decls.set(n, decl);
+        all.push(decl);
+        return;
+      }
       const tfType = this.bindingType(callee, bindings);
       if (tfType) {
         const cls = (this.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()) as ConstructClass;
@@ -370,8 +384,8 @@ export class StaticReader {
       if (cdktfValue !== NOT_A_TERRAFORM_VALUE) return cdktfValue && ({ ...cdktfValue, loc } as Val);
       const base = this.evaluateQuiet(objectNode, depth + 1);
       if (base?.kind === 'construct') {
-        if (base.decl.tfType && base.attribute === undefined) return { kind: 'construct', decl: base.decl, attribute: key, loc };
-        if (REFERENCE_ATTRIBUTES.has(key) && !base.decl.tfType) return { kind: 'construct', decl: base.decl, loc };
+        if ((base.decl.tfType || base.decl.cfnType) && base.attribute === undefined) return { kind: 'construct', decl: base.decl, attribute: key, loc };
+        if (REFERENCE_ATTRIBUTES.has(key) && !base.decl.tfType && !base.decl.cfnType) return { kind: 'construct', decl: base.decl, loc };
         return this.skip(node, `\`${key}\` of a ${base.decl.cls} is only known after deploy`);
       }
       if (base?.kind === 'object') {

@@ -44,6 +44,8 @@ export interface ConstructDecl {
   cls: ConstructClass;
   /** The Terraform resource type of a provider binding (`aws_ssoadmin_application`). */
   tfType?: string;
+  /** The CloudFormation type of an AWS CDK `Cfn*` class (`AWS::SSO::Application`): read as that template resource. */
+  cfnType?: string;
   node: TsNode;
   loc: SourceLocation;
   /** The props object, read lazily (it may reference other constructs). */
