@@ -5,7 +5,7 @@
  */
 import { isTipkitModule } from './tipkit-module.js';
 import { callTerraformFunction, TOKEN_CASTS } from './cdktf-calls.js';
-import { cdkImports, cfnTypeOf } from './aws-cdk.js';
+import { cdkImports, cfnTypeOf } from './aws-cdk-classes.js';
 import type { Node as TsNode, SourceFile, ts } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
 import { readsType } from '../terraform/mapping.js';
