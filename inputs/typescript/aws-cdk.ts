@@ -37,7 +37,7 @@ export function cfnConstructsToRaw(reader: StaticReader, decls: ConstructDecl[],
     docPositions.setValue(path, val.loc);
     switch (val.kind) {
       case 'primitive':
-        return val.value;
+        return val.terraform ? { Ref: UNREAD_REF } : val.value;
       case 'construct': {
         if (val.decl.cfnType) {
           if (val.attribute === 'ref') return { Ref: logicalIdOf(val.decl) };

@@ -6,7 +6,8 @@ import type { SourceLocation, NodePath } from '../../model/types.js';
 import { pointerKey, PositionIndex } from '../../model/positions.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
-import { terraformToRaw, type TerraformBlock } from '../terraform/mapping.js';
+import { moduleScope } from '../terraform/eval/index.js';
+import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from '../terraform/mapping.js';
 import { BINDING_META_ARGUMENTS, CHILD_SECTION_OF_TYPE, MAP_ATTRIBUTES, snakeCase, UNREAD } from './provider-classes.js';
 import type { StaticReader } from './static-reader.js';
 import type { ConstructDecl, Note, Obj, Val } from './values.js';
@@ -57,7 +58,9 @@ export class BindingMapper {
     const mapped = new PositionIndex(positions.defaultFile);
     for (const [file, text] of positions.texts) mapped.texts.set(file, text);
     const notes: Note[] = [];
-    const raw = terraformToRaw(blocks, { positions: mapped, notes });
+    // A binding with `forEach: TerraformIterator.fromList(…)` makes one resource per element, as Terraform does.
+    const expanded = blocks.some((b) => b.body.for_each !== undefined || b.body.count !== undefined) ? expandTerraformBlocks(blocks, moduleScope(new Map())) : blocks;
+    const raw = terraformToRaw(expanded, { positions: mapped, notes });
     raw.notes = notes.filter((n) => !n.message.includes(UNREAD));
     // Child resources made in a loop, or whose config cannot be read: some application has more of them.
     for (const type of unreadChildTypes) {

@@ -230,6 +230,10 @@ export class RawBuilder {
   private toRaw(val: Val, path: NodePath, verbatim: boolean): unknown {
     switch (val.kind) {
       case 'primitive':
+        if (val.terraform) {
+          this.note(val.loc, 'skipped a value that cannot be read without running the code: a TerraformIterator value outside a provider binding');
+          return SKIP;
+        }
         this.positions.setValue(path, val.loc);
         return val.value;
       case 'construct': {

@@ -3,16 +3,14 @@
  * bindings followed across imports, `as const`, spreads, templates of constants, `JSON.stringify` of literals,
  * references to constructs), and finds the `new` calls of tipkit's constructs and of provider bindings.
  */
-import { isTipkitModule } from './tipkit-module.js';
+import { bindingType, providerBindings, tipkitClassNames } from './class-imports.js';
 import { callTerraformFunction, TOKEN_CASTS } from './cdktf-calls.js';
 import { cdkImports, cfnTypeOf } from './aws-cdk-classes.js';
 import type { Node as TsNode, SourceFile, ts } from 'ts-morph';
 import type { SourceLocation } from '../../model/types.js';
-import { readsType } from '../terraform/mapping.js';
 import { TS_LIMITS, ValueBudget } from './budget.js';
 import { LineTable } from './line-table.js';
 import { ConstResolver, wrapped } from './const-resolver.js';
-import { PROVIDER_MODULE, terraformTypeOfClass } from './provider-classes.js';
 import { abbreviate, CONSTRUCT_CLASSES, JSON_ENCODERS, plainValue, REFERENCE_ATTRIBUTES, UNREAD_VALUE, type ConstructClass, type ConstructDecl, type Member, type Note, type TsMorph, type Val } from './values.js';
 
 const PENDING: unique symbol = Symbol('pending');
@@ -77,8 +75,8 @@ export class StaticReader {
   }
 
   private findConstructs(sf: SourceFile, all: ConstructDecl[]): void {
-    const { names: classNames, namespaces: tipkitNamespaces } = this.constructClassNames(sf);
-    const bindings = this.providerBindings(sf);
+    const { names: classNames, namespaces: tipkitNamespaces } = tipkitClassNames(sf);
+    const bindings = providerBindings(sf);
     const cdk = cdkImports(sf);
     // The walk is over the compiler's nodes: ts-morph wraps only the `new` calls (wrapping every node of a big
     // file cost more than parsing it).
@@ -103,7 +101,7 @@ export class StaticReader {
         all.push(decl);
         return;
       }
-      const tfType = this.bindingType(callee, bindings);
+      const tfType = bindingType(this.Node, callee, bindings);
       if (tfType) {
         const cls = (this.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()) as ConstructClass;
         if (this.repetition(n)) {
@@ -164,61 +162,6 @@ export class StaticReader {
       }
     }
     return this.logicalIds.get(decl);
-  }
-
-  /**
-   * What a file imports from the AWS provider: local class names (→ Terraform type) and namespace names
-   * (`import * as aws from '@cdktf/provider-aws'`, `import { ssoadminApplication } from '@cdktf/provider-aws'`).
-   */
-  private providerBindings(sf: SourceFile): { classes: Map<string, string>; namespaces: Set<string> } {
-    const classes = new Map<string, string>();
-    const namespaces = new Set<string>();
-    for (const imp of sf.getImportDeclarations()) {
-      const specifier = imp.getModuleSpecifierValue();
-      if (!PROVIDER_MODULE.test(specifier)) continue;
-      const moduleType = /\/(?:lib|aws)\/([a-z0-9-]+)(?:\/index(?:\.[cm]?[jt]s)?|\.[cm]?[jt]s)?$/.exec(specifier)?.[1];
-      const ns = imp.getNamespaceImport()?.getText();
-      if (ns) namespaces.add(ns);
-      for (const spec of imp.getNamedImports()) {
-        const imported = spec.getName();
-        const local = spec.getAliasNode()?.getText() ?? imported;
-        if (/^[a-z]/.test(imported)) namespaces.add(local);
-        else classes.set(local, moduleType && moduleType !== 'index' ? `aws_${moduleType.replace(/-/g, '_')}` : terraformTypeOfClass(imported));
-      }
-    }
-    return { classes, namespaces };
-  }
-
-  /** The Terraform type a `new` callee stands for, when it is a provider binding tipkit reads or notes. */
-  private bindingType(callee: TsNode, bindings: { classes: Map<string, string>; namespaces: Set<string> }): string | undefined {
-    const { Node } = this;
-    let type: string | undefined;
-    if (Node.isIdentifier(callee)) type = bindings.classes.get(callee.getText());
-    else if (Node.isPropertyAccessExpression(callee)) {
-      let root: TsNode = callee;
-      while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
-      if (Node.isIdentifier(root) && bindings.namespaces.has(root.getText())) type = terraformTypeOfClass(callee.getName());
-    }
-    return type && readsType('resource', type) ? type : undefined;
-  }
-
-  /**
-   * Local names of tipkit's construct classes in a file, as imported from the `tipkit` package or from tipkit's
-   * own source (a project's own `ApplicationGrant` from `../custom` is not tipkit's), and namespace imports of it.
-   */
-  private constructClassNames(sf: SourceFile): { names: Map<string, ConstructClass>; namespaces: Set<string> } {
-    const names = new Map<string, ConstructClass>();
-    const namespaces = new Set<string>();
-    for (const imp of sf.getImportDeclarations()) {
-      if (!isTipkitModule(sf.getFilePath(), imp.getModuleSpecifierValue())) continue;
-      const ns = imp.getNamespaceImport()?.getText();
-      if (ns) namespaces.add(ns);
-      for (const spec of imp.getNamedImports()) {
-        const imported = spec.getName() as ConstructClass;
-        if (CONSTRUCT_CLASSES.includes(imported)) names.set(spec.getAliasNode()?.getText() ?? imported, imported);
-      }
-    }
-    return { names, namespaces };
   }
 
   private readonly lineTables = new Map<SourceFile, LineTable>();
@@ -290,20 +233,27 @@ export class StaticReader {
       return inner && { ...inner, loc } as Val;
     }
     if (Node.isTemplateExpression(node)) {
-      let out = node.getHead().getLiteralText();
+      let out = escapeTemplate(node.getHead().getLiteralText());
+      let terraform = false;
       for (const span of node.getTemplateSpans()) {
         const v = this.evaluate(span.getExpression(), depth + 1);
         if (v?.kind !== 'primitive') return v && this.skip(span.getExpression(), 'template substitution is not a constant');
-        out += String(v.value) + span.getLiteral().getLiteralText();
+        if (v.terraform) terraform = true;
+        out += (v.terraform ? String(v.value) : escapeTemplate(String(v.value))) + escapeTemplate(span.getLiteral().getLiteralText());
         if (out.length > TS_LIMITS.stringLength) return this.tooLong(node);
       }
-      return { kind: 'primitive', value: out, loc };
+      // Text around a Terraform expression is a Terraform template (its own `${` escaped); otherwise plain text.
+      return terraform ? { kind: 'primitive', value: out, loc, terraform } : { kind: 'primitive', value: unescapeTemplate(out), loc };
     }
     if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SK.PlusToken) {
       const l = this.evaluate(node.getLeft(), depth + 1);
       const r = l && this.evaluate(node.getRight(), depth + 1);
       if (l?.kind === 'primitive' && r?.kind === 'primitive' && (typeof l.value === 'string' || typeof r.value === 'string')) {
         if (String(l.value).length + String(r.value).length > TS_LIMITS.stringLength) return this.tooLong(node);
+        if (l.terraform || r.terraform) {
+          const part = (v: typeof l): string => (v.terraform ? String(v.value) : escapeTemplate(String(v.value)));
+          return { kind: 'primitive', value: part(l) + part(r), loc, terraform: true };
+        }
         return { kind: 'primitive', value: String(l.value) + String(r.value), loc };
       }
       return l && r ? this.skip(node, 'not a constant string') : undefined;
@@ -380,6 +330,8 @@ export class StaticReader {
       const objectNode = node.getExpression();
       const key = Node.isPropertyAccessExpression(node) ? node.getName() : this.elementKey(node, depth);
       if (key === undefined) return this.skip(node, 'element access with a non-constant key');
+      const iterated = this.iteratorValue(node, depth);
+      if (iterated) return iterated;
       const cdktfValue = this.terraformValueOf(objectNode, key, depth);
       if (cdktfValue !== NOT_A_TERRAFORM_VALUE) return cdktfValue && ({ ...cdktfValue, loc } as Val);
       const base = this.evaluateQuiet(objectNode, depth + 1);
@@ -399,6 +351,7 @@ export class StaticReader {
       return this.skip(node, `\`${node.getText()}\` is not a constant`);
     }
     if (Node.isNewExpression(node) && this.decls.has(node)) return { kind: 'construct', decl: this.decls.get(node)!, loc };
+    if (Node.isCallExpression(node) && /^(?:cdktf\.)?TerraformIterator\.from(List|Map)$/.test(node.getExpression().getText())) return this.iteratorForEach(node, depth);
     if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression())) {
       const callee = node.getExpression() as import('ts-morph').PropertyAccessExpression;
       const owner = callee.getExpression().getText().replace(/^cdktf\./, '');
@@ -433,6 +386,53 @@ export class StaticReader {
       return arg && this.skip(node, 'the encoded value is not all literals');
     }
     return this.skip(node, `\`${abbreviate(node.getText())}\` is not a literal or a constant`);
+  }
+
+  /**
+   * A `TerraformIterator.fromList(list)` / `fromMap(map)` as a binding's `forEach` is Terraform's `for_each` (a set
+   * of the list's strings, or the map); its `value`, `key` and `getString('attr')` & co. are `each.value`,
+   * `each.key`, `each.value["attr"]`, as cdktf writes them. Only a provider binding can use them.
+   */
+  private iteratorValue(node: TsNode, depth: number): Val | undefined {
+    const { Node } = this;
+    let objectNode: TsNode;
+    let member: string;
+    let attr: string | undefined;
+    if (Node.isPropertyAccessExpression(node)) {
+      objectNode = node.getExpression();
+      member = node.getName();
+    } else return undefined;
+    const call = node.getParent();
+    if (Node.isCallExpression(call) && call.getExpression() === node && /^get(String|Number|Boolean|List|Map|Any|NumberList|StringMap|NumberMap|BooleanMap|AnyMap)$/.test(member)) {
+      const a = call.getArguments()[0];
+      const v = a && this.evaluateQuiet(a, depth + 1);
+      if (v?.kind !== 'primitive' || typeof v.value !== 'string') return undefined;
+      attr = v.value;
+    }
+    const iterator = Node.isIdentifier(objectNode) ? this.consts.resolveIdentifier(objectNode, depth) : undefined;
+    if (!iterator || !Node.isCallExpression(iterator)) return undefined;
+    const made = /^(?:cdktf\.)?TerraformIterator\.from(List|Map)$/.exec(iterator.getExpression().getText());
+    if (!made) return undefined;
+    const loc = this.loc(node);
+    if (member === 'value') return { kind: 'primitive', value: '${each.value}', loc, terraform: true };
+    if (member === 'key') return { kind: 'primitive', value: '${each.key}', loc, terraform: true };
+    if (attr !== undefined) return { kind: 'primitive', value: `\${each.value[${JSON.stringify(attr)}]}`, loc, terraform: true };
+    return undefined;
+  }
+
+  /** `TerraformIterator.fromList/fromMap(x)` (a binding's `forEach`): Terraform's for_each of x. */
+  private iteratorForEach(iterator: import('ts-morph').CallExpression, depth: number): Val | undefined {
+    const made = /^(?:cdktf\.)?TerraformIterator\.from(List|Map)$/.exec(iterator.getExpression().getText());
+    const arg = iterator.getArguments()[0];
+    if (!made || !arg) return this.skip(iterator, 'a TerraformIterator of something other than a list or map');
+    const v = this.evaluate(arg, depth + 1);
+    const plain = v && plainValue(v);
+    if (!v || plain === UNREAD_VALUE) return undefined;
+    if (made[1] === 'List') {
+      if (!Array.isArray(plain) || !plain.every((x) => typeof x === 'string')) return this.skip(iterator, 'a TerraformIterator of a list that is not all constant strings');
+      return { kind: 'primitive', value: `\${toset(${JSON.stringify(plain)})}`, loc: this.loc(iterator), terraform: true };
+    }
+    return v.kind === 'object' ? v : this.skip(iterator, 'a TerraformIterator.fromMap of something that is not a constant map');
   }
 
   /**
@@ -533,3 +533,7 @@ export class StaticReader {
   }
 
 }
+
+/** `${` in plain text, written `$${` in a Terraform template (hcl2json form). */
+const escapeTemplate = (text: string): string => text.replace(/([$%])\{/g, '$1$1{');
+const unescapeTemplate = (text: string): string => text.replace(/([$%])\1\{/g, '$1{');
