@@ -1,5 +1,6 @@
 /** `tipkit lint [PATH...]`: lint configs, Terraform JSON, HCL and cdktf TypeScript; exit 1 on errors. */
 import { resolve } from 'node:path';
+import { parseVarFlag, type VariableArgument } from '../../inputs/index.js';
 import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
@@ -17,6 +18,8 @@ const options = {
   'show-suppressed': { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
   'max-input-bytes': sharedOptions['max-input-bytes'],
+  'var-file': { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
 } as const;
 
 export const command: Command = {
@@ -40,6 +43,9 @@ Options:
       --allow-empty       exit 0 when the paths hold no input at all (default: exit 2, so a CI job
                           pointed at the wrong directory fails)
       --max-input-bytes N largest file read (default 10 MiB)
+      --var-file FILE     values for root Terraform variables, as terraform plan -var-file takes them (repeatable)
+      --var NAME=VALUE    a value for a root Terraform variable, as terraform plan -var takes it (repeatable;
+                          wins over --var-file). terraform.tfvars and *.auto.tfvars beside the module are read too
 ${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'report errors only')}
 
 Suppress a finding with a comment on the line above its node: # tipkit-ignore RULE-ID: reason
@@ -55,7 +61,9 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const flagSeverities = parseRuleFlags(values.rule ?? [], known);
     const rc = loadLintRc(io.cwd, values['config-file'], known);
 
-    const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes });
+    const terraformVariables: VariableArgument[] = [...(values['var-file'] ?? []).map((f) => ({ file: resolve(io.cwd, f) })), ...(values.var ?? []).map(parseVarFlag)];
+
+    const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes, terraformVariables });
     if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
     const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;

@@ -423,7 +423,10 @@ class TerraformMapper {
       unresolved ??= m;
       return m;
     });
-    if (unresolved !== undefined) return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    if (unresolved !== undefined) {
+      const reason = this.opts.reasons?.get(value) ?? this.opts.reasons?.get(unresolved);
+      return { kind: 'unresolved', why: reason ? `\`${unresolved}\`: ${reason}` : `\`${unresolved}\` is only known when Terraform runs` };
+    }
     return { kind: 'literal', value: out.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') };
   }
 

@@ -3,7 +3,7 @@
  * `Fn.*` are Terraform's functions, evaluated by the Terraform evaluator's function table (the HCL reader's).
  */
 import type { SourceLocation } from '../../model/types.js';
-import { FUNCTIONS, isKnown, type Value } from '../terraform/eval/index.js';
+import { Budget, FUNCTIONS, isKnown, moduleScope, Unknown, type Value } from '../terraform/eval/index.js';
 import { plainValue, UNREAD_VALUE, type Member, type Val } from './values.js';
 
 /** `Token.as*` methods: the value is the argument. */
@@ -24,9 +24,16 @@ export function callTerraformFunction(name: string, args: Val[], loc: SourceLoca
   if (name === 'rawString' && plain.length === 1 && typeof plain[0] === 'string') result = plain[0];
   else if (name === 'lookupNested' && plain.length === 2 && Array.isArray(plain[1])) result = lookupNested(plain[0]!, plain[1]);
   else {
-    const fn = FUNCTIONS[RENAMED[name] ?? name.toLowerCase()];
+    const terraformName = RENAMED[name] ?? name.toLowerCase();
+    const fn = Object.hasOwn(FUNCTIONS, terraformName) ? FUNCTIONS[terraformName] : undefined;
     if (!fn) return `\`Fn.${name}\` is not a function tipkit evaluates`;
-    result = fn(plain);
+    if (plain.length < fn.min || plain.length > (fn.max ?? fn.min) || (!fn.allowNull && plain.includes(null))) return `\`Fn.${name}\` of these arguments is an error in Terraform`;
+    try {
+      // Constant arguments only: no names to look up, no files to read (file() and templatefile() stay unknown).
+      result = fn.impl(plain, { scope: moduleScope(new Map()), budget: new Budget(), renderTemplate: () => new Unknown('', 'a template is not rendered from TypeScript') });
+    } catch {
+      return `\`Fn.${name}\` of these arguments is an error in Terraform`;
+    }
   }
   if (result === undefined || !isKnown(result)) return `\`Fn.${name}\` cannot be computed from these arguments`;
   return toVal(result, loc);
