@@ -4,11 +4,11 @@
  * notes name the reader's limit — not a heap abort, a hang, or "internal error: Maximum call stack size exceeded".
  *
  * The ceilings are generous on purpose (a shared 2-core machine): they catch "runs for minutes" and "needs
- * gigabytes", not speed; bench/ measures speed. (These rows belong in test/hardening/exhaustion.test.ts's table
- * once both are on main.)
+ * gigabytes", not speed; bench/ measures speed. Beside exhaustion.test.ts (file kinds, YAML) and
+ * hcl-exhaustion.test.ts (the Terraform evaluator), these rows also check the note each report holds.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,18 +79,6 @@ const rows: Row[] = [
   },
 ];
 
-/** dist/ must hold this checkout's reader (ensureDistBuilt looks at the older folders only). */
-function ensureReaderBuilt(): void {
-  ensureDistBuilt();
-  const dir = resolve(repoRoot, 'inputs');
-  const stale = (readdirSync(dir, { recursive: true }) as string[]).some((file) => {
-    if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
-    const built = resolve(repoRoot, 'dist/inputs', file.replace(/\.ts$/, '.js'));
-    return !existsSync(built) || statSync(built).mtimeMs < statSync(resolve(dir, file)).mtimeMs;
-  });
-  if (stale) spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
-}
-
 interface Outcome {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -126,7 +114,7 @@ function lintBounded(file: string, cwd: string): Promise<Outcome> {
 
 let work: string;
 beforeAll(() => {
-  ensureReaderBuilt();
+  ensureDistBuilt();
   work = mkdtempSync(join(tmpdir(), 'tipkit-ts-exhaustion-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
