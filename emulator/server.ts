@@ -7,14 +7,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TipModel } from '../model/types.js';
-import { createSimulator, wallClock, type Clock, type Operation, type OperationResult, type Scenario, type Simulator } from '../simulator/index.js';
+import { createSimulator, wallClock, type Clock, type Operation, type OperationResult, type Simulator } from '../simulator/index.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan, readBody } from './body.js';
-import { scrub, type RequestLogEntry, type RequestLogger } from './log.js';
+import { scrub, type RequestLogEntry } from './log.js';
 import { authorizePage, devicePage, deviceApprovedPage, errorPage, pageHeaders, type PageUser } from './pages.js';
 import { signatureRefusal, verifySignature } from './sigv4.js';
-import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-plane.js';
+import { ControlPlane } from './control-plane/control-plane.js';
 import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { StsEndpoint, isStsRequest } from './sts/sts-endpoint.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
@@ -23,58 +22,9 @@ import { DEFAULT_MAX_CONNECTIONS, shedIdleConnections } from './connections.js';
 import { PageSession } from './page-session.js';
 import { authorizeRequest, BASE, describeFailure, MAX_MINT_SECONDS, originOf, requestUrl } from './request-parts.js';
 
-export interface EmulatorOptions {
-  model: TipModel;
-  scenario: Scenario;
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  /** Loopback unless told otherwise. */
-  host?: string;
-  /** Let the simulator fetch OpenID discovery and JWKS for issuers the scenario has no keys for. */
-  allowNetwork?: boolean;
-  /** One call per request; false for none. Defaults to none. */
-  log?: RequestLogger | false;
-  /** Defaults to the wall clock (the SDK signs with the wall clock, and the signature date is checked against it). */
-  clock?: Clock;
-  /** How long a client may take to send its headers, and its whole request (tests lower them). */
-  timeouts?: Partial<EmulatorTimeouts>;
-  /** The sso-admin / identity-store control plane: state file, throttling, quotas. */
-  controlPlane?: ControlPlaneOptions;
-  /**
-   * The bearer token the admin routes (`/_tipkit/approve-device`, `/_tipkit/authorize`, `/_tipkit/jwt`) require.
-   * Defaults to a random one per run (see RunningEmulator.adminToken); `tipkit serve` takes it from TIPKIT_ADMIN_TOKEN.
-   */
-  adminToken?: string;
-  /** Open connections at most (default DEFAULT_MAX_CONNECTIONS); past it the oldest idle one is closed. */
-  maxConnections?: number;
-}
+export { ADMIN_TOKEN_PATTERN, DEFAULT_HOST, DEFAULT_TIMEOUTS, type EmulatorOptions, type EmulatorTimeouts, type RunningEmulator } from './options.js';
+import { ADMIN_TOKEN_PATTERN, DEFAULT_HOST, DEFAULT_TIMEOUTS, type EmulatorOptions, type RunningEmulator } from './options.js';
 
-export interface EmulatorTimeouts {
-  headersMs: number;
-  requestMs: number;
-  keepAliveMs: number;
-}
-
-/** A slow or stalled client cannot hold a connection open for long. */
-export const DEFAULT_TIMEOUTS: EmulatorTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
-
-export interface RunningEmulator {
-  /** `http://127.0.0.1:PORT`: the `endpoint` for an SSOOIDCClient. */
-  url: string;
-  port: number;
-  host: string;
-  /** The sso-admin state the SSO OIDC side decides from (snapshot(), model()). */
-  controlPlane: ControlPlane;
-  /** Send as `authorization: Bearer TOKEN` to the admin routes. */
-  adminToken: string;
-  /** The link that opens the browser pages (`/device?admin_token=…`): it sets the cookie they require. */
-  pagesUrl: string;
-  close(): Promise<void>;
-}
-
-export const DEFAULT_HOST = '127.0.0.1';
-/** Visible ASCII, no spaces: what fits an `authorization: Bearer` header as is. */
-export const ADMIN_TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 /** The routes that act as a user or hold the scenario's keys: a page on another site must not reach them. */
 const ADMIN_PATHS = new Set(['/_tipkit/approve-device', '/_tipkit/authorize', '/_tipkit/jwt']);
 const PAGE_PATHS = new Set(['/device', '/authorize']);

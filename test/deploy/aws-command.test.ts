@@ -109,7 +109,7 @@ describe('tipkit aws sso-admin', () => {
       [['put-application-grant', '--cli-input-json', '{"ApplicationArn":"x","GrantType":"refresh_token","Grant":{},"Extra":1}'], /Unknown parameter in input: "Extra", must be one of: ApplicationArn, GrantType, Grant$/],
       [['put-application-grant', '--cli-input-json', '{not json'], /Error parsing parameter '--cli-input-json': Invalid JSON: /],
       [['put-application-grant', '--application-arn', 'x', '--grant-type', 'refresh_token', '--grant', 'RefreshToken={}'], /shorthand syntax is not supported/],
-      [['put-application-grant', '--cli-input-json', 'file://missing.json'], /Unable to load paramfile file:\/\/missing\.json: ENOENT/],
+      [['put-application-grant', '--cli-input-json', 'file://missing.json'], /Unable to load paramfile file:\/\/missing\.json: no such file: /],
       [['delete-application-grant', '--application-arn', 'x', '--grant-type', 'refresh_token', '--grant', '{}'], /unknown option '--grant'/],
       [['create-application'], /operation must be one of put-application-grant, delete-application-grant, put-application-authentication-method, delete-application-authentication-method \(got 'create-application'\)/],
     ];
