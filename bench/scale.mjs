@@ -92,7 +92,7 @@ export function runScaleCases({ work, quick, log, only }) {
   if (want('lint-hcl'))
     pair(
       'lint-hcl',
-      quick ? [2500, 5000] : [2500, 5000, 10000],
+      quick ? [1000, 2000] : [2500, 5000, 10000],
       (n) => {
         const cwd = dir(`hcl-${n}`);
         writeFileSync(join(cwd, 'main.tf'), toHcl(generateForResources(n).raw));
@@ -121,7 +121,7 @@ export function runScaleCases({ work, quick, log, only }) {
   if (want('synth'))
     pair(
       'synth',
-      [1000],
+      quick ? [500] : [1000],
       (n) => {
         const cwd = dir(`synth-${n}`);
         writeFileSync(join(cwd, 'tipkit.yaml'), toYaml(generateRawConfig(n)));
