@@ -10,6 +10,8 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 export const ISSUER_URL = 'https://idp.bench.example.com/oauth2/default';
 export const AUDIENCE = 'bench-portal';
 export const APPLICATION = 'portal';
+/** serve takes application clients by ARN only, as AWS does. */
+export const APPLICATION_ARN = 'arn:aws:sso::111122223333:application/ssoins-7223e2ee1a2b3c4d/apl-be0c4b0a1d2e3f40';
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export const CALLER = { arn: 'arn:aws:iam::111122223333:role/PortalBackend', accessKeyId: 'AKIDBENCHPORTAL01', secretAccessKey: 'bench-secret-access-key' };
 export const REGION = 'us-east-1';
@@ -32,6 +34,7 @@ trustedTokenIssuers:
         JwksRetrievalOption: OPEN_ID_DISCOVERY
 applications:
   - Name: ${APPLICATION}
+    ApplicationArn: ${APPLICATION_ARN}
     Grants:
       - GrantType: ${JWT_BEARER}
         Grant:
@@ -111,7 +114,7 @@ const signer = new SignatureV4({
 
 /** A CreateTokenWithIAM request as the AWS SDK sends it (restJson1, SigV4), ready to replay once. */
 export async function signedCreateTokenWithIam(host, assertion) {
-  const body = JSON.stringify({ clientId: APPLICATION, grantType: JWT_BEARER, assertion, scope: ['redshift:connect'] });
+  const body = JSON.stringify({ clientId: APPLICATION_ARN, grantType: JWT_BEARER, assertion, scope: ['redshift:connect'] });
   const request = new HttpRequest({
     method: 'POST',
     protocol: 'http:',

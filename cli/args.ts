@@ -55,3 +55,7 @@ export function positiveInt(value: string | undefined, flag: string): number | u
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number (got '${value}')`);
   return Number(value);
 }
+
+/** No input at all is an error (exit 2) unless --allow-empty, as ESLint treats a pattern that matches no file. */
+export const noInputFound = (positionals: readonly string[], allowed = false): string =>
+  `no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}${allowed ? '' : ' (--allow-empty makes that exit 0)'}`;

@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   pull: () => import('./commands/pull.js'),
   drift: () => import('./commands/drift.js'),
   access: () => import('./commands/access.js'),
+  init: () => import('./commands/init.js'),
 };
 
 async function usage(): Promise<string> {
@@ -34,6 +35,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   try {
+    // `tipkit help lint` is `tipkit lint --help`.
+    if (name === 'help' && rest.length > 0) return await main([rest[0]!, '--help'], io);
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout(await usage());
       return name === undefined ? 2 : 0;

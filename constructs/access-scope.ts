@@ -1,6 +1,6 @@
 /** ApplicationAccessScope: a scope an application may request, and the applications it reaches (aws_ssoadmin_application_access_scope). */
 import { Construct } from 'constructs';
-import { SsoadminApplicationAccessScope } from '@cdktf/provider-aws/lib/ssoadmin-application-access-scope/index.js';
+import { SsoadminApplicationAccessScope } from './cdk.js';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import type { ApplicationAccessScopeProps } from './props.js';
 import { applicationArnOf } from './refs.js';

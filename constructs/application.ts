@@ -4,11 +4,7 @@
  * identitystore data source.
  */
 import { Construct } from 'constructs';
-import { SsoadminApplication } from '@cdktf/provider-aws/lib/ssoadmin-application/index.js';
-import { SsoadminApplicationAssignment } from '@cdktf/provider-aws/lib/ssoadmin-application-assignment/index.js';
-import { SsoadminApplicationAssignmentConfiguration } from '@cdktf/provider-aws/lib/ssoadmin-application-assignment-configuration/index.js';
-import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group/index.js';
-import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-identitystore-user/index.js';
+import { SsoadminApplication, SsoadminApplicationAssignment, SsoadminApplicationAssignmentConfiguration, DataAwsIdentitystoreGroup, DataAwsIdentitystoreUser } from './cdk.js';
 import { isPrincipalId } from '../model/arn.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN } from '../model/types.js';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';

@@ -5,12 +5,13 @@
  * makes synth fail.
  * Construct `suppressions: [{ id, reason }]` and `// tipkit-ignore RULE: reason` above the `new …` line apply.
  */
-import { Annotations, TerraformStack, type IAspect } from 'cdktf';
+import { Annotations, TerraformStack, type IAspect } from './cdk.js';
 import type { IConstruct } from 'constructs';
 import { lintLoaded, type Finding, type SeverityOverride } from '../linter/index.js';
 import { fromRawInput } from '../inputs/index.js';
 import { printAnnotation, printsAnnotations } from './annotations-output.js';
 import { collectConfig, type CollectedConfig } from './collect.js';
+import { addValuePositions } from './value-positions.js';
 
 export interface TipkitChecksProps {
   /** Per-rule severity overrides (`'off'` drops a rule), as in `tipkit lint --rule`. */
@@ -65,6 +66,7 @@ export class TipkitChecks implements IAspect {
     let run = this.runs.get(root);
     if (!run) {
       const collected = collectConfig(root);
+      addValuePositions(collected.positions, collected.sites);
       const empty = !collected.raw.applications?.length && !collected.raw.trustedTokenIssuers?.length;
       const loaded = fromRawInput('typescript', { raw: collected.raw, positions: collected.positions, suppressions: collected.suppressions });
       run = { collected, findings: empty ? [] : lintLoaded(loaded, { severities: this.props.severities }).findings, unownedReported: false };
@@ -80,7 +82,7 @@ interface AppRun {
   unownedReported: boolean;
 }
 
-/** `RULE-ID: message (main.ts:12:5)`, the message `tipkit lint` prints, with where the construct was created. */
+/** `RULE-ID: message (main.ts:12:5)`, the message `tipkit lint` prints, with where the value was written (as lint places it). */
 export function findingMessage(f: Finding): string {
   const where = f.location.file.startsWith('<') ? '' : ` (${f.location.file}:${f.location.line}:${f.location.column})`;
   return `${f.ruleId}: ${f.message}${where}`;

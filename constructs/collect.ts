@@ -4,7 +4,7 @@
  * their Name; props are written back in PascalCase as the API request shapes have them.
  */
 import { readFileSync } from 'node:fs';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from './cdk.js';
 import type { IConstruct } from 'constructs';
 import { PositionIndex } from '../model/positions.js';
 import type { ConstructSuppression, NodePath, RawConfig } from '../model/types.js';
@@ -21,6 +21,7 @@ import {
 import { grantMember } from './grant.js';
 import { isPlainObject, upperFirst } from './refs.js';
 import { providerRegion } from './sso-admin-call.js';
+import type { ConstructSite } from './value-positions.js';
 
 type Obj = Record<string, unknown>;
 
@@ -33,6 +34,8 @@ export interface CollectedConfig {
   owners: Map<string, IConstruct>;
   /** Constructs left out because their application is not declared under the scope (an ARN or a foreign construct). */
   skipped: { construct: IConstruct; reason: string }[];
+  /** Each declared construct's pointer and the `new` that created it (TipkitChecks refines positions from them). */
+  sites: ConstructSite[];
 }
 
 export function collectConfig(scope: IConstruct): CollectedConfig {
@@ -46,6 +49,7 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
   const owners = new Map<string, IConstruct>();
   const suppressions: ConstructSuppression[] = [];
   const skipped: CollectedConfig['skipped'] = [];
+  const sites: ConstructSite[] = [];
 
   // Tokens (Terraform references) of declared resources → their Name.
   const issuerNames = new Map<string, string>();
@@ -54,7 +58,10 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
 
   const note = (pointer: NodePath, resource: string, construct: IConstruct, record: TipkitRecord): void => {
     owners.set(resource, construct);
-    if (record.site) positions.setValue(pointer, record.site);
+    if (record.site) {
+      positions.setValue(pointer, record.site);
+      sites.push({ pointer, site: record.site });
+    }
     for (const s of record.suppressions) suppressions.push({ id: s.id, reason: s.reason, resource, pointer });
   };
 
@@ -153,7 +160,7 @@ export function collectConfig(scope: IConstruct): CollectedConfig {
   const raw: RawConfig = { version: 1, instance };
   if (trustedTokenIssuers.length) raw.trustedTokenIssuers = trustedTokenIssuers;
   raw.applications = applications;
-  return { raw, suppressions, positions, owners, skipped };
+  return { raw, suppressions, positions, owners, skipped, sites };
 }
 
 function entryOf(record: TipkitRecord, convert: (v: unknown) => unknown): Obj {

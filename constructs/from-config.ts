@@ -3,9 +3,8 @@
  * `tipkit synth` runs. Construct ids carry each entry's position, zero-padded, because cdktf writes resources
  * sorted by name: so the Terraform JSON keeps the order of the config and loads back to the same document.
  */
-import { App, LocalBackend, TerraformLocal, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformLocal, TerraformStack, AwsProvider } from './cdk.js';
 import type { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { INSTANCE_LOCAL } from '../model/synthesized-calls.js';
 import { UsageError } from '../model/errors.js';
 import type { ConstructSuppression, RawConfig } from '../model/types.js';

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, sep } from 'node:path';
 import type { IConstruct } from 'constructs';
-import type { TerraformElement } from 'cdktf';
+import type { TerraformElement } from './cdk.js';
 import type { SourceLocation } from '../model/types.js';
 import type { SuppressionProps } from './props.js';
 

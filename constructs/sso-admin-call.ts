@@ -6,7 +6,7 @@
  * so a changed request is deleted and put again. Destroy-time provisioners may only reference `self`, so both
  * provisioners take the request from `self.input` through environment variables (never spliced into the shell).
  */
-import { Lazy, TerraformStack, type LocalExecProvisioner } from 'cdktf';
+import { Lazy, TerraformStack, type LocalExecProvisioner } from './cdk.js';
 import type { Construct, IConstruct } from 'constructs';
 import type { SynthesizedCall } from '../model/synthesized-calls.js';
 import { TipkitConstructError } from './application.js';

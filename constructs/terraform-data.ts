@@ -14,7 +14,7 @@ import {
   hashMapper,
   hashMapperHcl,
   type TerraformResourceConfig,
-} from 'cdktf';
+} from './cdk.js';
 import type { Construct, IValidation } from 'constructs';
 
 export interface TerraformDataConfig {

@@ -1,6 +1,6 @@
 /** TrustedTokenIssuer: an external OIDC IdP whose JWTs Identity Center accepts (aws_ssoadmin_trusted_token_issuer). */
 import { Construct } from 'constructs';
-import { SsoadminTrustedTokenIssuer } from '@cdktf/provider-aws/lib/ssoadmin-trusted-token-issuer/index.js';
+import { SsoadminTrustedTokenIssuer } from './cdk.js';
 import { tagMap } from './application.js';
 import { attachRecord, TIPKIT_RECORD, writeSuppressions, type TipkitRecord } from './metadata.js';
 import { PROP_DEFAULTS, type TrustedTokenIssuerProps } from './props.js';

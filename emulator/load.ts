@@ -25,7 +25,7 @@ export async function loadServeInput(opts: { scenario?: string; config?: string;
     throw new InputError('no config: pass --config FILE or --scenario FILE (no tipkit.yaml in the current directory)', { file: configFile });
   }
   const { model } = await loadValidConfigFile(configFile, { maxBytes: opts.maxInputBytes });
-  return { model, scenario: emptyScenario(configFile), configFile };
+  return { model, scenario: emptyScenario(configFile, model), configFile };
 }
 
 /** Whether `serve --host` keeps the emulator on this machine (the model's one loopback definition). */

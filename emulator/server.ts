@@ -87,7 +87,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const clock = opts.clock ?? wallClock;
   const adminToken = opts.adminToken ?? randomBytes(24).toString('base64url');
   if (!ADMIN_TOKEN_PATTERN.test(adminToken)) throw new UsageError('the admin token must be visible ASCII characters without spaces');
-  const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork });
+  const simulator = await createSimulator(opts.model, opts.scenario, { clock, allowNetwork: opts.allowNetwork, arnClientIds: true });
   const controlPlane = ControlPlane.create(opts.model, opts.scenario, simulator, clock, opts.controlPlane);
   const emulator = new Emulator(opts, simulator, clock, controlPlane, adminToken);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
@@ -275,9 +275,11 @@ class Emulator {
     if (typeof input.clientId === 'string') ctx.log.clientId = scrub(input.clientId);
 
     const result = await this.simulator.call(route.operation, input, { callerArn });
-    if (result.outcome === 'success') return this.sendJson(ctx, 200, this.pointAtThisServer(route.operation, result.response ?? {}));
+    // RFC 6749 §5.1: a response carrying tokens must not be cached (the errors of the token endpoint too).
+    const noStore = route.operation === 'CreateToken' || route.operation === 'CreateTokenWithIAM' ? TOKEN_RESPONSE_HEADERS : {};
+    if (result.outcome === 'success') return this.sendJson(ctx, 200, this.pointAtThisServer(route.operation, result.response ?? {}), noStore);
     this.noteFailure(ctx, result);
-    return this.sendError(ctx, toWireError(result.error ?? { type: 'InternalServerException', error: 'server_error', error_description: 'no error returned' }));
+    return this.sendError(ctx, toWireError(result.error ?? { type: 'InternalServerException', error: 'server_error', error_description: 'no error returned' }), { headers: noStore });
   }
 
   /** sso-admin and identity-store (AWS JSON 1.1, dispatched by X-Amz-Target). */
@@ -294,17 +296,13 @@ class Emulator {
 
   /**
    * The simulator names AWS's own endpoints; a client of the emulator must come back here instead: the device
-   * page for verificationUri(Complete), this server for RegisterClient's endpoints.
+   * page for verificationUri(Complete).
    */
   private pointAtThisServer(operation: Operation, response: Record<string, unknown>): Record<string, unknown> {
     const out = { ...response };
     if (operation === 'StartDeviceAuthorization' && typeof out.userCode === 'string') {
       out.verificationUri = `${this.baseUrl}/device`;
       out.verificationUriComplete = `${this.baseUrl}/device?user_code=${encodeURIComponent(out.userCode)}`;
-    }
-    if (operation === 'RegisterClient') {
-      if ('tokenEndpoint' in out) out.tokenEndpoint = `${this.baseUrl}/token`;
-      if ('authorizationEndpoint' in out) out.authorizationEndpoint = `${this.baseUrl}/authorize`;
     }
     return out;
   }
@@ -502,9 +500,9 @@ class Emulator {
     this.logDone(ctx, status);
   }
 
-  private sendError(ctx: Context, err: WireError, opts: { drain?: boolean } = {}): void {
+  private sendError(ctx: Context, err: WireError, opts: { drain?: boolean; headers?: Record<string, string> } = {}): void {
     ctx.log.errorType = err.type;
-    this.sendJson(ctx, err.status, err.body, { 'x-amzn-errortype': err.type, ...(opts.drain ? { connection: 'close' } : {}) });
+    this.sendJson(ctx, err.status, err.body, { 'x-amzn-errortype': err.type, ...opts.headers, ...(opts.drain ? { connection: 'close' } : {}) });
     if (opts.drain) ctx.req.resume();
   }
 
@@ -522,3 +520,5 @@ class Emulator {
   }
 }
 
+/** RFC 6749 §5.1: `Cache-Control: no-store` and `Pragma: no-cache` on every token endpoint response. */
+export const TOKEN_RESPONSE_HEADERS: Readonly<Record<string, string>> = { 'cache-control': 'no-store', pragma: 'no-cache' };

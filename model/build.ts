@@ -61,6 +61,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     instanceArn: str(rawInstance.InstanceArn),
     identityStoreId: str(rawInstance.IdentityStoreId),
     region: str(rawInstance.Region),
+    sessionDuration: str(rawInstance.SessionDuration),
   };
 
   const index: ModelIndex = {

@@ -48,6 +48,8 @@ export interface InstanceNode extends ModelNode {
   instanceArn?: string;
   identityStoreId?: string;
   region?: string;
+  /** The Identity Center session duration (`8h`, `30m`, `7d`), as written; the simulator reads it. */
+  sessionDuration?: string;
 }
 
 export interface OidcJwtConfiguration {

@@ -2,11 +2,14 @@
 /**
  * The consumer check (CI, after the tests): tipkit as a user gets it from npm, not as this checkout has it.
  *   1. `npm pack`; every relative link in README.md (and in the shipped docs/) resolves to a file in the tarball.
- *   2. A fresh project installs the tarball with what README says a consumer installs (cdktf, constructs,
- *      @cdktf/provider-aws) and the newest TypeScript.
- *   3. With no `terraform` on PATH, it synthesizes README's constructs snippet exactly as written, and an app
- *      using every exported construct with TipkitChecks, through `node --import tipkit/ts-register`; the newest
- *      `tsc --noEmit` accepts both; `npx tipkit synth` works on a shipped example.
+ *      The packed package.json has no install script.
+ *   2. Two fresh "type": "module" projects install the tarball as the docs say — README's Install for CDK for
+ *      Terraform (cdktf, constructs, @cdktf/provider-aws), docs/cdk-terrain.md for CDK Terrain (cdktn, …) — with
+ *      the newest TypeScript.
+ *   3. In each, with no `terraform` on PATH: README's constructs snippet (its CDK imports renamed for cdktn) and an
+ *      app using every exported construct with TipkitChecks synthesize through `node --import tipkit/ts-register`,
+ *      into stacks of that library; the newest `tsc --noEmit` accepts both; `tipkit synth` works on a shipped
+ *      example; `tipkit init` writes a starter that lints and simulates.
  * Needs the npm registry. Usage: node scripts/consumer-check.mjs [--keep]
  */
 import { spawnSync } from 'node:child_process';
@@ -35,7 +38,7 @@ function run(cmd, args, opts = {}) {
 
 try {
   // 1. The tarball and the links into it.
-  // dist/ is what `npm test` (pretest) just compiled; packing does not compile it again (prepare is skipped).
+  // dist/ is what `npm test` (pretest) just compiled; packing does not compile it again (--ignore-scripts skips prepack).
   if (!existsSync(join(root, 'dist/index.js')) && run('npm', ['run', 'build'], { cwd: root }).status !== 0) throw new Error('npm run build failed');
   step('npm pack');
   const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root });
@@ -54,81 +57,110 @@ try {
       else if (!resolvesInTarball(target.replace(/\/$/, ''))) fail(`${doc} links to ${link}, which the tarball does not ship`);
     }
   }
-  for (const required of ['LICENSE', 'README.md', 'dist/index.js', 'dist/constructs/ts-register.js', 'model/schema/tipkit.schema.json']) {
+  for (const required of ['LICENSE', 'README.md', 'dist/index.js', 'dist/constructs/ts-register.js', 'dist/constructs/cdk.js', 'model/schema/tipkit.schema.json']) {
     if (!shipped.has(required)) fail(`the tarball lacks ${required}`);
   }
   step(`${packed.filename}: ${shipped.size} files, README and docs links checked`);
 
-  // 2. A fresh consumer project: what README's "Install" says, plus the newest TypeScript.
-  const app = join(work, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'tipkit-consumer', private: true, type: 'module' }, null, 2));
-  writeFileSync(
-    join(app, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true } }, null, 2),
-  );
-  const install = readmeInstallLine();
-  step(`npm install ${install.join(' ')} typescript@latest (the tarball for tipkit)`);
-  const inst = run('npm', ['install', '--no-audit', '--no-fund', ...install.map((p) => (p === 'tipkit' ? tarball : p)), 'typescript@latest'], { cwd: app });
-  if (inst.status !== 0) throw new Error(`npm install failed:\n${inst.stderr}`);
-  const tsVersion = JSON.parse(readFileSync(join(app, 'node_modules/typescript/package.json'), 'utf8')).version;
-  step(`installed; typescript ${tsVersion}`);
+  const packedPkg = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']).stdout);
+  const installScripts = ['preinstall', 'install', 'postinstall', 'prepare'].filter((k) => packedPkg.scripts?.[k] !== undefined);
+  if (installScripts.length) fail(`the packed package.json has install scripts (npm 11 warns about them in consumers): ${installScripts.join(', ')}`);
 
-  // 3. Synthesize with no terraform on PATH.
-  writeFileSync(join(app, 'readme.ts'), readmeConstructsSnippet());
-  writeFileSync(join(app, 'all.ts'), everyConstructApp());
+  // 2–3. A fresh consumer project per CDK library, installed as the docs say, synthesized with no terraform on PATH.
   const bin = join(work, 'bin');
   mkdirSync(bin);
   symlinkSync(process.execPath, join(bin, 'node'));
   const noTerraform = { ...process.env, PATH: `${bin}` };
   delete noTerraform.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+  delete noTerraform.TIPKIT_CDK;
   if (run('/bin/sh', ['-c', 'command -v terraform'], { env: noTerraform }).status === 0) throw new Error('the PATH for the check still finds terraform');
 
-  for (const [file, expected] of [
-    ['readme.ts', ['aws_ssoadmin_trusted_token_issuer', 'aws_ssoadmin_application', 'terraform_data']],
-    ['all.ts', ['aws_ssoadmin_trusted_token_issuer', 'aws_ssoadmin_application', 'aws_ssoadmin_application_access_scope', 'aws_ssoadmin_application_assignment', 'terraform_data']],
+  const cdktfInstall = docInstallLine('README.md', 'cdktf');
+  const cdktnInstall = docInstallLine('docs/cdk-terrain.md', 'cdktn');
+  const toCdktn = (code) => code.replaceAll("from 'cdktf'", "from 'cdktn'").replaceAll('@cdktf/provider-aws/', '@cdktn/provider-aws/');
+  for (const [lib, packages, adapt] of [
+    ['cdktf', cdktfInstall, (code) => code],
+    ['cdktn', cdktnInstall, toCdktn],
   ]) {
-    const out = join(work, `out-${file}`);
-    const r = run(process.execPath, ['--import', 'tipkit/ts-register', file], { cwd: app, env: { ...noTerraform, CDKTF_OUTDIR: out } });
-    if (r.status !== 0) {
-      fail(`node --import tipkit/ts-register ${file} exited ${r.status}:\n${r.stderr}`);
+    const app = join(work, `app-${lib}`);
+    mkdirSync(app);
+    // README's Install: the consumer project is an ES module project.
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `tipkit-consumer-${lib}`, private: true, type: 'module' }, null, 2));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true } }, null, 2),
+    );
+    step(`${lib}: npm install ${packages.join(' ')} typescript@latest (the tarball for tipkit)`);
+    const inst = run('npm', ['install', '--no-audit', '--no-fund', tarball, ...packages, 'typescript@latest'], { cwd: app });
+    if (inst.status !== 0) {
+      fail(`${lib}: npm install failed:\n${inst.stderr}`);
       continue;
     }
-    if (r.stderr.trim()) fail(`${file} printed on stderr:\n${r.stderr}`);
-    const stacks = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks;
-    const types = new Set(Object.values(stacks).flatMap((stack) => Object.keys(JSON.parse(readFileSync(join(out, stack.synthesizedStackPath), 'utf8')).resource ?? {})));
-    const missing = expected.filter((type) => !types.has(type));
-    if (missing.length) fail(`${file}: no ${missing.join(', ')} synthesized`);
-    step(`${file} synthesized without terraform (${Object.keys(stacks).length} stack${Object.keys(stacks).length === 1 ? '' : 's'})`);
+    const installedVersion = (name) => JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).version;
+    const tsVersion = installedVersion('typescript');
+    for (const other of ['cdktf', 'cdktn'].filter((o) => o !== lib)) if (existsSync(join(app, 'node_modules', other))) fail(`${lib}: installing tipkit also installed ${other}`);
+    step(`${lib}: installed ${lib} ${installedVersion(lib)}; typescript ${tsVersion}`);
+
+    writeFileSync(join(app, 'readme.ts'), adapt(readmeConstructsSnippet()));
+    writeFileSync(join(app, 'all.ts'), adapt(everyConstructApp()));
+    for (const [file, expected] of [
+      ['readme.ts', ['aws_ssoadmin_trusted_token_issuer', 'aws_ssoadmin_application', 'terraform_data']],
+      ['all.ts', ['aws_ssoadmin_trusted_token_issuer', 'aws_ssoadmin_application', 'aws_ssoadmin_application_access_scope', 'aws_ssoadmin_application_assignment', 'terraform_data']],
+    ]) {
+      const out = join(work, `out-${lib}-${file}`);
+      const r = run(process.execPath, ['--import', 'tipkit/ts-register', file], { cwd: app, env: { ...noTerraform, CDKTF_OUTDIR: out } });
+      if (r.status !== 0) {
+        fail(`${lib}: node --import tipkit/ts-register ${file} exited ${r.status}:\n${r.stderr}`);
+        continue;
+      }
+      if (r.stderr.trim()) fail(`${lib}: ${file} printed on stderr:\n${r.stderr}`);
+      const stacks = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks;
+      const synthesized = Object.values(stacks).map((stack) => JSON.parse(readFileSync(join(out, stack.synthesizedStackPath), 'utf8')));
+      const types = new Set(synthesized.flatMap((stack) => Object.keys(stack.resource ?? {})));
+      const missing = expected.filter((type) => !types.has(type));
+      if (missing.length) fail(`${lib}: ${file}: no ${missing.join(', ')} synthesized`);
+      // The stacks are the app's library's: its version is in their metadata.
+      const versions = [...new Set(synthesized.map((stack) => stack['//']?.metadata?.version))];
+      if (versions.length !== 1 || versions[0] !== installedVersion(lib)) fail(`${lib}: ${file}: stacks synthesized by ${versions.join(', ')}, not ${lib} ${installedVersion(lib)}`);
+      step(`${lib}: ${file} synthesized without terraform (${Object.keys(stacks).length} stack${Object.keys(stacks).length === 1 ? '' : 's'})`);
+    }
+
+    const tsc = run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app });
+    if (tsc.status !== 0) fail(`${lib}: tsc ${tsVersion} --noEmit failed:\n${tsc.stdout}${tsc.stderr}`);
+    else step(`${lib}: tsc ${tsVersion} --noEmit accepts both apps`);
+
+    // Every package entry a consumer imports, with a named export each (the layout may move files; the entries stay).
+    const entries = {
+      tipkit: ['IdentityCenterApplication', 'TipkitChecks'],
+      'tipkit/model': ['loadConfigFile', 'buildModel', 'InputError', 'deriveApplicationArn'],
+      'tipkit/linter': ['lintPaths', 'lintLoaded', 'loadPaths', 'ruleCatalog'],
+      'tipkit/simulator': ['createSimulator', 'loadScenarioFile', 'simulate'],
+      'tipkit/emulator': ['startEmulator', 'loadServeInput'],
+      'tipkit/access': ['accessReview', 'computeAccessPaths', 'diffPaths'],
+    };
+    const probe = Object.entries(entries)
+      .map(([entry, names]) => `{ const m = await import(${JSON.stringify(entry)}); for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) missing.push(${JSON.stringify(entry)} + ' ' + n); }`)
+      .join('\n');
+    writeFileSync(join(app, 'entries.mjs'), `const missing = [];\n${probe}\nif (missing.length) { console.error('missing exports: ' + missing.join(', ')); process.exit(1); }\n`);
+    const imported = run(process.execPath, ['entries.mjs'], { cwd: app, env: noTerraform });
+    if (imported.status !== 0) fail(`${lib}: the package entries do not import as documented:\n${imported.stderr}`);
+    else step(`${lib}: package entries import: ${Object.keys(entries).join(', ')}`);
+
+    const tipkit = (...args) => run(process.execPath, ['node_modules/tipkit/bin/tipkit.js', ...args], { cwd: app, env: noTerraform });
+    const cli = tipkit('synth', '--config', 'node_modules/tipkit/examples/okta-tip/tipkit.yaml', '--out', join(work, `out-${lib}-cli`));
+    if (cli.status !== 0) fail(`${lib}: tipkit synth of the shipped example exited ${cli.status}: ${cli.stderr}`);
+    else step(`${lib}: tipkit synth of the shipped okta-tip example`);
+
+    // The first hour: init, then lint and simulate what it wrote, with the modeline pointing into node_modules.
+    const init = tipkit('init', 'tip');
+    const lint = tipkit('lint', 'tip');
+    const sim = tipkit('simulate', 'tip/scenario.yaml');
+    const modeline = existsSync(join(app, 'tip/tipkit.yaml')) ? readFileSync(join(app, 'tip/tipkit.yaml'), 'utf8').split('\n')[0] : '';
+    if (init.status !== 0 || lint.status !== 0 || sim.status !== 0) fail(`${lib}: tipkit init/lint/simulate exited ${init.status}/${lint.status}/${sim.status}: ${init.stderr}${lint.stderr}${sim.stderr}`);
+    else if (modeline !== '# yaml-language-server: $schema=../node_modules/tipkit/model/schema/tipkit.schema.json' || !existsSync(join(app, 'node_modules/tipkit/model/schema/tipkit.schema.json')))
+      fail(`${lib}: tipkit init wrote the modeline ${modeline}`);
+    else step(`${lib}: tipkit init, lint and simulate`);
   }
-
-  const tsc = run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app });
-  if (tsc.status !== 0) fail(`tsc ${tsVersion} --noEmit failed:\n${tsc.stdout}${tsc.stderr}`);
-  else step(`tsc ${tsVersion} --noEmit accepts both apps`);
-
-  // Every package entry a consumer imports, with a named export each (the layout may move files; the entries stay).
-  const entries = {
-    tipkit: ['IdentityCenterApplication', 'TipkitChecks'],
-    'tipkit/model': ['loadConfigFile', 'buildModel', 'InputError', 'deriveApplicationArn'],
-    'tipkit/linter': ['lintPaths', 'lintLoaded', 'loadPaths', 'ruleCatalog'],
-    'tipkit/simulator': ['createSimulator', 'loadScenarioFile', 'simulate'],
-    'tipkit/emulator': ['startEmulator', 'loadServeInput'],
-    'tipkit/access': ['accessReview', 'computeAccessPaths', 'diffPaths'],
-  };
-  const probe = Object.entries(entries)
-    .map(([entry, names]) => `{ const m = await import(${JSON.stringify(entry)}); for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) missing.push(${JSON.stringify(entry)} + ' ' + n); }`)
-    .join('\n');
-  writeFileSync(join(app, 'entries.mjs'), `const missing = [];\n${probe}\nif (missing.length) { console.error('missing exports: ' + missing.join(', ')); process.exit(1); }\n`);
-  const imported = run(process.execPath, ['entries.mjs'], { cwd: app, env: noTerraform });
-  if (imported.status !== 0) fail(`the package entries do not import as documented:\n${imported.stderr}`);
-  else step(`package entries import: ${Object.keys(entries).join(', ')}`);
-
-  const cli = run(process.execPath, ['node_modules/tipkit/bin/tipkit.js', 'synth', '--config', 'node_modules/tipkit/examples/okta-tip/tipkit.yaml', '--out', join(work, 'out-cli')], {
-    cwd: app,
-    env: noTerraform,
-  });
-  if (cli.status !== 0) fail(`tipkit synth of the shipped example exited ${cli.status}: ${cli.stderr}`);
-  else step('npx tipkit synth of the shipped okta-tip example');
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 } finally {
@@ -143,12 +175,12 @@ if (failures.length) {
 }
 process.stdout.write(`consumer-check: passed in ${seconds} s\n`);
 
-/** The packages of README's `npm install …` line under "Install" (tipkit stands for the tarball). */
-function readmeInstallLine() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const line = /^npm install (tipkit [^\n#]+)/m.exec(readme);
-  if (!line) throw new Error('README.md has no `npm install tipkit …` line');
-  return line[1].trim().split(/\s+/);
+/** The packages after the tarball in a doc's `npm install ../tipkit/tipkit-VERSION.tgz …` line that names LIB. */
+function docInstallLine(doc, lib) {
+  const text = readFileSync(join(root, doc), 'utf8');
+  const line = [...text.matchAll(/^npm install \.\.\/tipkit\/tipkit-[\d.]+\.tgz ([^\n#]+)/gm)].map((m) => m[1].trim().split(/\s+/)).find((pkgs) => pkgs.some((p) => p === lib || p.startsWith(`${lib}@`)));
+  if (!line) throw new Error(`${doc} has no \`npm install ../tipkit/tipkit-VERSION.tgz …\` line with ${lib}`);
+  return line;
 }
 
 /** README's first ```ts block under "## Constructs", exactly as written. */

@@ -154,6 +154,12 @@ const instance = {
     InstanceArn: stringSchema(admin.shapes.InstanceArn),
     IdentityStoreId: stringSchema(idstore.shapes.IdentityStoreId),
     Region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d{1,2}$', description: 'The Region of the Identity Center instance.' },
+    // Not an sso-admin member: the console's session duration, which caps refresh (tip-facts §2.2: 15 minutes to 90 days).
+    SessionDuration: {
+      type: 'string',
+      pattern: '^(\\d+(d|h|m))+$',
+      description: 'The Identity Center session duration (15m to 90d, default 8h): how long a user stays signed in; refresh tokens end with it.',
+    },
   },
 };
 // identitystore's pattern carries its own anchors in the middle (`$|^`); keep it exactly as AWS wrote it.
@@ -240,6 +246,7 @@ const SSO_ADMIN_OPERATIONS = [
   'CreateApplicationAssignment', 'DeleteApplicationAssignment', 'ListApplicationAssignments',
   'CreateTrustedTokenIssuer', 'DescribeTrustedTokenIssuer', 'ListTrustedTokenIssuers', 'UpdateTrustedTokenIssuer', 'DeleteTrustedTokenIssuer',
   'ListInstances', 'ListApplicationProviders', 'DescribeApplicationProvider',
+  'TagResource', 'UntagResource', 'ListTagsForResource',
 ];
 const IDENTITY_STORE_OPERATIONS = ['DescribeUser', 'ListUsers', 'ListGroups', 'DescribeGroup', 'GetUserId', 'GetGroupId', 'ListGroupMembershipsForMember'];
 

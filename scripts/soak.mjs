@@ -16,6 +16,8 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 const ISSUER_URL = 'https://idp.example.com';
+/** The soak application's ARN: serve, as AWS, takes application clients by ARN only. */
+const PORTAL_ARN = 'arn:aws:sso::111122223333:application/ssoins-7223e2ee1a2b3c4d/apl-50a4b0c7e1d2f3a4';
 export const SOAK_PRINCIPAL = { accessKeyId: 'AKIDSOAK0000000000001', secretAccessKey: 'soak-secret-access-key-0000000000000000' };
 
 /** A config + scenario (short lifetimes, so what is issued expires and is evicted during the run) and a signed assertion. */
@@ -40,6 +42,7 @@ export async function writeSoakFixture(dir = mkdtempSync(join(tmpdir(), 'tipkit-
     applications: [
       {
         Name: 'portal',
+        ApplicationArn: PORTAL_ARN,
         Grants: [
           { GrantType: JWT_BEARER, Grant: { JwtBearer: { AuthorizedTokenIssuers: [{ TrustedTokenIssuerArn: 'idp', AuthorizedAudiences: ['portal-aud'] }] } } },
           { GrantType: 'refresh_token', Grant: { RefreshToken: {} } },
@@ -123,10 +126,10 @@ export async function runLoad({ url, assertion, concurrency = 50, requests = Inf
   /** One step of a worker: a few requests of one kind (a device flow is three). */
   const steps = [
     [30, async () => {
-      const r = await send('iam-jwt-bearer', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: 'portal', grantType: JWT_BEARER, assertion })));
+      const r = await send('iam-jwt-bearer', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: PORTAL_ARN, grantType: JWT_BEARER, assertion })));
       if (r.status === 200 && Math.random() < 0.3) {
         const refreshToken = r.json().refreshToken;
-        await send('iam-refresh', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: 'portal', grantType: 'refresh_token', refreshToken })));
+        await send('iam-refresh', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: PORTAL_ARN, grantType: 'refresh_token', refreshToken })));
       }
     }],
     [15, async () => {
@@ -139,8 +142,8 @@ export async function runLoad({ url, assertion, concurrency = 50, requests = Inf
     }],
     [10, () => send('health', '/_tipkit/health', { method: 'GET' })],
     [10, () => send('bad-json', '/token', json('{"clientId": "portal", '))],
-    [10, async () => send('bad-signature', '/token?aws_iam=t', await signed(bad, JSON.stringify({ clientId: 'portal', grantType: JWT_BEARER, assertion })))],
-    [10, async () => send('garbage-assertion', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: 'portal', grantType: JWT_BEARER, assertion: `${'e'.repeat(Math.floor(Math.random() * 500))}.x.y` })))],
+    [10, async () => send('bad-signature', '/token?aws_iam=t', await signed(bad, JSON.stringify({ clientId: PORTAL_ARN, grantType: JWT_BEARER, assertion })))],
+    [10, async () => send('garbage-assertion', '/token?aws_iam=t', await signed(good, JSON.stringify({ clientId: PORTAL_ARN, grantType: JWT_BEARER, assertion: `${'e'.repeat(Math.floor(Math.random() * 500))}.x.y` })))],
     [5, () => send('unknown-operation', '/no/such/operation', json({}))],
     [5, () => send('wrong-content-type', '/client/register', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'clientName=x' })],
     [1, async () => {

@@ -1,5 +1,5 @@
 /** RegisterClient and StartDeviceAuthorization: public clients of the device-code and PKCE flows. */
-import { DEVICE_CODE_GRANT, applicationRedirectUris, applicationScopes, findApplication, publicClient, registeredGrantTypes, str, type SimulatorContext } from './context.js';
+import { DEVICE_CODE_GRANT, applicationRedirectUris, applicationScopes, clientApplication, instanceRegion, nameNotArn, publicClient, registeredGrantTypes, str, type SimulatorContext } from './context.js';
 import { matchingRedirectUri, redirectUriProblems } from '../model/redirect-uri.js';
 import { constantTimeEqual } from '../model/constant-time.js';
 import { isoSeconds } from './clock.js';
@@ -13,7 +13,8 @@ import {
   UnsupportedGrantTypeException,
 } from './errors.js';
 import { checkInputShape } from './shapes.js';
-import { checkRegistrationLimits, keepClient, keepDeviceAuthorization } from './client-limits.js';
+import { checkRegistrationLimits, keepClient, keepDeviceAuthorization, short } from './client-limits.js';
+import { IdTokenSigner } from './id-token.js';
 import { opaque, type RegisteredClient } from './tokens.js';
 import type { Trace } from './trace.js';
 
@@ -21,7 +22,15 @@ const PUBLIC_CLIENT_GRANTS = ['authorization_code', DEVICE_CODE_GRANT, 'refresh_
 /** Scopes per access-token request (tip-facts §6.1). */
 const MAX_SCOPES = 25;
 
-const region = (ctx: SimulatorContext): string => ctx.model.instance.region ?? 'us-east-1';
+const region = instanceRegion;
+
+const isHttpsUrl = (value: string): boolean => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
 
 export function registerClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
   checkInputShape('RegisterClient', input, trace);
@@ -39,12 +48,23 @@ export function registerClient(ctx: SimulatorContext, input: Record<string, unkn
   );
 
   const entitledRef = str(input.entitledApplicationArn);
-  const entitledApp = entitledRef === undefined ? undefined : findApplication(ctx.model, entitledRef);
+  const entitled = entitledRef === undefined ? {} : clientApplication(ctx, entitledRef);
+  const entitledApp = entitled.app;
+  if (entitled.byNameOnly) trace.fail('entitled-application', nameNotArn('entitledApplicationArn', entitled.byNameOnly), InvalidRequestException);
   if (entitledRef !== undefined && !entitledApp) trace.fail('entitled-application', `entitledApplicationArn ${entitledRef} is not a declared application`, InvalidRequestException);
   trace.pass('entitled-application', entitledApp ? `restricted by application ${entitledApp.name} (${entitledApp.arn})` : 'none');
 
+  // The model: "The IAM Identity Center Issuer URL associated with an instance" — an https URL (the example is
+  // https://identitycenter.amazonaws.com/ssoins-…); anything else is a bad input.
+  const issuerUrl = str(input.issuerUrl);
+  if (issuerUrl !== undefined && !isHttpsUrl(issuerUrl)) trace.fail('issuer-url', `issuerUrl ${short(issuerUrl)} is not an https URL (an Identity Center issuer URL looks like ${IdTokenSigner.issuer(ctx.model)})`, InvalidRequestException);
+  if (issuerUrl !== undefined) trace.pass('issuer-url', issuerUrl);
+
   // The same checker as the linter's redirect-uri-invalid rule, so what lints clean registers.
   const redirectUris = (input.redirectUris as string[] | undefined) ?? [];
+  // RFC 7591 §2: redirect_uris is required for redirect-based flows; missing client metadata is invalid_client_metadata (§3.2.2).
+  if (grantTypes?.includes('authorization_code') && redirectUris.length === 0)
+    trace.fail('redirect-uris', 'the authorization_code grant needs at least one redirect URI (redirectUris), RFC 7591 §2', InvalidClientMetadataException);
   for (const uri of redirectUris) {
     const problems = redirectUriProblems(uri);
     if (problems.length) trace.fail('redirect-uris', `redirect URI ${JSON.stringify(uri)} ${problems.join('; ')}`, InvalidRedirectUriException);
@@ -86,14 +106,13 @@ export function registerClient(ctx: SimulatorContext, input: Record<string, unkn
     secretExpiresAt: now + ctx.scenario.lifetimes.clientSecret * 1000,
   };
   keepClient(ctx.store, client, trace);
-  const base = `https://oidc.${region(ctx)}.amazonaws.com`;
+  // The members of AWS's RegisterClient example (sso-oidc examples-1.json): four, no endpoints, even for a client
+  // that registers authorization_code.
   return {
     clientId: client.clientId,
     clientSecret: client.clientSecret,
     clientIdIssuedAt: Math.floor(now / 1000),
     clientSecretExpiresAt: Math.floor(client.secretExpiresAt / 1000),
-    authorizationEndpoint: `${base}/authorize`,
-    tokenEndpoint: `${base}/token`,
   };
 }
 

@@ -1,12 +1,12 @@
 /** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
 import type { IdentityStoreUser } from './types.js';
 import type { AccessScopeNode, ApplicationNode, TipModel } from '../model/types.js';
-import { AccessDeniedException } from './errors.js';
+import { AccessDeniedException, InvalidRequestRegionException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
 import type { IdTokenSigner } from './id-token.js';
 import type { Trace } from './trace.js';
-import type { RegisteredClient, TokenStore } from './tokens.js';
+import { tokenRegion, type RegisteredClient, type TokenStore } from './tokens.js';
 import type { Clock, Scenario } from './types.js';
 
 export interface SimulatorContext {
@@ -18,6 +18,8 @@ export interface SimulatorContext {
   directory: IdentityDirectory;
   keyring: IssuerKeyring;
   idTokens: IdTokenSigner;
+  /** Application clients by ARN only (`serve`, as on AWS's wire); `simulate` also takes a Name. */
+  arnClientIds: boolean;
 }
 
 /** Scopes every CreateTokenWithIAM token may carry besides the application's access scopes. */
@@ -41,6 +43,21 @@ export interface OAuthClient {
 export function findApplication(model: TipModel, ref: string): ApplicationNode | undefined {
   return model.index.applicationByName.get(ref) ?? model.index.applicationByArn.get(ref);
 }
+
+/**
+ * The application a request names as its client (CreateTokenWithIAM and Authorize `clientId`, RegisterClient
+ * `entitledApplicationArn`): by ARN, and in `simulate` also by Name. `byNameOnly` is the application a Name would
+ * have found where only ARNs count, so the refusal can say which ARN to send.
+ */
+export function clientApplication(ctx: SimulatorContext, ref: string): { app?: ApplicationNode; byNameOnly?: ApplicationNode } {
+  if (!ctx.arnClientIds) return { app: findApplication(ctx.model, ref) };
+  const app = ctx.model.index.applicationByArn.get(ref);
+  return app ? { app } : { byNameOnly: ctx.model.index.applicationByName.get(ref) };
+}
+
+/** The refusal detail for an application Name sent where AWS takes the ARN. */
+export const nameNotArn = (what: string, app: ApplicationNode): string =>
+  `${what} ${app.name} is an application Name; AWS takes the application ARN here (${app.arn})`;
 
 export const applicationClient = (app: ApplicationNode): OAuthClient => ({ kind: 'application', clientId: app.arn, app, label: `application ${app.name} (${app.arn})` });
 
@@ -123,6 +140,26 @@ export function accessScopesAuthorizing(issuing: ApplicationNode, target: Applic
 export function entitledApplicationAllows(app: ApplicationNode, grantType: string): boolean {
   if (grantType !== 'refresh_token' && grantType !== 'authorization_code') return true;
   return app.grants.some((g) => g.grantType === grantType);
+}
+
+/** The Region of the instance (the simulator's endpoints name it). */
+/** The Region when the config names none. */
+export const DEFAULT_REGION = 'us-east-1';
+
+export const instanceRegion = (ctx: SimulatorContext): string => ctx.model.instance.region ?? DEFAULT_REGION;
+
+export const ACCESS_TOKEN_PREFIX = 'aoa';
+export const REFRESH_TOKEN_PREFIX = 'aor';
+
+/**
+ * A token this instance does not know that another Region's instance issued (tokenRegion): InvalidRequestRegionException
+ * with that Region's `endpoint` and `region`, as the sso-oidc model describes it.
+ */
+export function checkTokenRegion(ctx: SimulatorContext, token: string, prefix: string, check: string, trace: Trace): void {
+  const region = tokenRegion(token, prefix);
+  if (region === undefined || region === instanceRegion(ctx)) return;
+  const endpoint = `https://oidc.${region}.amazonaws.com`;
+  trace.fail(check, `the token was issued in ${region} and is usable only at ${endpoint}; this instance is in ${instanceRegion(ctx)}`, InvalidRequestRegionException, undefined, { endpoint, region });
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -42,11 +42,17 @@ export class IdTokenSigner {
     return `https://identitycenter.amazonaws.com/${instanceId(model.instance.instanceArn)}`;
   }
 
-  async sign(model: TipModel, token: IssuedToken, audience: string, identityContext: string): Promise<string> {
+  /**
+   * `claims.act`: the trusted token issuer ARN, only for jwt-bearer (AWS's jwt-bearer example has `act`, the
+   * others do not); `claims.auditContext`: an `sts:audit_context` beside `sts:identity_context`, as the
+   * authorization-code and jwt-bearer examples show and the token-exchange example does not (tip-facts §2.3).
+   */
+  async sign(model: TipModel, token: IssuedToken, audience: string, claims: { identityContext: string; act?: string; auditContext: boolean }): Promise<string> {
+    const identityContext = claims.identityContext;
     const instanceArn = model.instance.instanceArn ?? `arn:aws:sso:::instance/${instanceId(undefined)}`;
     const account = /^arn:[^:]+:sso::(\d{12}):/.exec(audience)?.[1] ?? derivedAccount(instanceArn);
     const storeId = model.instance.identityStoreId ?? 'd-0000000000';
-    const claims: Record<string, unknown> = {
+    const payload: Record<string, unknown> = {
       'aws:identity_store_id': storeId,
       'aws:identity_store_arn': `arn:aws:identitystore::${account}:identitystore/${storeId}`,
       'aws:instance_account': account,
@@ -55,9 +61,10 @@ export class IdTokenSigner {
       'sts:identity_context': identityContext,
       auth_time: isoSeconds(token.authTime),
     };
-    if (token.actor) claims.act = { sub: token.actor };
+    if (claims.auditContext) payload['sts:audit_context'] = randomBytes(48).toString('base64url');
+    if (claims.act) payload.act = { sub: claims.act };
     const { key, publicJwk } = await this.keyPair();
-    return new SignJWT(claims)
+    return new SignJWT(payload)
       .setProtectedHeader({ alg: ID_TOKEN_ALG, kid: publicJwk.kid!, typ: 'JWT' })
       .setIssuer(IdTokenSigner.issuer(model))
       .setSubject(token.userId)

@@ -134,8 +134,9 @@ export const scenarioSchema = {
     lifetimes: {
       type: 'object',
       additionalProperties: false,
-      properties: { accessToken: duration, refreshToken: duration, authorizationCode: duration, deviceCode: duration, deviceInterval: duration, clientSecret: duration },
+      properties: { accessToken: duration, refreshToken: duration, authorizationCode: duration, deviceCode: duration, deviceInterval: duration, clientSecret: duration, session: duration },
     },
+    rotateRefreshTokens: { type: 'boolean' },
     requests: { type: 'array', items: request },
   },
 } as const;

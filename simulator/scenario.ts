@@ -45,7 +45,34 @@ export const DEFAULT_LIFETIMES: Lifetimes = {
   deviceCode: 600,
   deviceInterval: 1,
   clientSecret: 90 * 86400,
+  session: 8 * 3600,
 };
+
+/**
+ * The range Identity Center allows for its session duration (user guide, "Configure the duration of … user
+ * sessions": 15 minutes to 90 days; tip-facts §2.2).
+ */
+export const SESSION_DURATION_RANGE_S = { min: 15 * 60, max: 90 * 86400 } as const;
+
+/** Refresh tokens rotate only when a scenario asks (`rotateRefreshTokens: true`). */
+export const DEFAULT_ROTATE_REFRESH_TOKENS = false;
+
+/**
+ * The config's `instance.SessionDuration` in seconds (the default when absent); InputError naming the config when it
+ * is outside what Identity Center allows.
+ */
+export function configSessionSeconds(model: TipModel, configFile: string): number {
+  const written = model.instance.sessionDuration;
+  if (written === undefined) return DEFAULT_LIFETIMES.session;
+  const ms = parseDuration(written);
+  const s = ms === undefined ? undefined : ms / 1000;
+  if (s === undefined || s < SESSION_DURATION_RANGE_S.min || s > SESSION_DURATION_RANGE_S.max)
+    throw new InputError(`instance.SessionDuration must be a duration from 15m to 90d, as Identity Center allows (got ${JSON.stringify(written)})`, {
+      ...model.positions.locate(['instance', 'SessionDuration']),
+      file: configFile,
+    });
+  return s;
+}
 
 /** Longest duration accepted (`after`, lifetimes, `expiresIn`), and the latest simulated time: dates stay printable. */
 const MAX_DURATION_MS = 100 * 365 * 86_400_000;
@@ -104,8 +131,9 @@ export async function loadScenarioText(text: string, file: string, opts: LoadSce
 }
 
 /** A scenario with no users, keys, principals or requests (`serve` without --scenario). */
-export function emptyScenario(file = '<none>'): Scenario {
-  return { file, now: loadTime(), identityStore: { Users: [], Groups: [] }, issuers: {}, principals: [], requests: [], lifetimes: { ...DEFAULT_LIFETIMES } };
+export function emptyScenario(file = '<none>', model?: TipModel): Scenario {
+  const lifetimes = { ...DEFAULT_LIFETIMES, ...(model ? { session: configSessionSeconds(model, file) } : {}) };
+  return { file, now: loadTime(), identityStore: { Users: [], Groups: [] }, issuers: {}, principals: [], requests: [], lifetimes, rotateRefreshTokens: DEFAULT_ROTATE_REFRESH_TOKENS };
 }
 
 async function loadScenarioDocument(value: unknown, positions: PositionIndex, file: string, opts: LoadScenarioOptions): Promise<LoadedScenario> {
@@ -144,12 +172,15 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
   const now = doc.now === undefined ? loadTime() : parseTimestamp(doc.now);
   if (now === undefined) fail(`'now' must be an RFC 3339 timestamp such as 2026-11-23T12:00:00Z (got ${JSON.stringify(doc.now)})`, ['now']);
 
-  const lifetimes = { ...DEFAULT_LIFETIMES };
+  const lifetimes = { ...DEFAULT_LIFETIMES, session: configSessionSeconds(model, configFile) };
   for (const [k, v] of Object.entries((doc.lifetimes as Obj | undefined) ?? {})) {
     const ms = boundedDuration(v);
     if (ms === undefined || ms <= 0) fail(`lifetimes.${k} must be a duration such as 30s, 5m, 1h, at most 100 years (got ${JSON.stringify(v)})`, ['lifetimes', k]);
     lifetimes[k as keyof Lifetimes] = ms! / 1000;
+    if (k === 'session' && (ms! / 1000 < SESSION_DURATION_RANGE_S.min || ms! / 1000 > SESSION_DURATION_RANGE_S.max))
+      fail(`lifetimes.session must be from 15m to 90d, the range Identity Center allows (got ${JSON.stringify(v)})`, ['lifetimes', k]);
   }
+  const rotateRefreshTokens = typeof doc.rotateRefreshTokens === 'boolean' ? doc.rotateRefreshTokens : DEFAULT_ROTATE_REFRESH_TOKENS;
 
   const identityStore = loadIdentityStore(doc, fail);
   const issuers = await loadIssuers(doc, model, baseDir, fail, opts.maxInputBytes);
@@ -212,7 +243,7 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     names.set(name, operation);
   }
 
-  return { file, configFile, model, scenario: { file, now: now!, identityStore, issuers, principals, requests, lifetimes } };
+  return { file, configFile, model, scenario: { file, now: now!, identityStore, issuers, principals, requests, lifetimes, rotateRefreshTokens } };
 }
 
 export function wellFormedJwt(token: string): boolean {

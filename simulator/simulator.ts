@@ -34,6 +34,7 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     directory: new IdentityDirectory(scenario.identityStore),
     keyring: new IssuerKeyring(scenario.issuers, opts.allowNetwork ?? false, opts.fetchLimits),
     idTokens: new IdTokenSigner(),
+    arnClientIds: opts.arnClientIds ?? false,
   };
 
   async function dispatch(operation: Operation, input: Record<string, unknown>, trace: Trace, callOpts: CallOptions): Promise<Record<string, unknown>> {

@@ -11,7 +11,11 @@ import {
   clientHasGrant,
   entitledApplicationAllows,
   registeredGrantTypes,
-  findApplication,
+  ACCESS_TOKEN_PREFIX,
+  REFRESH_TOKEN_PREFIX,
+  clientApplication,
+  instanceRegion,
+  nameNotArn,
   publicClient,
   type OAuthClient,
   type SimulatorContext,
@@ -27,7 +31,7 @@ import {
 import { CREATE_TOKEN_WITH_IAM_ACTION, evaluatePolicy } from '../model/iam-policy.js';
 import { authenticatePublicClient } from './client-registration.js';
 import { checkInputShape } from './shapes.js';
-import { opaque, type IssuedToken } from './tokens.js';
+import { regionalToken, type IssuedToken } from './tokens.js';
 import type { Trace } from './trace.js';
 import type { ApplicationNode } from '../model/types.js';
 import type { GrantHandler, GrantOutcome, TokenOperation } from './grants/grant.js';
@@ -71,7 +75,9 @@ export async function tokenEndpoint(
 
 function resolveApplicationClient(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): OAuthClient {
   const clientId = String(input.clientId);
-  const app = findApplication(ctx.model, clientId);
+  const { app, byNameOnly } = clientApplication(ctx, clientId);
+  // sso-oidc model, clientId: "This value is an application ARN that has OAuth grants configured."
+  if (byNameOnly) trace.fail('client', nameNotArn('clientId', byNameOnly), InvalidClientException);
   if (!app) {
     // The lookup does not depend on the grant type. A clientId the config names only as an access-scope target is
     // an application managed elsewhere (an AWS-managed one, say): it may exist, but tipkit knows none of its grants,
@@ -81,7 +87,7 @@ function resolveApplicationClient(ctx: SimulatorContext, input: Record<string, u
     if (namedBy)
       trace.fail('client', `clientId ${clientId} is only named as a target of ${namedBy}; no application by that name or ARN is declared, so tipkit knows no grant it could issue a token with`, InvalidGrantException);
     const known = ctx.model.applications.map((a) => a.name).join(', ') || 'none';
-    trace.fail('client', `clientId ${clientId} is not the Name or ARN of a declared application (declared: ${known})`, InvalidClientException);
+    trace.fail('client', `clientId ${clientId} is not the ${ctx.arnClientIds ? 'ARN' : 'Name or ARN'} of a declared application (declared: ${known})`, InvalidClientException);
   }
   trace.pass('client', `clientId resolves to application ${app.name} (${app.arn})`);
   return applicationClient(app);
@@ -154,21 +160,28 @@ async function mint(
 ): Promise<Record<string, unknown>> {
   const now = ctx.clock.now();
   const { lifetimes } = ctx.scenario;
-  const base = { clientId: client.clientId, app: client.app, userId: outcome.user.UserId, scopes, issuedAt: now, authTime: outcome.authTime, actor: outcome.actor };
-  const access: IssuedToken = { ...base, token: opaque('aoa'), expiresAt: now + lifetimes.accessToken * 1000 };
+  // A refresh or an exchange continues the session of the token it started from; any other grant starts one.
+  const sessionEndsAt = outcome.sessionEndsAt ?? now + lifetimes.session * 1000;
+  const base = { clientId: client.clientId, app: client.app, userId: outcome.user.UserId, scopes, issuedAt: now, authTime: outcome.authTime, actor: outcome.actor, sessionEndsAt };
+  const access: IssuedToken = { ...base, token: regionalToken(ACCESS_TOKEN_PREFIX, instanceRegion(ctx)), expiresAt: now + lifetimes.accessToken * 1000 };
   ctx.store.accessTokens.set(access.token, access);
   const response: Record<string, unknown> = { accessToken: access.token, tokenType: 'Bearer', expiresIn: lifetimes.accessToken };
-  if (outcome.issueRefreshToken) {
-    const refresh: IssuedToken = { ...base, token: opaque('aor'), expiresAt: now + lifetimes.refreshToken * 1000 };
+  if (outcome.sameRefreshToken) response.refreshToken = outcome.sameRefreshToken.token;
+  else if (outcome.issueRefreshToken) {
+    // A refresh token never outlives the session: after it, the user signs in again.
+    const refresh: IssuedToken = { ...base, token: regionalToken(REFRESH_TOKEN_PREFIX, instanceRegion(ctx)), expiresAt: Math.min(now + lifetimes.refreshToken * 1000, sessionEndsAt) };
     ctx.store.refreshTokens.set(refresh.token, refresh);
     response.refreshToken = refresh.token;
   }
   if (operation === 'CreateTokenWithIAM') {
-    const identityContext = randomBytes(48).toString('base64url');
-    response.idToken = await ctx.idTokens.sign(ctx.model, access, client.clientId, identityContext);
+    // The members of AWS's examples, in their order; the refresh example has no idToken and no awsAdditionalDetails.
     response.issuedTokenType = outcome.issueRefreshToken ? REFRESH_TOKEN_TYPE : ACCESS_TOKEN_TYPE;
     response.scope = scopes;
-    response.awsAdditionalDetails = { identityContext };
+    if (outcome.idToken) {
+      const identityContext = randomBytes(48).toString('base64url');
+      response.idToken = await ctx.idTokens.sign(ctx.model, access, client.clientId, { identityContext, ...outcome.idToken });
+      response.awsAdditionalDetails = { identityContext };
+    }
   }
   return response;
 }

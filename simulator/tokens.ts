@@ -10,6 +10,23 @@ import type { ApplicationNode } from '../model/types.js';
 /** Random, unguessable, URL-safe. */
 export const opaque = (prefix: string, bytes = 32): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
 
+/**
+ * An access or refresh token that names the Region of the instance that issued it inside its random part (the
+ * base64url of `REGION:` and random bytes, so it still looks like any other opaque token): another `serve` for
+ * another Region can then answer InvalidRequestRegionException, as Identity Center does for a token of another Region.
+ */
+export const regionalToken = (prefix: string, region: string): string => `${prefix}${Buffer.concat([Buffer.from(`${region}:`), randomBytes(32)]).toString('base64url')}`;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** The Region a regionalToken() names, or undefined for any other text. */
+export function tokenRegion(token: string, prefix: string): string | undefined {
+  if (!token.startsWith(prefix)) return undefined;
+  const head = Buffer.from(token.slice(prefix.length, prefix.length + 40), 'base64url').toString('latin1');
+  const region = head.slice(0, Math.max(0, head.indexOf(':')));
+  return REGION.test(region) ? region : undefined;
+}
+
 /** Who a token or code was issued to: an application (by ARN) or a registered public client (by clientId). */
 export interface Holder {
   clientId: string;
@@ -27,8 +44,10 @@ export interface IssuedToken extends Holder {
   authTime: number;
   /** The trusted token issuer ARN (jwt-bearer), carried as the idToken `act`. */
   actor?: string;
-  /** Refresh tokens: when it was used (they rotate). */
+  /** Refresh tokens: when it was used (when they rotate). */
   usedAt?: number;
+  /** When the Identity Center session this token belongs to ends (session duration after sign-in). */
+  sessionEndsAt: number;
 }
 
 export interface AuthorizationCode extends Holder {

@@ -10,9 +10,9 @@ export class Trace {
   }
 
   /** Record a failed check and throw `ErrorClass` (its description is the detail unless one is given). */
-  fail(check: string, detail: string, ErrorClass: OidcErrorClass, description: string = detail): never {
+  fail(check: string, detail: string, ErrorClass: OidcErrorClass, description: string = detail, extra?: Record<string, unknown>): never {
     this.steps.push({ check, ok: false, detail });
-    throw new ErrorClass(description, check);
+    throw new ErrorClass(description, check, extra);
   }
 
   /** pass() when `ok`, else fail(). */

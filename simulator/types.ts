@@ -139,6 +139,11 @@ export interface Lifetimes {
   deviceCode: number;
   deviceInterval: number;
   clientSecret: number;
+  /**
+   * The Identity Center session duration: how long a sign-in lasts before the user must sign in again. Refresh
+   * tokens never outlive it (scenario `lifetimes.session`, else the config's `instance.SessionDuration`).
+   */
+  session: number;
 }
 
 export interface Scenario {
@@ -150,6 +155,11 @@ export interface Scenario {
   principals: Principal[];
   requests: ScenarioRequest[];
   lifetimes: Lifetimes;
+  /**
+   * Whether a refresh replaces the refresh token (the used one is then refused). AWS documents no rotation and its
+   * example answers with the refresh token that was sent, so the default is false.
+   */
+  rotateRefreshTokens: boolean;
 }
 
 export interface LoadedScenario {
@@ -162,6 +172,11 @@ export interface LoadedScenario {
 
 export interface CreateSimulatorOptions {
   clock: Clock;
+  /**
+   * Take application clients by ARN only, as AWS does on the wire (`serve`): CreateTokenWithIAM `clientId`,
+   * Authorize `clientId` and RegisterClient `entitledApplicationArn`. `simulate` also accepts a Name.
+   */
+  arnClientIds?: boolean;
   /** Fetch OpenID discovery + JWKS for issuers without scenario keys. Never otherwise. */
   allowNetwork?: boolean;
   /** Limits on those fetches (tests lower them). */

@@ -1,5 +1,5 @@
 /** The scenario's user actions, which have no API of their own: Authorize (sign in, approve, get a code) and ApproveDevice. */
-import { applicationClient, checkAssignment, clientHasGrant, clientRedirectUris, clientScopes, findApplication, publicClient, str, type OAuthClient, type SimulatorContext } from './context.js';
+import { applicationClient, checkAssignment, clientHasGrant, clientRedirectUris, clientScopes, clientApplication, nameNotArn, publicClient, str, type OAuthClient, type SimulatorContext } from './context.js';
 import { isoSeconds } from './clock.js';
 import { isHttpUri, short } from './client-limits.js';
 import { matchingRedirectUri } from '../model/redirect-uri.js';
@@ -31,7 +31,8 @@ function signIn(ctx: SimulatorContext, ref: string, trace: Trace): IdentityStore
 export function authorize(ctx: SimulatorContext, input: Record<string, unknown>, trace: Trace): Record<string, unknown> {
   checkInputShape('Authorize', input, trace);
   const clientId = String(input.clientId);
-  const app = findApplication(ctx.model, clientId);
+  const { app, byNameOnly } = clientApplication(ctx, clientId);
+  if (byNameOnly) trace.fail('client', nameNotArn('clientId', byNameOnly), InvalidClientException);
   const registered = app ? undefined : ctx.store.clients.get(clientId);
   if (!app && !registered) trace.fail('client', `clientId ${clientId} is neither a declared application nor a registered client`, InvalidClientException);
   const client: OAuthClient = app ? applicationClient(app) : publicClient(registered!);

@@ -62,12 +62,31 @@ describe('the package', () => {
     }
   });
 
-  it('cdktf, constructs and the AWS provider are peer dependencies (one copy shared with the app)', () => {
-    for (const name of ['cdktf', 'constructs', '@cdktf/provider-aws']) {
+  it('the CDK (cdktf or cdktn), its AWS provider and constructs are peer dependencies (one copy shared with the app)', () => {
+    for (const name of ['cdktf', 'cdktn', 'constructs', '@cdktf/provider-aws', '@cdktn/provider-aws']) {
       expect(pkg.peerDependencies[name]).toBeDefined();
       expect(pkg.dependencies[name]).toBeUndefined();
     }
+    // Either library will do, so neither is installed unasked (npm 7+ installs required peers); lint needs none.
+    for (const name of ['cdktf', 'cdktn', '@cdktf/provider-aws', '@cdktn/provider-aws']) expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+    expect(pkg.peerDependenciesMeta.constructs).toBeUndefined();
     expect(pkg.dependencies.typescript).toBeUndefined();
     expect(pkg.peerDependencies.typescript).toBeUndefined();
+  });
+
+  it('the installed cdktf and cdktn both fit the constructs peer range of tipkit and of each library', () => {
+    const installed = (name: string) => JSON.parse(readFileSync(`${repoRoot}/node_modules/${name}/package.json`, 'utf8')) as { version: string; peerDependencies?: Record<string, string> };
+    const constructs = installed('constructs').version;
+    const [major, minor] = constructs.split('.').map(Number) as [number, number];
+    expect(pkg.peerDependencies.constructs).toBe('^10.6.0');
+    expect(major === 10 && minor >= 6).toBe(true);
+    // cdktn 0.24 asks for >=10.6.0 <10.8.0; a constructs outside it would break a CDK Terrain app.
+    expect(installed('cdktn').peerDependencies?.constructs).toBe('>=10.6.0 <10.8.0');
+    expect(minor).toBeLessThan(8);
+  });
+
+  it('installs without running a script in the consumer: no install lifecycle script (npm 11 warns about them)', () => {
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[script], script).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe('npm run build');
   });
 });

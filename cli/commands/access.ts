@@ -4,7 +4,7 @@ import { accessReview, hasNewAccess } from '../../access/index.js';
 import { ACCESS_FORMATS, ACCESS_FORMATTERS, DIFF_ONLY_FORMATS } from '../../access/formatters/index.js';
 import { toolVersion } from '../../formats/version.js';
 import { UsageError } from '../../model/errors.js';
-import { oneOf, parseCommandArgs, positiveInt } from '../args.js';
+import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt } from '../args.js';
 import { emit } from '../io.js';
 import type { Command } from '../command.js';
 
@@ -12,6 +12,7 @@ const options = {
   format: { type: 'string', short: 'f' },
   base: { type: 'string' },
   'fail-on-new-access': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   'max-input-bytes': { type: 'string' },
 } as const;
 
@@ -30,10 +31,9 @@ Options:
       --base REF|PATH      compare with the same paths at a git ref (read with git ls-tree/cat-file), or with
                            an earlier config file or directory: paths added, removed, widened, narrowed
       --fail-on-new-access exit 1 when a path was added or widened (needs --base)
-  -o, --output FILE        write the report to FILE (atomically) instead of stdout
-  -q, --quiet              no notes on stderr
+      --allow-empty        exit 0 when the paths hold no input at all (default: exit 2)
       --max-input-bytes N  largest file read (default 10 MiB)
-      --debug              stack traces for internal errors
+${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'no notes on stderr')}
 
 Exit codes: 0 done (no new access with --fail-on-new-access), 1 new access with --fail-on-new-access,
 2 unusable input (unreadable file, schema violation, unknown ref or flag).
@@ -46,12 +46,13 @@ Exit codes: 0 done (no new access with --fail-on-new-access), 1 new access with 
     const maxInputBytes = positiveInt(values['max-input-bytes'], '--max-input-bytes');
 
     const report = await accessReview(positionals, { cwd: io.cwd, base: values.base, maxInputBytes });
+    if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
     const text = ACCESS_FORMATTERS[format](report, { cwd: io.cwd, toolVersion: toolVersion(), failOnNewAccess });
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
     if (!values.quiet) {
       if (values.base === undefined && DIFF_ONLY_FORMATS.includes(format)) io.stderr(`tipkit: note: --format ${format} reports new access, which needs --base REF|PATH; nothing to report\n`);
       for (const note of report.notes) io.stderr(`tipkit: note: ${note}\n`);
-      if (report.files.length === 0) io.stderr(`tipkit: no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}\n`);
+      if (report.files.length === 0) io.stderr(`tipkit: ${noInputFound(positionals, true)}\n`);
     }
     return failOnNewAccess && report.diff && hasNewAccess(report.diff) ? 1 : 0;
   },

@@ -66,8 +66,10 @@ Options:
       --region R              default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
       --endpoint-url URL      default: AWS_ENDPOINT_URL_SSO_ADMIN, AWS_ENDPOINT_URL, then the service's endpoint
       --profile P             a named profile of the shared config files (default: AWS_PROFILE)
-      --output, --no-cli-pager, --no-paginate   accepted for AWS CLI compatibility (these calls print nothing)
+      --output, --no-cli-pager, --no-paginate   accepted for AWS CLI compatibility (these calls print nothing;
+                              --output is the AWS CLI's output format here, not a file)
       --debug                 print stack traces
+  -h, --help                  print this help
 
 Credentials come from the default chain (environment, shared files, SSO, container and instance roles).
 JSON flags also accept file://PATH. Shorthand syntax is not supported: give JSON.

@@ -4,8 +4,9 @@ import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js'
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../formats/version.js';
-import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
+import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
+import { UsageError } from '../../model/errors.js';
 import type { Command } from '../command.js';
 
 const options = {
@@ -14,6 +15,7 @@ const options = {
   rule: { type: 'string', multiple: true },
   'config-file': { type: 'string' },
   'show-suppressed': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   'max-input-bytes': sharedOptions['max-input-bytes'],
 } as const;
 
@@ -35,6 +37,8 @@ Options:
       --rule ID=LEVEL     set a rule's severity: off, note, warning or error (repeatable)
       --config-file FILE  rule severities from FILE (default: ${RC_FILE_NAMES.join(' or ')} in the current directory)
       --show-suppressed   list suppressed findings in text output (json and sarif always include them)
+      --allow-empty       exit 0 when the paths hold no input at all (default: exit 2, so a CI job
+                          pointed at the wrong directory fails)
       --max-input-bytes N largest file read (default 10 MiB)
 ${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'report errors only')}
 
@@ -52,13 +56,12 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const rc = loadLintRc(io.cwd, values['config-file'], known);
 
     const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes });
+    if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
     const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
     const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
-    if (report.files.length === 0 && !values.quiet) {
-      io.stderr(`tipkit: no tipkit config, Terraform or cdktf file found under ${positionals.length > 0 ? positionals.join(', ') : '.'}\n`);
-    }
+    if (report.files.length === 0 && !values.quiet) io.stderr(`tipkit: ${noInputFound(positionals, true)}\n`);
     return exitCode(report.summary, maxWarnings);
   },
 };

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { InputError, oneLine, UsageError } from '../../model/errors.js';
 import { loadConfigText } from '../../inputs/index.js';
 import type { AwsManagedApplication, LiveInstance, PulledConfig } from '../../live/index.js';
-import { parseCommandArgs } from '../args.js';
+import { commonFlagsHelp, parseCommandArgs } from '../args.js';
 import { emit } from '../io.js';
 import type { Io } from '../io.js';
 import type { Command } from '../command.js';
@@ -14,14 +14,22 @@ import type { Command } from '../command.js';
 export const liveOptions = {
   'instance-arn': { type: 'string' },
   region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  // The first spelling, kept as an alias: the AWS CLI and `tipkit aws` say --endpoint-url.
   endpoint: { type: 'string' },
   profile: { type: 'string' },
   ids: { type: 'boolean' },
 } as const;
 
+/** --endpoint-url, or its alias --endpoint (not both). */
+export function endpointUrl(values: { 'endpoint-url'?: string; endpoint?: string }, cmd: string): string | undefined {
+  if (values['endpoint-url'] !== undefined && values.endpoint !== undefined) throw new UsageError(`${cmd}: give --endpoint-url once (--endpoint is its alias)`);
+  return values['endpoint-url'] ?? values.endpoint;
+}
+
 const options = { ...liveOptions, out: { type: 'string' } } as const;
 
-const usage = `Usage: tipkit pull --instance-arn ARN [--region R] [--endpoint URL] [--profile P] [--out FILE] [--ids]
+const usage = `Usage: tipkit pull --instance-arn ARN [--region R] [--endpoint-url URL] [--profile P] [--out FILE] [--ids]
 
 Reads a live Identity Center instance through the AWS SDK and writes the tipkit config that declares it: every
 trusted token issuer, every application of the custom provider with its grants, authentication methods, access
@@ -31,14 +39,15 @@ comment at the top (their grants are not readable); access scopes that target th
 
 Options:
       --instance-arn ARN  the instance to read (required)
-      --region R          default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
-      --endpoint URL      the sso-admin and identitystore endpoint (\`tipkit serve\`'s URL, or a test account's);
+      --region R          default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region (for \`tipkit serve\`:
+                          its config's instance Region)
+      --endpoint-url URL  the sso-admin and identitystore endpoint (\`tipkit serve\`'s URL, or a test account's);
                           default: AWS_ENDPOINT_URL_SSO_ADMIN / AWS_ENDPOINT_URL_IDENTITYSTORE / AWS_ENDPOINT_URL
+                          (--endpoint is an alias)
       --profile P         a named profile of the shared config files
-      --out FILE          write the config here (atomically; default: stdout)
+      --out FILE          write the config here (atomically; default: stdout; -o/--output is the same)
       --ids               keep assignment principals as identity-store ids (no identity-store reads)
-  -q, --quiet             no progress on stderr
-      --debug             print stack traces
+${commonFlagsHelp('the same as --out', 'no progress on stderr')}
 
 Credentials come from the SDK's default chain. Throttled calls are retried with the SDK's backoff
 (AWS_MAX_ATTEMPTS, default here 10). Exit codes: 0 written, 2 the instance could not be read (nothing is written).
@@ -51,7 +60,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs(argv, options, 'pull');
     if (positionals.length) throw new UsageError(`pull: unexpected argument '${positionals[0]}' (did you mean --out ${positionals[0]}?)`);
     const instanceArn = requireInstanceArn(values['instance-arn'], 'pull');
-    const live = await readLive('pull', { ...values, instanceArn }, io);
+    const live = await readLive('pull', { ...values, endpoint: endpointUrl(values, 'pull'), instanceArn }, io);
     const { liveToConfig } = await import('../../live/index.js');
     const pulled = liveToConfig(live);
     const text = renderPulled(pulled, live);
@@ -86,7 +95,7 @@ export interface LiveFlags {
 export async function readLive(cmd: string, flags: LiveFlags, io: Io): Promise<LiveInstance> {
   const { AwsCallError, identityStoreClient, quietSdkNodeWarning, readLiveInstance, ssoAdminClient } = await import('../../live/index.js');
   quietSdkNodeWarning();
-  if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new UsageError(`${cmd}: --endpoint must be an http(s) URL (got '${flags.endpoint}')`);
+  if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new UsageError(`${cmd}: --endpoint-url must be an http(s) URL (got '${flags.endpoint}')`);
   // A large instance is many calls: ride out throttling longer than the SDK's default 3 attempts.
   const maxAttempts = process.env.AWS_MAX_ATTEMPTS ? undefined : 10;
   const clientOpts = { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, maxAttempts };

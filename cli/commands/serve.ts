@@ -1,5 +1,6 @@
 /** `tipkit serve`: run the SSO OIDC emulator on 127.0.0.1 until SIGINT/SIGTERM. */
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { commonFlagsHelp, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import type { Io } from '../io.js';
@@ -37,8 +38,9 @@ Options:
       --allow-network   let the simulator fetch OpenID discovery and JWKS for issuers without scenario keys
       --json-log        log one JSON object per request (stderr) instead of text
       --max-input-bytes N  largest file read: scenario, config, key files (default 10 MiB)
-      --state FILE      keep the control-plane state in FILE: read at start when it exists (then it wins
-                        over the config), rewritten atomically after every change
+      --state FILE      keep the control-plane state in FILE (its folder is created): read at start when
+                        it exists — then it wins over the config, and serve says so — and rewritten
+                        atomically after every change
       --throttle N      answer ThrottlingException beyond N control-plane requests a second per caller
 ${commonFlagsHelp('not used by serve (it prints its listening line on stdout)', 'no request log')}
 
@@ -79,6 +81,18 @@ export const command: Command = {
     }
     if (!isLoopbackHost(host)) io.stderr(`tipkit serve: warning: listening on ${host}; anyone who can reach it can mint tokens for this scenario\n`);
 
+    // A state file in a folder that does not exist yet (`--state .tipkit/state.json` in a fresh checkout) gets
+    // its folder, as lint -o does; whether it existed decides which wins, the file or the config.
+    const stateFile = values.state ? resolve(io.cwd, values.state) : undefined;
+    const stateExisted = stateFile !== undefined && existsSync(stateFile);
+    if (stateFile !== undefined && !stateExisted) {
+      try {
+        mkdirSync(dirname(stateFile), { recursive: true });
+      } catch (err) {
+        throw new UsageError(`serve: cannot write the state file ${values.state} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+
     let emulator;
     try {
       emulator = await startEmulator({
@@ -90,7 +104,7 @@ export const command: Command = {
         adminToken: envToken,
         log: values.quiet ? false : streamLogger(io.stderr, values['json-log'] ? 'json' : 'text'),
         controlPlane: {
-          stateFile: values.state ? resolve(io.cwd, values.state) : undefined,
+          stateFile,
           throttle: throttle ? { ratePerSecond: throttle } : undefined,
         },
       });
@@ -116,7 +130,16 @@ export const command: Command = {
       const state = emulator.controlPlane.snapshot();
       io.stderr(
         `tipkit serve: control plane ${state.instance.InstanceArn}: ${state.applications.length} application(s), ` +
-          `${state.trustedTokenIssuers.length} trusted token issuer(s)${values.state ? `; state file ${resolve(io.cwd, values.state)}` : ''}\n`,
+          `${state.trustedTokenIssuers.length} trusted token issuer(s)${stateFile ? `; state file ${stateFile}` : ''}\n`,
+      );
+    }
+    if (stateExisted) {
+      // The state file wins over the config: say so even with --quiet, since an edit to the config is then ignored.
+      const state = emulator.controlPlane.snapshot();
+      const edited = statSync(input.configFile).mtimeMs > statSync(stateFile!).mtimeMs;
+      io.stderr(
+        `tipkit serve: state loaded from ${values.state}: ${state.applications.length} application(s), ${state.trustedTokenIssuers.length} trusted token issuer(s); ` +
+          `${edited ? `${relative(io.cwd, input.configFile) || input.configFile} changed since, and its` : "the config's"} changes are not applied (delete ${values.state} to start from the config)\n`,
       );
     }
 

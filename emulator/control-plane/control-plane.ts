@@ -23,7 +23,7 @@ import {
   toAwsJsonError,
 } from './errors.js';
 import { IDENTITY_STORE_HANDLERS } from './identity-store.js';
-import { SSO_ADMIN_HANDLERS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './sso-admin.js';
+import { DEFAULT_QUOTAS, SSO_ADMIN_HANDLERS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './sso-admin.js';
 import { readStateFile, stateFromModel, stateToModel, writeStateFile, type ControlPlaneState } from './state.js';
 import { validateInput } from './validate.js';
 
@@ -52,6 +52,7 @@ export interface ControlPlaneOptions {
   stateFile?: string;
   /** Answer ThrottlingException beyond this rate (none by default). */
   throttle?: ThrottleOptions;
+  /** Over the defaults (DEFAULT_QUOTAS: Identity Center's documented ones). */
   quotas?: ControlPlaneQuotas;
 }
 
@@ -177,13 +178,13 @@ export class ControlPlane {
    * succeeds (and the state file was written): a failing call leaves nothing half-done.
    */
   private run(operation: string, handler: OperationHandler, input: Record<string, unknown>): Record<string, unknown> {
-    const writes = /^(Create|Update|Delete|Put)/.test(operation);
+    const writes = /^(Create|Update|Delete|Put|Tag|Untag)/.test(operation);
     let changed = false;
     const ctx: OperationContext = {
       state: writes ? structuredClone(this.state) : this.state,
       now: this.clock.now(),
       identityStore: this.scenario.identityStore,
-      quotas: this.opts.quotas ?? {},
+      quotas: { ...DEFAULT_QUOTAS, ...this.opts.quotas },
       changed: () => (changed = true),
     };
     const output = handler(input, ctx);

@@ -45,6 +45,17 @@ export class InternalServerException extends ControlPlaneError {
 }
 
 /**
+ * A ClientToken reused with different parameters. The sso-admin model documents the error by this code
+ * (CreateApplication / CreateTrustedTokenIssuer `ClientToken`: "the retry fails with an IdempotentParameterMismatch
+ * error") but models no shape for it, so it goes on the wire as an unmodelled error code: SDKs raise their service's
+ * generic exception with this name.
+ */
+export class IdempotentParameterMismatch extends ControlPlaneError {
+  readonly type = 'IdempotentParameterMismatch';
+  override readonly name = 'IdempotentParameterMismatch';
+}
+
+/**
  * Errors of the AWS JSON front end rather than of the service (not in the model): a body that is not the
  * operation's JSON shape (SerializationException), an X-Amz-Target no service answers (UnknownOperationException).
  */

@@ -6,43 +6,31 @@
  */
 import { deriveApplicationArn, deriveIssuerArn } from '../../model/arn.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, GRANT_UNION_MEMBER, type GrantType } from '../../model/types.js';
-import { str, type IdentityStore } from '../../simulator/index.js';
-import { AccessDeniedException, ConflictException, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import { IDENTITY_CENTER_QUOTAS } from '../../model/quotas.js';
+import { str } from '../../simulator/index.js';
+import { AccessDeniedException, ConflictException, IdempotentParameterMismatch, ResourceNotFoundException, ServiceQuotaExceededException, ValidationException } from './errors.js';
+import {
+  AWS_MANAGED_PROVIDERS,
+  applicationProviders,
+  describeApplicationProvider,
+  listApplicationProviders,
+  listInstances,
+  listTagsForResource,
+  tagResource,
+  untagResource,
+} from './instance-operations.js';
+import { checkInstance, type Obj, type OperationContext, type OperationHandler } from './operation.js';
 import { paginate } from './pagination.js';
 import { accountOf, isCustomProvider, type ApplicationRecord, type ControlPlaneState, type IssuerRecord } from './state.js';
 
-type Obj = Record<string, unknown>;
+export { DEFAULT_QUOTAS, type ControlPlaneQuotas, type OperationContext, type OperationHandler } from './operation.js';
+export { AWS_MANAGED_PROVIDERS } from './instance-operations.js';
 
-/** How many of each resource an instance may hold; unset means no limit (AWS's own quotas are account settings). */
-export interface ControlPlaneQuotas {
-  applications?: number;
-  trustedTokenIssuers?: number;
-  assignmentsPerApplication?: number;
-}
-
-export interface OperationContext {
-  state: ControlPlaneState;
-  /** Milliseconds since the epoch. */
-  now: number;
-  identityStore: IdentityStore;
-  quotas: ControlPlaneQuotas;
-  /** Called by every operation that changed the state. */
-  changed(): void;
-}
-
-export type OperationHandler = (input: Obj, ctx: OperationContext) => Obj;
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 // ---------------------------------------------------------------------------------------------------------
 // Lookups.
-
-/** The instance an InstanceArn names; operations without ResourceNotFoundException in their model deny instead. */
-function checkInstance(ctx: OperationContext, instanceArn: string, notFound: 'not-found' | 'denied'): void {
-  if (instanceArn === ctx.state.instance.InstanceArn) return;
-  const message = `Instance ${instanceArn} does not exist or is not visible to the caller (this control plane holds ${ctx.state.instance.InstanceArn})`;
-  throw notFound === 'not-found' ? new ResourceNotFoundException(message) : new AccessDeniedException(message);
-}
 
 function application(ctx: OperationContext, arn: string): ApplicationRecord {
   const app = ctx.state.applications.find((a) => a.ApplicationArn === arn);
@@ -64,13 +52,6 @@ function issuer(ctx: OperationContext, arn: string): IssuerRecord {
   return found;
 }
 
-/** Application providers the control plane knows: the custom provider and those its applications use. */
-export function applicationProviders(state: ControlPlaneState): string[] {
-  const arns = new Set([DEFAULT_APPLICATION_PROVIDER_ARN]);
-  for (const a of state.applications) arns.add(a.ApplicationProviderArn);
-  return [...arns];
-}
-
 function identityStoreArn(state: ControlPlaneState): string {
   return `arn:aws:identitystore::${state.instance.OwnerAccountId}:identitystore/${state.instance.IdentityStoreId}`;
 }
@@ -85,13 +66,13 @@ function freeArn(taken: (arn: string) => boolean, derive: (name: string) => stri
 
 /**
  * ClientToken idempotency: a repeated create with the same token and the same request returns the first result;
- * the same token with a different request is a conflict.
+ * the same token with a different request "fails with an IdempotentParameterMismatch error" (the model's ClientToken doc).
  */
 function replayed<T extends { ClientToken?: string }>(records: T[], input: Obj, same: (r: T) => boolean): T | undefined {
   const token = str(input.ClientToken);
   if (token === undefined) return undefined;
   const earlier = records.find((r) => r.ClientToken === token);
-  if (earlier && !same(earlier)) throw new ConflictException(`ClientToken ${token} was already used with different parameters`);
+  if (earlier && !same(earlier)) throw new IdempotentParameterMismatch(`ClientToken ${token} was already used with different parameters`);
   return earlier;
 }
 
@@ -124,7 +105,11 @@ const createApplication: OperationHandler = (input, ctx) => {
   const instanceArn = input.InstanceArn as string;
   checkInstance(ctx, instanceArn, 'not-found');
   const provider = input.ApplicationProviderArn as string;
-  if (!applicationProviders(ctx.state).includes(provider)) throw new ResourceNotFoundException(`Application provider ${provider} does not exist`);
+  if (!applicationProviders(ctx.state).includes(provider) && !AWS_MANAGED_PROVIDERS.includes(provider)) throw new ResourceNotFoundException(`Application provider ${provider} does not exist`);
+  // CreateApplication (model doc): "This API does not support creating SAML 2.0 customer managed applications or
+  // Amazon Web Services managed applications."
+  if (!isCustomProvider(provider))
+    throw new ValidationException(`Application provider ${provider} is an AWS managed application provider; CreateApplication creates customer managed OAuth 2.0 applications only (provider ${DEFAULT_APPLICATION_PROVIDER_ARN}); create an AWS managed application from its own service`);
   const same = (a: ApplicationRecord) => a.Name === input.Name && a.ApplicationProviderArn === provider && a.Description === input.Description;
   const earlier = replayed(ctx.state.applications, input, same);
   if (earlier) return { ApplicationArn: earlier.ApplicationArn, InstanceArn: earlier.InstanceArn, IdentityStoreArn: identityStoreArn(ctx.state) };
@@ -236,9 +221,12 @@ const listApplicationGrants: OperationHandler = (input, ctx) => {
   return { Grants: page.map((g) => ({ GrantType: g.GrantType, Grant: g.Grant })), ...(nextToken ? { NextToken: nextToken } : {}) };
 };
 
+/** Marked idempotent in the model: deleting a grant that is not there succeeds (the application must exist). */
 const deleteApplicationGrant: OperationHandler = (input, ctx) => {
-  const { app, grant } = grantOf(ctx, input);
-  app.Grants.splice(app.Grants.indexOf(grant), 1);
+  const app = customApplication(ctx, input.ApplicationArn as string, 'grants');
+  const at = app.Grants.findIndex((g) => g.GrantType === input.GrantType);
+  if (at < 0) return {};
+  app.Grants.splice(at, 1);
   ctx.changed();
   return {};
 };
@@ -287,6 +275,9 @@ const putApplicationAccessScope: OperationHandler = (input, ctx) => {
   const scope = input.Scope as string;
   const record = { Scope: scope, ...(input.AuthorizedTargets !== undefined ? { AuthorizedTargets: input.AuthorizedTargets as string[] } : {}) };
   const at = app.AccessScopes.findIndex((s) => s.Scope === scope);
+  const quota = ctx.quotas.accessScopesPerApplication;
+  if (at < 0 && quota !== undefined && app.AccessScopes.length >= quota)
+    throw new ServiceQuotaExceededException(`Application ${app.ApplicationArn} already has ${quota} access scopes, its quota (${IDENTITY_CENTER_QUOTAS.accessScopesPerApplication.source})`);
   if (at >= 0) app.AccessScopes[at] = record;
   else app.AccessScopes.push(record);
   ctx.changed();
@@ -442,44 +433,10 @@ const deleteTrustedTokenIssuer: OperationHandler = (input, ctx) => {
   return {};
 };
 
-// ---------------------------------------------------------------------------------------------------------
-// Instances and application providers.
-
-const listInstances: OperationHandler = (input, ctx) => {
-  const { instance } = ctx.state;
-  const item: Obj = {
-    InstanceArn: instance.InstanceArn,
-    IdentityStoreId: instance.IdentityStoreId,
-    OwnerAccountId: instance.OwnerAccountId,
-    CreatedDate: instance.CreatedDate,
-    Status: 'ACTIVE',
-    ...(instance.Region ? { PrimaryRegion: instance.Region } : {}),
-  };
-  const { page, nextToken } = paginate([item], input, 'ListInstances', { default: 10, max: 10 });
-  return { Instances: page, ...(nextToken ? { NextToken: nextToken } : {}) };
-};
-
-function provider(arn: string): Obj {
-  const custom = isCustomProvider(arn);
-  return {
-    ApplicationProviderArn: arn,
-    FederationProtocol: 'OAUTH',
-    DisplayData: { DisplayName: custom ? 'Customer managed application' : arn.replace(/^.*:applicationProvider\//, '') },
-  };
-}
-
-const listApplicationProviders: OperationHandler = (input, ctx) => {
-  const { page, nextToken } = paginate(applicationProviders(ctx.state), input, 'ListApplicationProviders', { default: 100 });
-  return { ApplicationProviders: page.map(provider), ...(nextToken ? { NextToken: nextToken } : {}) };
-};
-
-const describeApplicationProvider: OperationHandler = (input, ctx) => {
-  const arn = input.ApplicationProviderArn as string;
-  if (!applicationProviders(ctx.state).includes(arn)) throw new ResourceNotFoundException(`Application provider ${arn} does not exist`);
-  return provider(arn);
-};
-
 export const SSO_ADMIN_HANDLERS: Record<string, OperationHandler> = {
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
   CreateApplication: createApplication,
   DescribeApplication: describeApplication,
   ListApplications: listApplications,

@@ -69,6 +69,9 @@ export interface InstanceRecord {
   IdentityStoreId: string;
   OwnerAccountId: string;
   Region?: string;
+  /** The config's `instance.SessionDuration`, kept so the simulator decides from it after a restart. */
+  SessionDuration?: string;
+  Tags?: Tag[];
   CreatedDate: number;
 }
 
@@ -103,6 +106,7 @@ export function stateFromModel(model: TipModel, identityStore: IdentityStore, no
       IdentityStoreId: model.instance.identityStoreId ?? DEFAULT_IDENTITY_STORE_ID,
       OwnerAccountId: derivedAccount(instanceArn),
       ...(model.instance.region ? { Region: model.instance.region } : {}),
+      ...(model.instance.sessionDuration ? { SessionDuration: model.instance.sessionDuration } : {}),
       CreatedDate: created,
     },
     trustedTokenIssuers: model.issuers.map((issuer) => {
@@ -181,7 +185,7 @@ export function stateToRawConfig(state: ControlPlaneState): RawConfig {
   for (const a of state.applications) if (!appNames.has(a.ApplicationArn)) appNames.set(a.ApplicationArn, a.Name);
   return {
     version: 1,
-    instance: withoutUndefined({ InstanceArn: state.instance.InstanceArn, IdentityStoreId: state.instance.IdentityStoreId, Region: state.instance.Region }),
+    instance: withoutUndefined({ InstanceArn: state.instance.InstanceArn, IdentityStoreId: state.instance.IdentityStoreId, Region: state.instance.Region, SessionDuration: state.instance.SessionDuration }),
     trustedTokenIssuers: state.trustedTokenIssuers.map((i) =>
       withoutUndefined({
         Name: i.Name,

@@ -354,6 +354,42 @@ export const ssoAdminApi: AwsJsonApi = {
         "AccessDeniedException",
         "ValidationException"
       ]
+    },
+    "TagResource": {
+      "input": "TagResourceRequest",
+      "output": "TagResourceResponse",
+      "errors": [
+        "ServiceQuotaExceededException",
+        "ThrottlingException",
+        "InternalServerException",
+        "ResourceNotFoundException",
+        "AccessDeniedException",
+        "ValidationException",
+        "ConflictException"
+      ]
+    },
+    "UntagResource": {
+      "input": "UntagResourceRequest",
+      "output": "UntagResourceResponse",
+      "errors": [
+        "ThrottlingException",
+        "InternalServerException",
+        "ResourceNotFoundException",
+        "AccessDeniedException",
+        "ValidationException",
+        "ConflictException"
+      ]
+    },
+    "ListTagsForResource": {
+      "input": "ListTagsForResourceRequest",
+      "output": "ListTagsForResourceResponse",
+      "errors": [
+        "ThrottlingException",
+        "InternalServerException",
+        "ResourceNotFoundException",
+        "AccessDeniedException",
+        "ValidationException"
+      ]
     }
   },
   "errors": {
@@ -1931,6 +1967,91 @@ export const ssoAdminApi: AwsJsonApi = {
         },
         "ResourceServerConfig": {
           "shape": "ResourceServerConfig"
+        }
+      }
+    },
+    "TagResourceRequest": {
+      "type": "structure",
+      "required": [
+        "ResourceArn",
+        "Tags"
+      ],
+      "members": {
+        "InstanceArn": {
+          "shape": "InstanceArn"
+        },
+        "ResourceArn": {
+          "shape": "TaggableResourceArn"
+        },
+        "Tags": {
+          "shape": "TagList"
+        }
+      }
+    },
+    "TaggableResourceArn": {
+      "type": "string",
+      "max": 2048,
+      "min": 10,
+      "pattern": "arn:aws(-[a-z]{1,5}){0,3}:sso::((:instance/(sso)?ins-[a-zA-Z0-9-.]{16})|(:permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16})|(\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})|(\\d{12}:trustedTokenIssuer/(sso)?ins-[a-zA-Z0-9-.]{16}/tti-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))",
+      "jsPattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::((:instance/(sso)?ins-[a-zA-Z0-9-.]{16})|(:permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16})|(\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})|(\\d{12}:trustedTokenIssuer/(sso)?ins-[a-zA-Z0-9-.]{16}/tti-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})))$"
+    },
+    "TagResourceResponse": {
+      "type": "structure",
+      "members": {}
+    },
+    "UntagResourceRequest": {
+      "type": "structure",
+      "required": [
+        "ResourceArn",
+        "TagKeys"
+      ],
+      "members": {
+        "InstanceArn": {
+          "shape": "InstanceArn"
+        },
+        "ResourceArn": {
+          "shape": "TaggableResourceArn"
+        },
+        "TagKeys": {
+          "shape": "TagKeyList"
+        }
+      }
+    },
+    "TagKeyList": {
+      "type": "list",
+      "max": 75,
+      "min": 1,
+      "member": "TagKey"
+    },
+    "UntagResourceResponse": {
+      "type": "structure",
+      "members": {}
+    },
+    "ListTagsForResourceRequest": {
+      "type": "structure",
+      "required": [
+        "ResourceArn"
+      ],
+      "members": {
+        "InstanceArn": {
+          "shape": "InstanceArn"
+        },
+        "ResourceArn": {
+          "shape": "TaggableResourceArn"
+        },
+        "NextToken": {
+          "shape": "Token"
+        }
+      }
+    },
+    "ListTagsForResourceResponse": {
+      "type": "structure",
+      "members": {
+        "Tags": {
+          "shape": "TagList"
+        },
+        "NextToken": {
+          "shape": "Token"
         }
       }
     }

@@ -1,5 +1,5 @@
 // The okta-tip example as a CDK for Terraform app: the same setup as tipkit.yaml, written with tipkit's constructs.
-// Run it with `npx cdktf synth` (cdktf.json) or `node --import tipkit/ts-register examples/okta-tip/main.ts`.
+// Run it with `npx -p cdktf-cli@0.21.0 cdktf synth` (cdktf.json; the `cdktf` command is in cdktf-cli) or `node --import tipkit/ts-register examples/okta-tip/main.ts`.
 import { App, Aspects, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import type { Construct } from 'constructs';

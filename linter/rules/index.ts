@@ -26,6 +26,7 @@ import { rule as actorPolicyNoCreateToken } from './actor-policy-no-create-token
 import { rule as refreshTokenWithoutSource } from './refresh-token-without-source.js';
 import { rule as accessScopeInvalid } from './access-scope-invalid.js';
 import { rule as inputSkipped } from './input-skipped.js';
+import { rule as quotaExceeded } from './quota-exceeded.js';
 
 export const allRules: readonly Rule[] = [
   grantUnionMismatch,
@@ -53,6 +54,7 @@ export const allRules: readonly Rule[] = [
   actorPolicyNoCreateToken,
   refreshTokenWithoutSource,
   accessScopeInvalid,
+  quotaExceeded,
   inputSkipped,
 ];
 

@@ -41,6 +41,11 @@ export const configSchema = {
           "type": "string",
           "pattern": "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$",
           "description": "The Region of the Identity Center instance."
+        },
+        "SessionDuration": {
+          "type": "string",
+          "pattern": "^(\\d+(d|h|m))+$",
+          "description": "The Identity Center session duration (15m to 90d, default 8h): how long a user stays signed in; refresh tokens end with it."
         }
       }
     },

@@ -34,6 +34,9 @@ export const authorizationCodeGrant: GrantHandler = {
     // RFC 6749 §4.1.3: "identical" to the Authorize request's; and still allowed for the client (a loopback URI
     // on any port, RFC 8252 §7.3).
     const redirectUri = str(input.redirectUri);
+    // RFC 6749 §4.1.3 makes redirect_uri required when Authorize had one (Authorize always has one here); a missing
+    // required parameter is invalid_request (§5.2), a different one invalid_grant.
+    if (redirectUri === undefined) trace.fail('redirect-uri', `the authorization_code grant needs \`redirectUri\` (the one used at Authorize: ${rec.redirectUri})`, InvalidRequestException);
     if (redirectUri !== rec.redirectUri)
       trace.fail('redirect-uri', `redirectUri ${JSON.stringify(redirectUri ?? null)} is not the one used at Authorize (${rec.redirectUri})`, InvalidGrantException);
     const registered = clientRedirectUris(client);
@@ -65,6 +68,9 @@ export const authorizationCodeGrant: GrantHandler = {
       scopeSource: 'the scopes approved at Authorize',
       authTime: rec.issuedAt,
       issueRefreshToken: mayIssueRefreshToken(client),
+      // The session began when the user signed in at Authorize.
+      sessionEndsAt: rec.issuedAt + ctx.scenario.lifetimes.session * 1000,
+      idToken: { auditContext: true },
       commit: () => {
         rec.usedAt = now;
       },

@@ -2,6 +2,7 @@
 import type { OAuthClient, SimulatorContext } from '../context.js';
 import type { Trace } from '../trace.js';
 import type { IdentityStoreUser } from '../types.js';
+import type { IssuedToken } from '../tokens.js';
 
 export type TokenOperation = 'CreateTokenWithIAM' | 'CreateToken';
 
@@ -22,9 +23,18 @@ export interface GrantOutcome {
   /** Where allowedScopes come from, for the trace. */
   scopeSource: string;
   authTime: number;
-  /** The trusted token issuer ARN (jwt-bearer), the idToken's `act.sub`. */
+  /** The trusted token issuer ARN (jwt-bearer), kept with the tokens. */
   actor?: string;
   issueRefreshToken: boolean;
+  /**
+   * The idToken CreateTokenWithIAM returns, claim by claim as AWS's examples show it; absent: none (the refresh
+   * example returns none).
+   */
+  idToken?: { act?: string; auditContext: boolean };
+  /** When the Identity Center session ends: carried from the refresh or subject token; else it starts now. */
+  sessionEndsAt?: number;
+  /** Answer with this refresh token again instead of a new one (refresh without rotation). */
+  sameRefreshToken?: IssuedToken;
   /** Runs once the scope check passed (marks codes used, records jtis). */
   commit?: () => void;
 }

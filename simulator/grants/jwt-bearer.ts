@@ -202,6 +202,8 @@ export const jwtBearerGrant: GrantHandler = {
       authTime: typeof claims.iat === 'number' ? claims.iat * 1000 : now,
       actor: issuer.arn,
       issueRefreshToken: clientHasGrant(client, 'refresh_token'),
+      // AWS's jwt-bearer example (S3 Access Grants guide) shows `act` and `sts:audit_context`.
+      idToken: { act: issuer.arn, auditContext: true },
       commit: () => {
         if (jtiKey !== undefined) ctx.store.exchangedJtis.set(jtiKey, Number(claims.exp) * 1000);
       },

@@ -3,7 +3,7 @@
  * simulator issued to a different application, still valid, with a scope that the issuing application's
  * access scope authorizes for the requesting application (AuthorizedTargets).
  */
-import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, accessScopesAuthorizing, applicationScopes, checkAssignment, clientHasGrant, findApplication, str } from '../context.js';
+import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_TYPE, checkTokenRegion, REFRESH_TOKEN_TYPE, accessScopesAuthorizing, applicationScopes, checkAssignment, clientHasGrant, findApplication, str } from '../context.js';
 import { isoSeconds } from '../clock.js';
 import { InvalidGrantException, InvalidRequestException, UnauthorizedClientException } from '../errors.js';
 import { describeUser } from '../identity.js';
@@ -30,6 +30,7 @@ export const tokenExchangeGrant: GrantHandler = {
 
     const rec = ctx.store.accessTokens.get(subjectToken);
     if (!rec) {
+      checkTokenRegion(ctx, subjectToken, ACCESS_TOKEN_PREFIX, 'subject-token', trace);
       const hint = ctx.store.refreshTokens.has(subjectToken) ? ' (it is a refresh token)' : '';
       trace.fail('subject-token', `the subject token is not an access token issued by this simulator${hint}`, InvalidGrantException);
     }
@@ -67,6 +68,8 @@ export const tokenExchangeGrant: GrantHandler = {
       authTime: rec.authTime,
       actor: rec.actor,
       issueRefreshToken: wantsRefresh,
+      sessionEndsAt: rec.sessionEndsAt,
+      idToken: { auditContext: false },
     };
   },
 };

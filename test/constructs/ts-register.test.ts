@@ -26,11 +26,13 @@ function runApp(env: Record<string, string>) {
 describe('tipkit/ts-register with TipkitChecks', () => {
   const grantLine = lineOf(join(fixture, 'stack.ts'), 'new ApplicationGrant(');
 
-  it('fails synth with the finding at the TypeScript line that created the grant', () => {
+  it('fails synth with the finding at the redirect URI the grant was created with (where tipkit lint reports it)', () => {
     const r = runApp({});
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`[tipkit/code] redirect-uri-insecure: `);
-    expect(r.stderr).toContain(`(${join(fixture, 'stack.ts')}:${grantLine}:5)`);
+    const uriColumn = readFileSync(join(fixture, 'stack.ts'), 'utf8').split('\n')[grantLine - 1]!.indexOf("'http://wiki.example.com/cb'") + 1;
+    expect(uriColumn).toBeGreaterThan(5);
+    expect(r.stderr).toContain(`(${join(fixture, 'stack.ts')}:${grantLine}:${uriColumn})`);
   });
 
   it('applies the tipkit-ignore comment above `new IdentityCenterApplication(`', () => {

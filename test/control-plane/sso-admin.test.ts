@@ -40,6 +40,7 @@ import { applicationArn, principal, writeFixture } from '../emulator/helpers.js'
 import type { Principal } from '../../simulator/types.js';
 import type { TipModel } from '../../model/types.js';
 import { CUSTOM_PROVIDER, adminClient, rejection, signedCall } from './helpers.js';
+import { AWS_MANAGED_PROVIDERS } from '../../emulator/control-plane/sso-admin.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -99,7 +100,7 @@ describe('applications', () => {
     expect(gone.message).toContain(arn);
   });
 
-  it('a name already in use is ConflictException (409); a repeated ClientToken returns the first application', async () => {
+  it('a name already in use is ConflictException (409); a repeated ClientToken returns the first application, with other parameters IdempotentParameterMismatch', async () => {
     const err = await rejection(admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'portal', ApplicationProviderArn: CUSTOM_PROVIDER })));
     expect(err.name).toBe('ConflictException');
     expect(err.$metadata.httpStatusCode).toBe(409);
@@ -107,8 +108,10 @@ describe('applications', () => {
     const first = await admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'idem', ApplicationProviderArn: CUSTOM_PROVIDER, ClientToken: 'token-1' }));
     const again = await admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'idem', ApplicationProviderArn: CUSTOM_PROVIDER, ClientToken: 'token-1' }));
     expect(again.ApplicationArn).toBe(first.ApplicationArn);
+    // The model's ClientToken doc (CreateApplication): "the retry fails with an IdempotentParameterMismatch error".
     const other = await rejection(admin.send(new CreateApplicationCommand({ InstanceArn: INSTANCE, Name: 'idem-2', ApplicationProviderArn: CUSTOM_PROVIDER, ClientToken: 'token-1' })));
-    expect(other.name).toBe('ConflictException');
+    expect(other.name).toBe('IdempotentParameterMismatch');
+    expect(other.$metadata.httpStatusCode).toBe(400);
     await admin.send(new DeleteApplicationCommand({ ApplicationArn: first.ApplicationArn }));
   });
 
@@ -162,8 +165,10 @@ describe('grants', () => {
     await admin.send(new DeleteApplicationGrantCommand({ ApplicationArn: arn, GrantType: JWT_BEARER }));
     const missing = await rejection(admin.send(new GetApplicationGrantCommand({ ApplicationArn: arn, GrantType: JWT_BEARER })));
     expect(missing.name).toBe('ResourceNotFoundException');
-    const again = await rejection(admin.send(new DeleteApplicationGrantCommand({ ApplicationArn: arn, GrantType: JWT_BEARER })));
-    expect(again.name).toBe('ResourceNotFoundException');
+    // DeleteApplicationGrant is marked idempotent in the sso-admin model: deleting it again succeeds.
+    await admin.send(new DeleteApplicationGrantCommand({ ApplicationArn: arn, GrantType: JWT_BEARER }));
+    const unknownApp = await rejection(admin.send(new DeleteApplicationGrantCommand({ ApplicationArn: arn.replace(/apl-\w{16}$/, 'apl-0000000000000000'), GrantType: JWT_BEARER })));
+    expect(unknownApp.name).toBe('ResourceNotFoundException');
   });
 
   it('reads the config\'s grants with issuer references as ARNs', async () => {
@@ -344,8 +349,13 @@ describe('trusted token issuers, instances, providers', () => {
     expect(instances.Instances).toEqual([expect.objectContaining({ InstanceArn: INSTANCE, IdentityStoreId: 'd-1234567890', Status: 'ACTIVE', PrimaryRegion: 'us-east-1' })]);
     expect(instances.Instances![0]!.OwnerAccountId).toMatch(/^\d{12}$/);
     const providers = await admin.send(new ListApplicationProvidersCommand({}));
-    expect(providers.ApplicationProviders!.map((p) => p.ApplicationProviderArn)).toEqual([CUSTOM_PROVIDER]);
+    expect(providers.ApplicationProviders!.map((p) => p.ApplicationProviderArn)).toEqual([CUSTOM_PROVIDER, ...AWS_MANAGED_PROVIDERS]);
     expect(await admin.send(new DescribeApplicationProviderCommand({ ApplicationProviderArn: CUSTOM_PROVIDER }))).toMatchObject({ FederationProtocol: 'OAUTH' });
+    // The AWS managed providers are known (no application of the config uses them), though CreateApplication refuses them.
+    expect(await admin.send(new DescribeApplicationProviderCommand({ ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/redshift' }))).toMatchObject({
+      ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/redshift',
+      DisplayData: { DisplayName: 'redshift' },
+    });
     expect((await rejection(admin.send(new DescribeApplicationProviderCommand({ ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/nothing' })))).name).toBe('ResourceNotFoundException');
   });
 });

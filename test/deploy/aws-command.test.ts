@@ -71,8 +71,13 @@ describe('tipkit aws sso-admin', () => {
     expect((await aws(['put-application-grant', '--application-arn', app, '--grant-type', 'refresh_token', '--grant', '{"RefreshToken":{}}'], { AWS_ENDPOINT_URL_SSO_ADMIN: '', AWS_ENDPOINT_URL: serve.emulator.url })).code).toBe(0);
     // The service-specific variable wins over the general one (which points nowhere here).
     expect((await aws(args, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' })).code).toBe(0);
-    const flagged = await aws([...args, '--endpoint-url', serve.emulator.url], { AWS_ENDPOINT_URL_SSO_ADMIN: '' });
-    // Already deleted: the service's answer, as the AWS CLI prints it, exit 254.
+    // Already deleted: the model marks DeleteApplicationGrant idempotent, so serve answers 200 (an endpoint that did
+    // not answer would be exit 255).
+    expect((await aws([...args, '--endpoint-url', serve.emulator.url], { AWS_ENDPOINT_URL_SSO_ADMIN: '' })).code).toBe(0);
+    // An application that is not there: the service's answer, as the AWS CLI prints it, exit 254.
+    const missingApp = app.replace(/apl-[^/]+$/, 'apl-0000000000000000');
+    expect(missingApp).not.toBe(app);
+    const flagged = await aws(['delete-application-grant', '--application-arn', missingApp, '--grant-type', 'refresh_token', '--endpoint-url', serve.emulator.url], { AWS_ENDPOINT_URL_SSO_ADMIN: '' });
     expect(flagged.code).toBe(254);
     expect(flagged.stderr).toMatch(/^\nAn error occurred \(ResourceNotFoundException\) when calling the DeleteApplicationGrant operation: .+\n$/);
   });

@@ -103,11 +103,11 @@ describe('device authorization flow', () => {
 });
 
 describe('CreateTokenWithIAM', () => {
-  it('with an assertion minted by POST /_tipkit/jwt (the scenario issuer plays the IdP), by Name as clientId', async () => {
+  it('with an assertion minted by POST /_tipkit/jwt (the scenario issuer plays the IdP)', async () => {
     const minted = await adminPost(started.emulator, '/_tipkit/jwt', { issuer: 'corp-idp', claims: { email: 'alice@example.com', aud: 'portal-aud' } });
     expect(minted.status).toBe(200);
     const client = oidcClient(started.emulator.url, principal(started.principals, 'backend'));
-    const login = await client.send(new CreateTokenWithIAMCommand({ clientId: 'portal', grantType: JWT_BEARER, assertion: String(minted.body.jwt) }));
+    const login = await client.send(new CreateTokenWithIAMCommand({ clientId: applicationArn(started.model, 'portal'), grantType: JWT_BEARER, assertion: String(minted.body.jwt) }));
     expect(login.tokenType).toBe('Bearer');
     const unknown = await adminPost(started.emulator, '/_tipkit/jwt', { issuer: 'nobody' });
     expect(unknown.status).toBe(400);

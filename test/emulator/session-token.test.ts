@@ -6,7 +6,7 @@
  */
 import { CreateTokenWithIAMCommand, SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idpToken, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
+import { applicationArn, idpToken, startFromFixture, writeFixture, type Fixture, type Started } from './helpers.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const SESSION = { accessKeyId: 'ASIASESSION000000001', secretAccessKey: 'session-secret-key-for-tests', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN' };
@@ -28,7 +28,7 @@ afterAll(() => started?.emulator.close());
 const client = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
   new SSOOIDCClient({ endpoint: started.emulator.url, region: 'us-east-1', maxAttempts: 1, credentials });
 const login = async (credentials: Parameters<typeof client>[0]) =>
-  client(credentials).send(new CreateTokenWithIAMCommand({ clientId: 'portal', grantType: JWT_BEARER, assertion: await idpToken(fixture, { email: 'alice@example.com', aud: 'portal-aud' }) }));
+  client(credentials).send(new CreateTokenWithIAMCommand({ clientId: applicationArn(started.model, 'portal'), grantType: JWT_BEARER, assertion: await idpToken(fixture, { email: 'alice@example.com', aud: 'portal-aud' }) }));
 
 async function refusal(credentials: Parameters<typeof client>[0]) {
   const err = (await login(credentials).then(

@@ -140,7 +140,8 @@ describe('serve request log', () => {
     const signer = (secret: string) => new SignatureV4({ service: 'sso-oauth', region: 'us-east-1', credentials: { accessKeyId: 'AKIDLEAKTEST', secretAccessKey: secret }, sha256: Sha256 });
     const url = new URL(emulator.url);
     for (const [secret, assertion] of [[SECRET_ACCESS_KEY, planted[4]!], [`${SECRET_ACCESS_KEY}x`, planted[4]!]] as const) {
-      const body = JSON.stringify({ clientId: 'portal', grantType: JWT_BEARER, assertion });
+      // serve takes the application's ARN, as AWS does.
+      const body = JSON.stringify({ clientId: emulator.controlPlane.model().index.applicationByName.get('portal')!.arn, grantType: JWT_BEARER, assertion });
       const req = await signer(secret).sign(
         new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/token', query: { aws_iam: 't' }, headers: { host: url.host, 'content-type': 'application/json' }, body }),
       );

@@ -132,14 +132,17 @@ describe('refresh_token', () => {
     input: { clientId: 'portal', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: { jwt: { issuer: 'idp', claims: { email: 'alice@example.com', aud: 'portal-aud' } } }, scope: ['redshift:connect'] },
   };
 
-  it('refreshes, rotates the refresh token, and down-scopes only within the refresh token scopes', async () => {
-    const report = await runScenario([
-      loginReq,
-      refresh('r1', '${login.refreshToken}', { after: '59m' }),
-      refresh('reuse', '${login.refreshToken}'),
-      refresh('r2', '${r1.refreshToken}', {}, { scope: ['redshift:connect'] }),
-      refresh('widen', '${r2.refreshToken}', {}, { scope: ['lakeformation:query'] }),
-    ]);
+  it('with rotateRefreshTokens: refreshes, rotates the refresh token, and down-scopes only within the refresh token scopes', async () => {
+    const report = await runScenario(
+      [
+        loginReq,
+        refresh('r1', '${login.refreshToken}', { after: '59m' }),
+        refresh('reuse', '${login.refreshToken}'),
+        refresh('r2', '${r1.refreshToken}', {}, { scope: ['redshift:connect'] }),
+        refresh('widen', '${r2.refreshToken}', {}, { scope: ['lakeformation:query'] }),
+      ],
+      { extra: { rotateRefreshTokens: true } },
+    );
     expect(byName(report, 'r1').outcome).toBe('success');
     expect(byName(report, 'r1').response!.refreshToken).not.toBe(byName(report, 'login').response!.refreshToken);
     expect(refusal(byName(report, 'reuse'))).toMatchObject({ error: 'InvalidGrantException', check: 'refresh-token' });
@@ -148,17 +151,20 @@ describe('refresh_token', () => {
   });
 
   it('refuses an expired, unknown, access-token, or other-application refresh token', async () => {
-    const report = await runScenario([
-      loginReq,
-      refresh('other-app', '${login.refreshToken}', {}, { clientId: 'warehouse' }),
-      refresh('access', '${login.accessToken}'),
-      refresh('unknown', 'aor-not-ours'),
-      refresh('expired', '${login.refreshToken}', { after: '8h1s' }),
-    ]);
+    const report = await runScenario(
+      [
+        loginReq,
+        refresh('other-app', '${login.refreshToken}', {}, { clientId: 'warehouse' }),
+        refresh('access', '${login.accessToken}'),
+        refresh('unknown', 'aor-not-ours'),
+        refresh('expired', '${login.refreshToken}', { after: '2h1s' }),
+      ],
+      { extra: { lifetimes: { refreshToken: '2h' } } },
+    );
     expect(refusal(byName(report, 'other-app'))).toMatchObject({ error: 'InvalidGrantException', check: 'refresh-token' });
     expect(refusal(byName(report, 'access')).detail).toMatch(/it is an access token/);
     expect(refusal(byName(report, 'unknown'))).toMatchObject({ error: 'InvalidGrantException', check: 'refresh-token' });
-    expect(refusal(byName(report, 'expired')).detail).toMatch(/expired/);
+    expect(refusal(byName(report, 'expired')).detail).toMatch(/refresh token expired/);
   });
 
   it('refuses refresh on an application without the refresh_token grant (UnauthorizedClientException)', async () => {

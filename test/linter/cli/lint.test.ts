@@ -152,9 +152,18 @@ describe('tipkit lint colour', () => {
 });
 
 describe('tipkit lint with nothing to lint', () => {
-  it('says so on stderr and exits 0', async () => {
+  it('exits 2 with one line and no report (a CI job pointed at the wrong directory fails)', async () => {
     const cwd = project({ 'README.md': '# nothing\n', 'ci.yml': 'on: push\n' });
-    expect(await lint(cwd)).toEqual({ code: 0, stdout: '0 problems (0 errors, 0 warnings, 0 notes) in 0 files\n', stderr: 'tipkit: no tipkit config, Terraform or cdktf file found under .\n' });
+    expect(await lint(cwd)).toEqual({ code: 2, stdout: '', stderr: 'tipkit: no tipkit config, Terraform or cdktf file found under . (--allow-empty makes that exit 0)\n' });
+  });
+
+  it('--allow-empty: says so on stderr and exits 0', async () => {
+    const cwd = project({ 'README.md': '# nothing\n' });
+    expect(await lint(cwd, '--allow-empty')).toEqual({
+      code: 0,
+      stdout: '0 problems (0 errors, 0 warnings, 0 notes) in 0 files\n',
+      stderr: 'tipkit: no tipkit config, Terraform or cdktf file found under .\n',
+    });
   });
 });
 
