@@ -78,7 +78,7 @@ export function runScaleCases({ work, quick, log, only }) {
   if (want('lint-yaml'))
     pair(
       'lint-yaml',
-      quick ? [500, 1000] : [1000, 2000, 4000],
+      quick ? [250, 500] : [1000, 2000, 4000],
       (n) => {
         const cwd = dir(`yaml-${n}`);
         writeFileSync(join(cwd, 'tipkit.yaml'), toYaml(generateRawConfig(n)));
