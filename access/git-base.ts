@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../model/errors.js';
 import { inputKind } from '../inputs/index.js';
 
@@ -56,6 +56,7 @@ export function checkoutPaths(ref: string, paths: readonly string[], cwd: string
     const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
     if (!m || seen.has(m[2]!)) continue;
     seen.add(m[2]!);
+    refuseEscapingEntry(m[2]!, ref);
     const name = m[2]!.slice(m[2]!.lastIndexOf('/') + 1);
     if (inputKind(name) !== undefined || PROJECT_FILES.has(name)) blobs.push({ oid: m[1]!, path: m[2]! });
   }
@@ -74,6 +75,15 @@ export function checkoutPaths(ref: string, paths: readonly string[], cwd: string
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * Git itself never records `..`, `.`, an empty name or `.git` in a tree, but `git mktree` writes whatever it is
+ * given: such an entry would be written outside (or into the metadata of) the temporary checkout.
+ */
+function refuseEscapingEntry(path: string, ref: string): void {
+  const bad = path.split('/').find((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git' || (sep === '\\' && part.includes('\\')));
+  if (bad !== undefined || isAbsolute(path)) throw new InputError(`tree entry '${path}' names a place outside the repository; refusing to check it out`, { file: ref });
 }
 
 /** Blob contents by object id, in one `git cat-file --batch`. */

@@ -37,7 +37,7 @@ export async function readAccessPaths(paths: readonly string[], opts: { cwd: str
       throw new InputError(`${first.message}${more}`, { ...at, file: display(at.file) });
     }
     result.files.push(...files.map(display));
-    result.applications.push(...loaded.model.applications.map((a) => a.name));
+    result.applications.push(...loaded.model.applications.filter((a) => !loaded.model.unknown.isUnknown(a.pointer)).map((a) => a.name));
     result.notes.push(...loaded.notes.map((n) => `${display(n.file)}:${n.line}:${n.column}: ${n.message}`));
     const stats: ExchangeStats = { work: 0, pairs: 0, summarized: false };
     result.paths.push(...computeAccessPaths(loaded.model, { display, stats }));

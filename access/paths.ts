@@ -113,6 +113,9 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
 
   const facts = new Map<ApplicationNode, AppFacts>();
   for (const app of model.applications) {
+    // A stand-in for an application known only by an unknown ARN (its children were read, the rest is unknown):
+    // no trust path can be claimed for it.
+    if (model.unknown.isUnknown(app.pointer)) continue;
     const gate = assignmentGate(app);
     facts.set(app, {
       app,

@@ -18,6 +18,8 @@ import { ControlPlane, type ControlPlaneOptions } from './control-plane/control-
 import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 import { OwnAddress } from './own-address.js';
+import { DEFAULT_MAX_CONNECTIONS, shedIdleConnections } from './connections.js';
+import { PageSession } from './page-session.js';
 import { authorizeRequest, BASE, describeFailure, MAX_MINT_SECONDS, originOf, requestUrl } from './request-parts.js';
 
 export interface EmulatorOptions {
@@ -42,6 +44,8 @@ export interface EmulatorOptions {
    * Defaults to a random one per run (see RunningEmulator.adminToken); `tipkit serve` takes it from TIPKIT_ADMIN_TOKEN.
    */
   adminToken?: string;
+  /** Open connections at most (default DEFAULT_MAX_CONNECTIONS); past it the oldest idle one is closed. */
+  maxConnections?: number;
 }
 
 export interface EmulatorTimeouts {
@@ -62,6 +66,8 @@ export interface RunningEmulator {
   controlPlane: ControlPlane;
   /** Send as `authorization: Bearer TOKEN` to the admin routes. */
   adminToken: string;
+  /** The link that opens the browser pages (`/device?admin_token=…`): it sets the cookie they require. */
+  pagesUrl: string;
   close(): Promise<void>;
 }
 
@@ -99,6 +105,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     connectionsCheckingInterval: Math.min(2_000, Math.ceil(timeouts.headersMs / 4)),
   });
   server.on('request', (req, res) => void emulator.handle(req, res));
+  shedIdleConnections(server, opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -112,6 +119,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     host,
     controlPlane,
     adminToken,
+    pagesUrl: emulator.pages.link(emulator.baseUrl),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -144,6 +152,7 @@ class Emulator {
     private readonly clock: Clock,
     private readonly controlPlane: ControlPlane,
     private readonly adminToken: string,
+    readonly pages = new PageSession(adminToken),
   ) {}
 
   listeningOn(host: string, port: number): void {
@@ -194,6 +203,21 @@ class Emulator {
     return false;
   }
 
+  /** The pages need the run's admin token, as a cookie the printed link sets (see page-session.ts). True when answered. */
+  private refusePageWithoutSession(ctx: Context): boolean {
+    const check = this.pages.check(ctx.req.method, ctx.url, ctx.req.headers.cookie, this.baseUrl);
+    if (check.kind === 'pass') return false;
+    if (check.kind === 'signed-in') {
+      ctx.log.operation = 'PageSignIn';
+      ctx.res.writeHead(303, check.headers).end();
+      this.logDone(ctx, 303);
+    } else {
+      ctx.log.failedCheck = check.failedCheck;
+      this.refuse(ctx, 401, 'UnauthorizedException', check.message);
+    }
+    return true;
+  }
+
   /** A refusal before the request is read: an HTML page for the browser pages, else JSON; the body is drained. */
   private refuse(ctx: Context, status: number, type: string, message: string): void {
     if (PAGE_PATHS.has(ctx.url.pathname)) {
@@ -212,6 +236,7 @@ class Emulator {
       if (this.refuseForeign(ctx)) return;
       if (!url) return this.sendError(ctx, modelledError('InvalidRequestException', 'the request target is not a valid path'), { drain: true });
       if (ADMIN_PATHS.has(url.pathname) && req.method === 'POST' && this.refuseAdmin(ctx)) return;
+      if (PAGE_PATHS.has(url.pathname) && req.headers['x-amz-target'] === undefined && this.refusePageWithoutSession(ctx)) return;
       await this.dispatch(ctx);
     } catch (err) {
       // A bug must not leak a stack trace to the client; the log says what happened.

@@ -14,6 +14,9 @@ export const SIGNING_SERVICE = 'sso-oauth';
 /** AWS refuses a request signed more than 5 minutes away from its own clock. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+/** Headers a request must sign when it carries them (host and x-amz-date are always required). */
+export const MUST_SIGN_WHEN_PRESENT = ['x-amz-target', 'content-type'] as const;
+
 /** The parts of an incoming request that the signature covers. */
 export interface ReceivedRequest {
   method: string;
@@ -108,6 +111,12 @@ export async function verifySignature(
   }
   if (!auth.signedHeaders.includes('host')) {
     return { ok: false, reason: 'malformed', message: "the 'host' header must be signed" };
+  }
+  // What selects the operation and how the body is read must be covered too: an unsigned X-Amz-Target let a
+  // signed DescribeApplication be replayed as DeleteApplication. The SDKs and the AWS CLI sign both.
+  const unsigned = MUST_SIGN_WHEN_PRESENT.find((name) => headerValue(req.headers, name) !== undefined && !auth.signedHeaders.includes(name));
+  if (unsigned) {
+    return { ok: false, reason: 'malformed', message: `the '${unsigned}' header must be signed` };
   }
 
   // The signer trusts an x-amz-content-sha256 header as the payload hash, so it must really be the body's hash.

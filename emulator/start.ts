@@ -17,6 +17,8 @@ export interface StartServeOptions extends ControlPlaneOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   log?: RequestLogger | false;
+  /** Open connections at most (the emulator's default when unset). */
+  maxConnections?: number;
 }
 
 export interface StartedServe extends RunningEmulator {
@@ -39,6 +41,7 @@ export async function startServe(opts: StartServeOptions): Promise<StartedServe>
     scenario: input.scenario,
     port: opts.port ?? 0,
     log: opts.log ?? false,
+    maxConnections: opts.maxConnections,
     controlPlane: { stateFile: opts.stateFile ? resolve(cwd, opts.stateFile) : undefined, throttle: opts.throttle, quotas: opts.quotas },
   });
   return { ...emulator, input };

@@ -3,7 +3,6 @@
  * read on its own (a Terraform module directory, a cdktf app, each tipkit config), so a finding never depends on
  * which other files are read beside it. Every command that reads a repository (lint, access) reads it here.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
 import type { PositionIndex } from '../model/positions.js';
@@ -12,15 +11,16 @@ import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIden
 import { fromRawInput } from './load.js';
 import type { LoadedConfig } from './raw-input.js';
 import { isTerraformPlan, mayBeIdentityCenterPlan, PLAN_FILE_NAME } from './terraform/plan-detect.js';
+import type { VariableArgument } from './terraform/tfvars.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from './yaml/parse.js';
 
 /**
  * Discover and load every supported file under `paths` (default `.`), one LoadedInput per configuration, as lint
  * sees them (`tipkit access` reads its inputs the same way). An unreadable file is an InputError named relative to cwd.
  */
-export async function readInputs(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number }): Promise<LoadedInput[]> {
+export async function readInputs(paths: readonly string[], opts: { cwd: string; maxInputBytes?: number; terraformVariables?: readonly VariableArgument[] }): Promise<LoadedInput[]> {
   try {
-    return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes });
+    return await loadInputs(discoverFiles(paths.length > 0 ? paths : ['.'], opts.cwd), { maxBytes: opts.maxInputBytes }, opts.terraformVariables);
   } catch (err) {
     if (err instanceof InputError && err.location) throw err.relocated(displayPath(opts.cwd, err.location.file));
     throw err;
@@ -69,7 +69,7 @@ const TIPKIT_KEYS = ['version', 'instance', 'applications', 'trustedTokenIssuers
  * files are one per app: an entry file (one no other linted file imports, or the files a cdktf.json `app`
  * names) together with the files it imports, so references across files resolve.
  */
-async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions): Promise<LoadedInput[]> {
+async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: ReadOptions, terraformVariables: readonly VariableArgument[] = []): Promise<LoadedInput[]> {
   const inputs: LoadedInput[] = [];
   const typescriptFiles = new Map<string, string>();
   const hclByDirectory = new Map<string, { files: string[]; relevant: boolean; explicit?: boolean }>();
@@ -81,8 +81,20 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
       if (text === undefined) continue;
       // A Terraform plan (terraform show -json) is recognized by content: named, or walked under a plan file name.
       const walkedPlan = !d.explicit && d.kind === 'config' && PLAN_FILE_NAME.test(d.file) && mayBeIdentityCenterPlan(text);
-      if (!d.explicit && !walkedPlan && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
-      const doc = parseDocumentText(text, d.file);
+      // A CloudFormation template is recognized by content too; a walk lints those that hold something tipkit reads.
+      const walkedTemplate = !d.explicit && d.kind === 'config' && !mayBeTipkitConfigText(text) && mayBeCloudFormationText(text);
+      if (!d.explicit && !walkedPlan && !walkedTemplate && !(d.kind === 'config' ? mayBeTipkitConfigText(text) : mentionsIdentityCenter(d.kind, text))) continue;
+      const doc = walkedTemplate ? parseWalkedTemplate(text, d.file, readOptions) : parseDocumentText(text, d.file, readOptions);
+      if (!doc) continue;
+      if (walkedTemplate) {
+        const { holdsIdentityCenterResources } = await import('./cloudformation/index.js');
+        const value = doc.value as Record<string, unknown>;
+        if (value && typeof value === 'object' && holdsIdentityCenterResources(value)) {
+          const other = await foreignInput(doc.value, doc.positions, d.file);
+          if (other) inputs.push(other);
+        }
+        continue;
+      }
       if (d.kind === 'config' && isTerraformPlan(doc.value)) {
         const { planToRaw } = await import('./terraform/plan.js');
         inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
@@ -129,7 +141,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
     }
     const hclGroups = terraformConfigurations(hclByDirectory, readOptions);
     for (const { files } of hclGroups) {
-      const loaded = fromRawInput('hcl', await readHclFiles(files, readOptions));
+      const loaded = fromRawInput('hcl', await readHclFiles(files, { ...readOptions, variables: terraformVariables }));
       // The files of the local modules it follows are linted too.
       inputs.push({ loaded, files: [...loaded.model.positions.texts.keys()] });
     }
@@ -212,13 +224,28 @@ function readCdktfApp(path: string, cache: Map<string, string | undefined>): str
   if (cache.has(path)) return cache.get(path);
   let app: string | undefined;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { app?: unknown };
+    const value = JSON.parse(readSourceFile(path)) as { app?: unknown };
     if (typeof value.app === 'string') app = value.app;
   } catch {
     app = undefined; // no cdktf.json, or not one cdktf itself could read: the files stand alone
   }
   cache.set(path, app);
   return app;
+}
+
+/** Cheap text test before parsing a walked YAML/JSON file: could it be a CloudFormation template? */
+function mayBeCloudFormationText(text: string): boolean {
+  return /AWSTemplateFormatVersion/.test(text) || (/(^|["'\s{,])Resources["']?\s*:/m.test(text) && /["'\s:]AWS::[A-Za-z0-9]+::/.test(text));
+}
+
+/** A walked template that does not parse is not linted (it may be a Helm chart or a Jinja template named .yaml). */
+function parseWalkedTemplate(text: string, file: string, readOptions: ReadOptions): ReturnType<typeof parseDocumentText> | undefined {
+  try {
+    return parseDocumentText(text, file, readOptions);
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, NoSuchFileError } from '../model/errors.js';
 import { inputKind, type InputKind } from './load.js';
+import { MANAGED_APPLICATIONS } from './terraform/resource-types.js';
 
 /** Folders a walk does not enter unless a path names them itself. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdktf.out', 'dist', '.terraform', '.gen']);
@@ -79,7 +80,8 @@ export function mayBeTipkitConfigText(text: string): boolean {
   return /^["']?version["']?\s*:|"version"\s*:/m.test(text) && /(^|["'\s{,])(instance|applications|trustedTokenIssuers)["']?\s*:/m.test(text);
 }
 
-const SSOADMIN_RESOURCE = /\baws_ssoadmin_(application|trusted_token_issuer)/;
+/** Terraform that declares something tipkit reads: an sso-admin application or issuer, awscc's, or an integrated service. */
+const SSOADMIN_RESOURCE = new RegExp(`\\b(aws_ssoadmin_(application|trusted_token_issuer)|awscc_sso_application|${Object.keys(MANAGED_APPLICATIONS).join('|')})\\b`);
 const TIPKIT_CONSTRUCT =
   /\b(IdentityCenterApplication|ApplicationGrant|TrustedTokenIssuer|ApplicationAccessScope|ApplicationAuthenticationMethod|Ssoadmin\w+|RedshiftIdcApplication|QbusinessApplication|S3ControlAccessGrantsInstance)\b/;
 

@@ -31,4 +31,6 @@ export interface RawInput {
   holes?: NodePath[];
   /** AWS-managed applications (Terraform readers; see ManagedApplicationNode). */
   managedApplications?: ManagedApplicationInput[];
+  /** What to call each application whose Name is unknown (its Terraform address, its logical id), by index. */
+  applicationLabels?: (string | undefined)[];
 }

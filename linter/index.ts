@@ -6,7 +6,7 @@
  * May import: model/, inputs/ (its index), formats/. Imported by: constructs/ (the aspect) and cli/, through this file.
  */
 import { InputError } from '../model/errors.js';
-import { displayPath, readInputs, type LoadedConfig } from '../inputs/index.js';
+import { displayPath, readInputs, type LoadedConfig, type VariableArgument } from '../inputs/index.js';
 import { inputSkippedFallback, lintLoadedWith, sortFindings, withoutPointer, type LocatedFinding, type SeverityOverride } from './engine.js';
 import { allRules } from './rules/index.js';
 import { suppressionRules } from './suppressions.js';
@@ -63,6 +63,8 @@ export interface LintPathsOptions extends LintOptions {
   cwd?: string;
   /** Largest file read (bytes). */
   maxInputBytes?: number;
+  /** `--var-file` / `--var` for the root Terraform modules linted, in order (a later value wins). */
+  terraformVariables?: readonly VariableArgument[];
 }
 
 /**
@@ -76,7 +78,7 @@ export async function lintPaths(paths: readonly string[], opts: LintPathsOptions
   const rules = opts.rules ?? catalog;
   const knownRuleIds = new Set([...catalog, ...rules].map((r) => r.meta.id));
 
-  const inputs = await readInputs(paths, { cwd, maxInputBytes: opts.maxInputBytes });
+  const inputs = await readInputs(paths, { cwd, maxInputBytes: opts.maxInputBytes, terraformVariables: opts.terraformVariables });
   // Named files that hold no tipkit input are a note beside usable inputs, and the error when nothing was usable.
   const notInputs = inputs.filter((i) => i.notTipkitInput !== undefined);
   if (notInputs.length > 0 && notInputs.length === inputs.length) {

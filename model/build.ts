@@ -40,6 +40,11 @@ export interface BuildOptions {
   holes?: readonly NodePath[];
   /** AWS-managed applications a Terraform reader recognized (they live outside the tipkit.yaml shape). */
   managedApplications?: readonly ManagedApplicationInput[];
+  /**
+   * What to call application i when its Name is not known (RawInput.applicationLabels): the Terraform address or
+   * CloudFormation logical id it was read from, rather than `#i`.
+   */
+  applicationLabels?: readonly (string | undefined)[];
 }
 
 /** What a reader records of an AWS-managed application; its positions are under ['managedApplications', i]. */
@@ -49,6 +54,8 @@ export interface ManagedApplicationInput {
   /** Issuer Names or ARNs, with their audiences, as a grant's AuthorizedTokenIssuers are written. */
   authorizedTokenIssuers: { TrustedTokenIssuerArn?: string; AuthorizedAudiences?: string[] }[];
   scopes: string[];
+  /** What the resource gives as its Identity Center instance ARN, when it is a literal (under ['managedApplications', i, 'InstanceArn']). */
+  instanceArn?: string;
 }
 
 export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
@@ -109,6 +116,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
       name: m.name,
       type: m.type,
       scopes: m.scopes,
+      instanceArn: m.instanceArn,
       authorizedTokenIssuers: m.authorizedTokenIssuers.map((a, k) =>
         resolveIssuerRef(a.TrustedTokenIssuerArn, a.AuthorizedAudiences, [...pointer, 'AuthorizedTokenIssuers', k], `${resource}/AuthorizedTokenIssuers/${k}`, index),
       ),
@@ -120,7 +128,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
   // Applications first without their references, so targets can point at any application in the file.
   const rawApps = objects(raw.applications);
   const applications: ApplicationNode[] = rawApps.map((r, i) => {
-    const name = str(r.Name) ?? `#${i}`;
+    const name = str(r.Name) ?? opts.applicationLabels?.[i] ?? `#${i}`;
     const declaredArn = str(r.ApplicationArn);
     const instanceArn = str(r.InstanceArn) ?? instance.instanceArn;
     const node: ApplicationNode = {

@@ -24,6 +24,13 @@ export class PositionIndex {
   private readonly keys = new Map<string, SourceLocation>();
   /** Source text by file, for carets in text output and suppression comments. */
   readonly texts = new Map<string, string>();
+  /** YAML local tags by pointer key (`!Ref`, `!GetAtt` in a CloudFormation template), without the `!`. */
+  readonly tags = new Map<string, string>();
+
+  /** The local tag written on the value at `path` (`Ref` for `!Ref X`), if any. */
+  tagAt(path: NodePath): string | undefined {
+    return this.tags.get(pointerKey(path));
+  }
 
   constructor(readonly defaultFile: string) {}
 

@@ -172,6 +172,8 @@ export interface ManagedApplicationNode extends ModelNode {
   authorizedTokenIssuers: AuthorizedTokenIssuerNode[];
   /** Access scopes its service integrations turn on (Redshift: `redshift:connect`, …). */
   scopes: string[];
+  /** What it gives as its Identity Center instance ARN (a literal; at [...pointer, 'InstanceArn']). */
+  instanceArn?: string;
 }
 
 /** A suppression attached by a construct (`suppressions: [{ id, reason }]`), applied to a resource subtree. */

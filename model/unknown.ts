@@ -38,6 +38,20 @@ export class UnknownValues {
     return this.holes.some((hole) => matches(hole, path, Math.min(hole.length, path.length)));
   }
 
+  /**
+   * The unknown parts of the value at `path`, as paths relative to it; `'all'` when the value itself is unknown
+   * (a hole at or above it). For a rule that can still read a value whose unknown parts do not matter to it.
+   */
+  unknownPartsOf(path: NodePath): NodePath[] | 'all' {
+    const parts: NodePath[] = [];
+    for (const hole of this.holes) {
+      if (!matches(hole, path, Math.min(hole.length, path.length))) continue;
+      if (hole.length <= path.length) return 'all';
+      parts.push(hole.slice(path.length));
+    }
+    return parts;
+  }
+
   /** The holes, for a reader that hands them on (merging inputs). */
   get paths(): readonly NodePath[] {
     return this.holes;

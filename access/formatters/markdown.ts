@@ -4,17 +4,32 @@
  * new edges drawn thick and red.
  */
 import { callersLabel, grantLabel, narrowedText, pathDetails, pathSentence, sourceLabel, trustGraph, usersLabel, widenedText, type GraphNode } from './describe.js';
+import { oneLine } from '../../model/errors.js';
 import type { AccessFormatter } from './types.js';
 
 /** Mermaid refuses very large diagrams (its default maxEdges is 500); past this only new edges are drawn. */
 export const MERMAID_MAX_EDGES = 400;
 
-/** Markdown table cell: pipes escaped, newlines as <br>. */
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>') || ' ';
-const code = (s: string): string => (s ? `\`${s.replace(/`/g, "'")}\`` : '');
+/**
+ * What Markdown or HTML acts on inside a line: emphasis, code, links and images (a parenthesis only after `]`), raw
+ * HTML, entities, strikethrough, a table's pipes. CommonMark lets any ASCII punctuation be backslash-escaped, so these become literal text.
+ */
+const MARKDOWN_ACTIVE = /[\\`*_[\]<>#!|~&]/g;
 
-/** A Mermaid label in quotes (quotes and markup as entity codes). */
-const mermaidText = (s: string): string => `"${s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;')}"`;
+/** A name (from the files under review) as Markdown text: control characters as `\uXXXX`, markup escaped. */
+const markdownText = (s: string): string => oneLine(s).replace(MARKDOWN_ACTIVE, '\\$&');
+
+/** A table cell of one or more lines (joined with <br>). */
+const cell = (...lines: string[]): string => lines.map(markdownText).join('<br>') || ' ';
+
+/** A code span (literal inside, but a pipe still ends a table cell and a line break ends the row). */
+const code = (s: string): string => (s ? `\`${oneLine(s).replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '');
+
+/** Characters a Mermaid label shows as themselves; everything else becomes an entity code (`#35;`), newlines and fences included. */
+const MERMAID_PLAIN = /[A-Za-z0-9 .,:/@+=_-]/;
+
+/** A Mermaid label in quotes. */
+const mermaidText = (s: string): string => `"${[...s].map((c) => (MERMAID_PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('')}"`;
 const SHAPE: Record<GraphNode['kind'], [string, string]> = { issuer: ['([', '])'], 'sign-in': ['{{', '}}'], 'public-client': ['{{', '}}'], application: ['[', ']'] };
 
 export function mermaid(report: Parameters<AccessFormatter>[0]): { text: string; note?: string } {
@@ -48,8 +63,8 @@ export const formatAccessMarkdown: AccessFormatter = (report) => {
     const fresh = diff.added.length + diff.widened.length;
     out.push(
       fresh > 0
-        ? `**${fresh} new or wider access path${fresh === 1 ? '' : 's'}** compared with \`${report.base}\` (${diff.added.length} added, ${diff.widened.length} widened; ${diff.narrowed.length} narrowed, ${diff.removed.length} removed).`
-        : `No new access compared with \`${report.base}\` (${diff.narrowed.length} narrowed, ${diff.removed.length} removed).`,
+        ? `**${fresh} new or wider access path${fresh === 1 ? '' : 's'}** compared with ${code(report.base ?? '')} (${diff.added.length} added, ${diff.widened.length} widened; ${diff.narrowed.length} narrowed, ${diff.removed.length} removed).`
+        : `No new access compared with ${code(report.base ?? '')} (${diff.narrowed.length} narrowed, ${diff.removed.length} removed).`,
       '',
     );
     if (fresh > 0) {
@@ -74,7 +89,7 @@ export const formatAccessMarkdown: AccessFormatter = (report) => {
     out.push('| to | grant | from | callers | users | scopes | details | source |', '|---|---|---|---|---|---|---|---|');
     for (const p of report.paths) {
       const from = p.via.length > 2 ? p.via.join(' → ') : p.from;
-      out.push(`| ${cell(p.to)} | ${cell(grantLabel(p))} | ${cell(from)} | ${cell(callersLabel(p))} | ${cell(usersLabel(p))} | ${cell(p.scopes.join(' '))} | ${cell(pathDetails(p).join('<br>'))} | ${code(sourceLabel(p))} |`);
+      out.push(`| ${cell(p.to)} | ${cell(grantLabel(p))} | ${cell(from)} | ${cell(callersLabel(p))} | ${cell(usersLabel(p))} | ${cell(p.scopes.join(' '))} | ${cell(...pathDetails(p))} | ${code(sourceLabel(p))} |`);
     }
     out.push('');
   }

@@ -4,11 +4,11 @@
  * whose botocore predates these operations) deploys with `tipkit synth --aws-command 'npx tipkit aws'`.
  * Errors print as the AWS CLI prints them and exit with its v2 return codes (documented in docs/deploy.md).
  */
-import { readFileSync } from 'node:fs';
+import { readSourceFile } from '../../inputs/index.js';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import { UsageError } from '../../model/errors.js';
+import { InputError, UsageError } from '../../model/errors.js';
 import type { Command } from '../command.js';
 
 type Request = Record<string, unknown>;
@@ -163,9 +163,10 @@ function paramValue(value: string, flag: string, where: string, cwd: string): st
   if (!value.startsWith('file://')) return value;
   const file = resolve(cwd, value.slice('file://'.length));
   try {
-    return readFileSync(file, 'utf8');
+    return readSourceFile(file);
   } catch (err) {
-    throw new UsageError(`${where}: Error parsing parameter '${flag}': Unable to load paramfile ${value}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const why = err instanceof InputError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw new UsageError(`${where}: Error parsing parameter '${flag}': Unable to load paramfile ${value}: ${why}`);
   }
 }
 

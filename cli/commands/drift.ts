@@ -3,7 +3,7 @@
  * grants and authentication methods deployed by `terraform_data` provisioners never get from Terraform.
  */
 import { resolve } from 'node:path';
-import { UsageError } from '../../model/errors.js';
+import { oneLine, UsageError } from '../../model/errors.js';
 import { loadValidConfigFile } from '../../inputs/index.js';
 import type { DriftResource } from '../../live/index.js';
 import { commonFlagsHelp, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
@@ -57,7 +57,7 @@ export const command: Command = {
     const report =
       format === 'json'
         ? `${JSON.stringify({ tool: 'tipkit', command: 'drift', config: configFile, instanceArn, inSync: drifted.length === 0, compared: all.length, resources: drifted }, null, 2)}\n`
-        : textReport(drifted, all.length, configFile, instanceArn);
+        : formatDriftText(drifted, all.length, configFile, instanceArn);
     emit(io, report, values.output);
     return drifted.length ? 1 : 0;
   },
@@ -65,13 +65,14 @@ export const command: Command = {
 
 const show = (v: unknown): string => JSON.stringify(v ?? null);
 
-function textReport(drifted: DriftResource[], compared: number, configFile: string, instanceArn: string): string {
-  if (!drifted.length) return `in sync: ${compared} resource(s) of ${configFile} match ${instanceArn}\n`;
+/** The text report; names and values come from the config and the live instance, so every line is escaped (oneLine). */
+export function formatDriftText(drifted: DriftResource[], compared: number, configFile: string, instanceArn: string): string {
+  if (!drifted.length) return `${oneLine(`in sync: ${compared} resource(s) of ${configFile} match ${instanceArn}`)}\n`;
   const lines: string[] = [];
   for (const r of drifted) {
     lines.push(`${r.status.padEnd(11)} ${r.kind} ${r.name}`);
     for (const c of r.changes) lines.push(`    ${c.path}`, `      declared: ${show(c.declared)}`, `      live:     ${show(c.live)}`);
   }
   lines.push('', `drift: ${drifted.length} of ${compared} resource(s) of ${configFile} differ from ${instanceArn}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(oneLine).join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 /** `tipkit lint [PATH...]`: lint configs, Terraform JSON, HCL and cdktf TypeScript; exit 1 on errors. */
 import { resolve } from 'node:path';
+import { parseVarFlag, type VariableArgument } from '../../inputs/index.js';
 import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
 import { toolVersion } from '../../formats/version.js';
+import { unknownValuesLine, withoutUnknownValueNotes } from '../../linter/unknown-value-notes.js';
 import { commonFlagsHelp, noInputFound, oneOf, parseCommandArgs, positiveInt, sharedOptions } from '../args.js';
 import { emit } from '../io.js';
 import { UsageError } from '../../model/errors.js';
@@ -15,8 +17,11 @@ const options = {
   rule: { type: 'string', multiple: true },
   'config-file': { type: 'string' },
   'show-suppressed': { type: 'boolean' },
+  'show-skipped': { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
   'max-input-bytes': sharedOptions['max-input-bytes'],
+  'var-file': { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
 } as const;
 
 export const command: Command = {
@@ -37,9 +42,14 @@ Options:
       --rule ID=LEVEL     set a rule's severity: off, note, warning or error (repeatable)
       --config-file FILE  rule severities from FILE (default: ${RC_FILE_NAMES.join(' or ')} in the current directory)
       --show-suppressed   list suppressed findings in text output (json and sarif always include them)
+      --show-skipped      list each value only Terraform or CloudFormation can know (text and github print
+                          one summary line; json and sarif always include them as notes)
       --allow-empty       exit 0 when the paths hold no input at all (default: exit 2, so a CI job
                           pointed at the wrong directory fails)
       --max-input-bytes N largest file read (default 10 MiB)
+      --var-file FILE     values for root Terraform variables, as terraform plan -var-file takes them (repeatable)
+      --var NAME=VALUE    a value for a root Terraform variable, as terraform plan -var takes it (repeatable;
+                          wins over --var-file). terraform.tfvars and *.auto.tfvars beside the module are read too
 ${commonFlagsHelp('write the report to FILE (atomically) instead of stdout', 'report errors only')}
 
 Suppress a finding with a comment on the line above its node: # tipkit-ignore RULE-ID: reason
@@ -55,11 +65,15 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const flagSeverities = parseRuleFlags(values.rule ?? [], known);
     const rc = loadLintRc(io.cwd, values['config-file'], known);
 
-    const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes });
+    const terraformVariables: VariableArgument[] = [...(values['var-file'] ?? []).map((f) => ({ file: resolve(io.cwd, f) })), ...(values.var ?? []).map(parseVarFlag)];
+
+    const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes, terraformVariables });
     if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));
-    const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
+    const summarized = (format === 'text' || format === 'github') && !values['show-skipped'] ? withoutUnknownValueNotes(report) : { report, hidden: 0 };
+    const shown = values.quiet ? { ...summarized.report, findings: summarized.report.findings.filter((f) => f.severity === 'error') } : summarized.report;
     const color = format === 'text' && !values.output && io.isTTY && !process.env.NO_COLOR;
-    const text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
+    let text = formatReport(format, shown, { cwd: io.cwd, color, showSuppressed: Boolean(values['show-suppressed']), rules, toolVersion: toolVersion() });
+    if (summarized.hidden > 0 && !values.quiet) text += format === 'github' ? `::notice::${unknownValuesLine(summarized.hidden)}\n` : `${unknownValuesLine(summarized.hidden)}\n`;
     emit(io, text, values.output === undefined ? undefined : resolve(io.cwd, values.output));
     if (report.files.length === 0 && !values.quiet) io.stderr(`tipkit: ${noInputFound(positionals, true)}\n`);
     return exitCode(report.summary, maxWarnings);

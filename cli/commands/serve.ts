@@ -121,6 +121,8 @@ export const command: Command = {
     io.stdout(`tipkit serve listening on ${emulator.url}\n`);
     // Only a token this run made up is printed: one from the environment is already known, and may be a CI secret.
     io.stdout(envToken === undefined ? `tipkit serve admin token: ${emulator.adminToken}\n` : 'tipkit serve admin token: from TIPKIT_ADMIN_TOKEN\n');
+    // The device and sign-in pages need the admin token too (as a cookie this link sets); the same rule for printing it.
+    io.stdout(envToken === undefined ? `tipkit serve pages: ${emulator.pagesUrl}\n` : `tipkit serve pages: ${emulator.url}/device?admin_token=$TIPKIT_ADMIN_TOKEN\n`);
     if (!values.quiet) {
       const principals = input.scenario.principals.filter((p) => p.accessKeyId).map((p) => p.name);
       io.stderr(

@@ -4,7 +4,7 @@
  * written). cdktf synthesizes into a fresh temporary directory that is renamed into place, so a failure
  * leaves an earlier output as it was. cdktf is imported here, lazily, so no other command loads it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../model/errors.js';
 import { canonicalConfig } from '../../model/canonical.js';
@@ -71,6 +71,8 @@ export const command: Command = {
     const loaded = await loadValidConfigFile(resolve(io.cwd) === process.cwd() ? configFile : resolve(io.cwd, configFile), { maxBytes });
     requireIdentityStore(loaded);
 
+    refuseLinksInOutput([outDir, join(outDir, 'stacks'), join(outDir, 'stacks', stackName), join(outDir, 'manifest.json')], shown);
+
     let written: string[];
     try {
       written = await synthesize(canonicalConfig(loaded.model), { suppressions: commentSuppressions(loaded), awsCommand }, outDir, stackName);
@@ -85,6 +87,22 @@ export const command: Command = {
     return 0;
   },
 };
+
+/**
+ * synth replaces the stack directory and the manifest and deletes what they held: through a symbolic link (a
+ * committed `cdktf.out/stacks` pointing elsewhere) that would replace and delete files outside the output.
+ */
+function refuseLinksInOutput(paths: string[], shown: (p: string) => string): void {
+  for (const path of paths) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(path).isSymbolicLink();
+    } catch {
+      continue; // not there yet: synth creates it
+    }
+    if (isLink) throw new InputError('is a symbolic link; synth does not write through links in its output path', { file: shown(path) });
+  }
+}
 
 /** A PrincipalId that is a name needs an identity-store lookup, which needs instance.IdentityStoreId. */
 function requireIdentityStore(loaded: LoadedConfig): void {

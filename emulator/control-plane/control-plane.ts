@@ -14,12 +14,14 @@ import { signatureRefusal, verifySignature } from '../sigv4.js';
 import { invalidSecurityToken, sessionTokenProblem } from '../session-token.js';
 import type { WireError } from '../wire.js';
 import type { AwsJsonApi } from './api.js';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../body.js';
 import {
   ControlPlaneError,
   InternalServerException,
   SerializationException,
   ThrottlingException,
   UnknownOperationException,
+  ValidationException,
   toAwsJsonError,
 } from './errors.js';
 import { IDENTITY_STORE_HANDLERS } from './identity-store.js';
@@ -41,11 +43,38 @@ const SERVICES: Record<string, Service> = {
   [identityStoreApi.metadata.targetPrefix]: { label: 'identitystore', api: identityStoreApi, handlers: IDENTITY_STORE_HANDLERS },
 };
 
+/** The state with new lists (and instance) but the same records: what a write starts from. */
+function shallowCopy(state: ControlPlaneState): ControlPlaneState {
+  return { ...state, instance: { ...state.instance }, trustedTokenIssuers: [...state.trustedTokenIssuers], applications: [...state.applications] };
+}
+
+/**
+ * `own` for a write: a record still shared with the committed state is copied and the copy put in its place in the
+ * write's list; one the write made or copied already is its own.
+ */
+function copyOnWrite(state: ControlPlaneState): OperationContext['own'] {
+  const shared = new Set<object>([...state.applications, ...state.trustedTokenIssuers]);
+  return (list, record) => {
+    if (!shared.has(record)) return record;
+    const copy = structuredClone(record);
+    list[list.indexOf(record)] = copy;
+    return copy;
+  };
+}
+
 /** A token bucket per caller: `ratePerSecond` requests a second on average, `burst` at once. */
 export interface ThrottleOptions {
   ratePerSecond: number;
   burst?: number;
 }
+
+/**
+ * Caps on the state's size where Identity Center documents no quota (issuers and access scopes have their
+ * documented ones, DEFAULT_QUOTAS): each write rebuilds the model and rewrites the state file, so its cost grows
+ * with the state. Far above a development instance's use, low enough that one write stays in the tens of
+ * milliseconds. `quotas` replaces what it names.
+ */
+export const DEFAULT_STATE_CAPS = { applications: 1_000, assignmentsPerApplication: 1_000 } as const satisfies ControlPlaneQuotas;
 
 export interface ControlPlaneOptions {
   /** Keep the state in this file across restarts (read at start when it exists; rewritten after every change). */
@@ -113,13 +142,15 @@ export class ControlPlane {
   }
 
   /**
-   * `next` becomes the state: written to the state file first (a failed write leaves the state as it was), then
-   * the simulator decides from it.
+   * `next` becomes the state: its model is built and the state file written first (either failing leaves the state
+   * as it was), then the simulator decides from it.
    */
   private commit(next: ControlPlaneState, persist: boolean): void {
+    // The model first: a state the SSO OIDC side cannot decide from is never written nor kept.
+    const model = stateToModel(next);
     if (persist && this.opts.stateFile !== undefined) writeStateFile(this.opts.stateFile, next);
     this.state = next;
-    this.simulator.context.model = stateToModel(next);
+    this.simulator.context.model = model;
   }
 
   async handle(req: ControlPlaneRequest, requestId: string): Promise<ControlPlaneAnswer> {
@@ -158,8 +189,11 @@ export class ControlPlane {
       const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (contentType !== AWS_JSON_CONTENT_TYPE) throw new SerializationException(`Content-Type must be ${AWS_JSON_CONTENT_TYPE} (got ${contentType || 'none'})`);
       let body: unknown;
+      const text = req.body.toString('utf8');
+      // As on the SSO OIDC side: every walk after parsing (validation, copies, the model, the state file) recurses per level.
+      if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ValidationException(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
       try {
-        body = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
+        body = req.body.length === 0 ? {} : JSON.parse(text);
       } catch {
         throw new SerializationException('The request body is not valid JSON');
       }
@@ -175,17 +209,20 @@ export class ControlPlane {
 
   /**
    * Runs an operation. One that writes works on a copy of the state, which becomes the state only when the call
-   * succeeds (and the state file was written): a failing call leaves nothing half-done.
+   * succeeds (and the state file was written): a failing call leaves nothing half-done. The copy is shallow — its
+   * lists are new, their records shared — and a record is copied only when the operation takes it to change it
+   * (`own`), so a write copies what it changes, not the whole state.
    */
   private run(operation: string, handler: OperationHandler, input: Record<string, unknown>): Record<string, unknown> {
     const writes = /^(Create|Update|Delete|Put|Tag|Untag)/.test(operation);
     let changed = false;
     const ctx: OperationContext = {
-      state: writes ? structuredClone(this.state) : this.state,
+      state: writes ? shallowCopy(this.state) : this.state,
       now: this.clock.now(),
       identityStore: this.scenario.identityStore,
-      quotas: { ...DEFAULT_QUOTAS, ...this.opts.quotas },
+      quotas: { ...DEFAULT_STATE_CAPS, ...DEFAULT_QUOTAS, ...this.opts.quotas },
       changed: () => (changed = true),
+      own: writes ? copyOnWrite(this.state) : (_list, record) => record,
     };
     const output = handler(input, ctx);
     if (changed) {

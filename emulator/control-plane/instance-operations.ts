@@ -69,9 +69,11 @@ function taggable(ctx: OperationContext, input: Obj): { Tags?: Tag[] } {
   if (input.InstanceArn !== undefined) checkInstance(ctx, input.InstanceArn as string, 'not-found');
   const arn = input.ResourceArn as string;
   if (arn === ctx.state.instance.InstanceArn) return ctx.state.instance;
-  const found = ctx.state.applications.find((a) => a.ApplicationArn === arn) ?? ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
-  if (!found) throw new ResourceNotFoundException(`Resource ${arn} does not exist in instance ${ctx.state.instance.InstanceArn}`);
-  return found;
+  const app = ctx.state.applications.find((a) => a.ApplicationArn === arn);
+  if (app) return ctx.own(ctx.state.applications, app);
+  const issuer = ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
+  if (!issuer) throw new ResourceNotFoundException(`Resource ${arn} does not exist in instance ${ctx.state.instance.InstanceArn}`);
+  return ctx.own(ctx.state.trustedTokenIssuers, issuer);
 }
 
 export const tagResource: OperationHandler = (input, ctx) => {

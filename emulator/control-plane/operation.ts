@@ -31,6 +31,11 @@ export interface OperationContext {
   quotas: ControlPlaneQuotas;
   /** Called by every operation that changed the state. */
   changed(): void;
+  /**
+   * The record as this operation may change it: in a write, a copy put in its place in `list` (the state's lists are
+   * copies, its records shared with the state until changed); in a read, the record itself.
+   */
+  own<T extends object>(list: T[], record: T): T;
 }
 
 export type OperationHandler = (input: Obj, ctx: OperationContext) => Obj;

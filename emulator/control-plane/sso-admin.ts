@@ -35,7 +35,7 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 function application(ctx: OperationContext, arn: string): ApplicationRecord {
   const app = ctx.state.applications.find((a) => a.ApplicationArn === arn);
   if (!app) throw new ResourceNotFoundException(`Application ${arn} does not exist`);
-  return app;
+  return ctx.own(ctx.state.applications, app);
 }
 
 /** Grants and authentication methods of AWS-managed applications belong to the service that manages them. */
@@ -49,7 +49,7 @@ function customApplication(ctx: OperationContext, arn: string, what: string): Ap
 function issuer(ctx: OperationContext, arn: string): IssuerRecord {
   const found = ctx.state.trustedTokenIssuers.find((i) => i.TrustedTokenIssuerArn === arn);
   if (!found) throw new ResourceNotFoundException(`Trusted token issuer ${arn} does not exist`);
-  return found;
+  return ctx.own(ctx.state.trustedTokenIssuers, found);
 }
 
 function identityStoreArn(state: ControlPlaneState): string {

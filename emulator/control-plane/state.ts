@@ -5,11 +5,13 @@
  * side decides from (as a TipModel, rebuilt after each change). `--state FILE` keeps it across restarts.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { derivedAccount } from '../../model/arn.js';
 import { buildModel, isObject } from '../../model/build.js';
 import { InputError } from '../../model/errors.js';
+import { readSourceFile } from '../../inputs/index.js';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../body.js';
 import { DEFAULT_APPLICATION_PROVIDER_ARN, type RawConfig, type Tag, type TipModel } from '../../model/types.js';
 import type { IdentityStore } from '../../simulator/index.js';
 
@@ -230,16 +232,28 @@ export function stateToModel(state: ControlPlaneState): TipModel {
 
 export const isCustomProvider = (providerArn: string): boolean => /:applicationProvider\/custom$/.test(providerArn) || providerArn === DEFAULT_APPLICATION_PROVIDER_ARN;
 
+/** Largest state file read back (bytes): a state within the control plane's caps (DEFAULT_STATE_CAPS) is smaller. */
+export const MAX_STATE_FILE_BYTES = 256 * 1024 * 1024;
+
 /** Reads a state file written by `--state`; InputError (exit 2) when it is not one. */
 export function readStateFile(file: string): ControlPlaneState {
+  const text = readSourceFile(file, { maxBytes: MAX_STATE_FILE_BYTES });
+  // A state poisoned by a deeply nested document (before the control plane limited nesting) must not crash serve.
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new InputError(`not a tipkit serve state file: it nests deeper than ${MAX_JSON_DEPTH} levels`, { file });
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = JSON.parse(text);
   } catch (err) {
     throw new InputError(`cannot read the control-plane state: ${(err as Error).message}`, { file });
   }
   const problem = stateProblem(doc);
   if (problem) throw new InputError(`not a tipkit serve state file: ${problem}`, { file });
+  try {
+    stateToModel(doc as ControlPlaneState);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`not a usable tipkit serve state file: ${err.message}`, { file });
+    throw new InputError(`not a usable tipkit serve state file: ${(err as Error).message}`, { file });
+  }
   return doc as ControlPlaneState;
 }
 

@@ -48,6 +48,12 @@ export function validateInput(api: AwsJsonApi, shapeName: string, value: unknown
   return cleaned;
 }
 
+/**
+ * Largest JSON document member (the ActorPolicy of an IAM authentication method), as compact JSON: IAM's limit for
+ * a role's inline policies. Every write stores it, and every later read and the state file carry it.
+ */
+export const MAX_DOCUMENT_CHARS = 10_240;
+
 function jsonType(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
 }
@@ -63,7 +69,11 @@ function walk(api: AwsJsonApi, shapeName: string, value: unknown, path: string, 
 
   switch (shape.type) {
     case 'structure': {
-      if (shape.document) return value;
+      if (shape.document) {
+        // The body's nesting was limited before parsing, so this walk cannot overflow the stack.
+        if (JSON.stringify(value).length > MAX_DOCUMENT_CHARS) fail(`Member must have length less than or equal to ${MAX_DOCUMENT_CHARS}`);
+        return value;
+      }
       if (!isObject(value)) return wrongType('an object');
       const out: Record<string, unknown> = {};
       const members = shape.members ?? {};

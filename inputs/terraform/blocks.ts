@@ -44,6 +44,8 @@ export interface TerraformMappingOptions {
   /** `locals` values, for `${local.NAME}` (only literal ones are used). */
   locals?: Obj;
   extra?: ExtraChild[];
+  /** Why values written as `${…}` are unknown, by their written form, where the evaluator knows more (a type error, a budget). */
+  reasons?: ReadonlyMap<string, string>;
 }
 
 /** `[module.M[KEY].]…[data.]TYPE.NAME[KEY].ATTRIBUTE`: the address of a block (with instance keys), and the attribute. */

@@ -6,13 +6,16 @@
  * hcl2json reports no positions, so a small scanner (below) recovers where each block, attribute and list
  * element is written.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { CannotExpand, evaluate, expandBlock, moduleScope, Unknown, type Scope, type Value } from './eval/index.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Budget, budgetMessage, CannotExpand, evaluate, expandBlock, moduleScope, parseTypeConstraint, Unknown, variableValue, type Scope, type Value } from './eval/index.js';
+import { confinedFiles } from './eval/files.js';
+import { rootVariables, type VariableArgument } from './tfvars.js';
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
 import { PositionIndex } from '../../model/positions.js';
-import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from './mapping.js';
+import { expandOnly, withBlocks } from './expand-blocks.js';
+import { MANAGED_APPLICATIONS, terraformToRaw, type TerraformBlock } from './mapping.js';
 import type { NodePath, SourceLocation } from '../../model/types.js';
 import { isObject } from '../../model/build.js';
 import { locateIn, outlineOf, type HclBlock } from './hcl-positions.js';
@@ -20,15 +23,23 @@ import { locateIn, outlineOf, type HclBlock } from './hcl-positions.js';
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
 
-export async function readHclFiles(files: string[], opts: ReadOptions = {}): Promise<RawInput> {
+export interface HclReadOptions extends ReadOptions {
+  /** `--var-file` / `--var` for the root module, in command-line order (tfvars files beside it are read too). */
+  variables?: readonly VariableArgument[];
+}
+
+export async function readHclFiles(files: string[], opts: HclReadOptions = {}): Promise<RawInput> {
   const reader = new HclModuleReader(files[0] ?? '<none>', opts);
   await reader.readModule(files, undefined);
-  return terraformToRaw(reader.blocks, { positions: reader.positions, notes: reader.notes });
+  if (reader.budget.exceeded) reader.notes.push({ message: budgetMessage(reader.budget.exceeded).replace(/; left unknown$/, ': the values past it are unknown'), file: files[0] ?? '<none>', line: 1, column: 1 });
+  return terraformToRaw(reader.blocks, { positions: reader.positions, notes: reader.notes, reasons: reader.reasons });
 }
 
 /** How a module is called: the literal inputs it is given, and the address prefix of its resources. */
 interface ModuleCall {
   inputs: Map<string, Value>;
+  /** The root module's directory: file() and templatefile() read only inside it. */
+  root: string;
   prefix: string;
   /** Directories on the call stack (a module that calls itself is not followed again). */
   stack: string[];
@@ -46,20 +57,26 @@ class HclModuleReader {
   readonly positions: PositionIndex;
   readonly notes: Note[] = [];
   readonly blocks: TerraformBlock[] = [];
+  /** One budget for the configuration: the root module and every module it calls. */
+  readonly budget = new Budget();
+  /** Why values are unknown where the evaluator knows more than "Terraform computes it". */
+  readonly reasons = new Map<string, string>();
 
   constructor(
     defaultFile: string,
-    private readonly opts: ReadOptions,
+    private readonly opts: HclReadOptions,
   ) {
     this.positions = new PositionIndex(defaultFile);
   }
 
-  async readModule(files: string[], call: ModuleCall | undefined): Promise<void> {
+  /** Reads one module; its outputs (`module.NAME` in the caller) as an object, evaluated on first use. */
+  async readModule(files: string[], call: ModuleCall | undefined): Promise<() => Value> {
     const { parse } = await import('@cdktf/hcl2json');
     const locals = new Map<string, { value: unknown }>();
-    const variables = new Map<string, { value?: unknown }>();
+    const variables = new Map<string, { default?: unknown; type?: string; nullable?: boolean }>();
     const declared: { mode: 'resource' | 'data'; type: string; name: string; body: Obj; file: string; outline?: HclBlock }[] = [];
     const modules: { name: string; body: Obj; file: string; outline?: HclBlock }[] = [];
+    const outputs = new Map<string, unknown>();
     for (const file of files) {
       const text = readSourceFile(file, this.opts);
       this.positions.texts.set(file, text);
@@ -84,7 +101,12 @@ class HclModuleReader {
       if (isObject(json.variable)) {
         for (const [name, bodies] of Object.entries(json.variable)) {
           const body = asList(bodies)[0];
-          variables.set(name, isObject(body) && body.default !== undefined ? { value: body.default } : {});
+          if (!isObject(body)) continue;
+          variables.set(name, {
+            default: body.default,
+            type: typeof body.type === 'string' ? body.type : undefined,
+            nullable: typeof body.nullable === 'boolean' ? body.nullable : undefined,
+          });
         }
       }
       for (const mode of ['resource', 'data'] as const) {
@@ -98,6 +120,12 @@ class HclModuleReader {
           }
         }
       }
+      if (isObject(json.output)) {
+        for (const [name, bodies] of Object.entries(json.output)) {
+          const body = asList(bodies)[0];
+          if (isObject(body) && body.value !== undefined) outputs.set(name, body.value);
+        }
+      }
       if (isObject(json.module)) {
         for (const [name, bodies] of Object.entries(json.module)) {
           const body = asList(bodies)[0];
@@ -106,16 +134,36 @@ class HclModuleReader {
       }
     }
 
+    // A root module's variables take what Terraform would give them: tfvars files beside it, --var-file and
+    // --var, else the default, else unknown. A called module's take the call's inputs, else the default.
+    // Either way under the declared type constraint, optional() attributes filled in.
+    const dir = dirname(files[0] ?? '.');
+    const given = call ? call.inputs : await rootVariables(dir, this.opts.variables ?? [], (name) => variables.get(name)?.type, this.opts);
+    const values = new Map<string, Value>();
+    const moduleOutputs = new Map<string, () => Value>();
+    // Terraform runs in the root module's directory: relative paths and path.module are taken from there.
+    const root = call?.root ?? resolve(dir);
+    const files_ = confinedFiles(root, root);
     const scope = moduleScope(new Map([...locals].map(([k, v]) => [k, v.value])), {
       modulePrefix: call?.prefix ?? '',
-      // At the root a variable is set from outside (tfvars, -var, the environment): unknown. A module's
-      // variable has the literal its caller gives, else its default.
+      budget: this.budget,
+      reasons: this.reasons,
+      paths: { module: relative(root, resolve(dir)).split(sep).join('/') || '.', root: '.' },
+      readFile: files_.readFile,
+      fileset: files_.fileset,
       variable: (name) => {
-        const given = call?.inputs.get(name);
-        if (given !== undefined) return given;
-        const declaredVariable = variables.get(name);
-        if (call && declaredVariable?.value !== undefined) return evaluate(declaredVariable.value, {});
-        return new Unknown(`\${var.${name}}`);
+        if (values.has(name)) return values.get(name)!;
+        const declared = variables.get(name);
+        const v = declared
+          ? variableValue(name, { ...declared, default: declared.default === undefined ? undefined : evaluate(declared.default, { budget: this.budget }) }, given.get(name))
+          : new Unknown(`\${var.${name}}`);
+        values.set(name, v);
+        return v;
+      },
+      module: (name) => moduleOutputs.get(name)?.(),
+      variableType: (name) => {
+        const type = variables.get(name)?.type;
+        return type === undefined ? undefined : parseTypeConstraint(type);
       },
     });
 
@@ -128,12 +176,22 @@ class HclModuleReader {
       loc: d.outline?.loc ?? { file: d.file, line: 1, column: 1 },
       locate: (path: NodePath) => (d.outline ? locateIn(d.outline.body, path) : undefined),
     }));
-    this.blocks.push(...expandTerraformBlocks(written, scope));
+    // The called modules are read before this module's blocks are expanded, so `module.NAME.OUTPUT` is known
+    // there; the blocks keep their place ahead of the modules' own.
+    withBlocks(written, scope);
+    const at = this.blocks.length;
+    for (const m of modules) {
+      const made = await this.followModule(m, scope, call, files);
+      if (made) moduleOutputs.set(m.name, made);
+    }
+    this.blocks.splice(at, 0, ...expandOnly(written, scope));
 
-    for (const m of modules) await this.followModule(m, scope, call, files);
+    let evaluatedOutputs: Value | undefined;
+    return () => (evaluatedOutputs ??= orderedOutputs([...outputs].map(([name, v]) => [name, evaluate(v, scope)])));
   }
 
-  private async followModule(m: { name: string; body: Obj; file: string; outline?: HclBlock }, scope: Scope, call: ModuleCall | undefined, files: string[]): Promise<void> {
+  /** Reads a called module; its outputs for `module.NAME` (by instance key under count / for_each), or undefined when not followed. */
+  private async followModule(m: { name: string; body: Obj; file: string; outline?: HclBlock }, scope: Scope, call: ModuleCall | undefined, files: string[]): Promise<(() => Value) | undefined> {
     const loc = m.outline?.loc ?? { file: m.file, line: 1, column: 1 };
     const at = (path: NodePath) => (m.outline ? locateIn(m.outline.body, path)?.value : undefined) ?? loc;
     const label = `${call?.prefix ?? ''}module.${m.name}`;
@@ -152,7 +210,7 @@ class HclModuleReader {
     }
     const moduleFiles = terraformFilesIn(dir);
     if (moduleFiles.length === 0) {
-      this.note(at(['source']), `${label} was not followed: ${source} holds no .tf files`);
+      this.note(at(['source']), existsSync(dir) ? `${label} was not followed: ${source} holds no .tf files` : `module \`${m.name}\`: source \`${source}\` not found`);
       return;
     }
     let instances;
@@ -163,17 +221,24 @@ class HclModuleReader {
       this.note(at(err.at), `${label} was not followed: ${err.why}`);
       return;
     }
+    const made: [string, () => Value][] = [];
     for (const instance of instances) {
       const inputs = new Map<string, Value>();
       for (const [k, v] of Object.entries(m.body)) if (!MODULE_META_ARGUMENTS.has(k) && k !== 'count' && k !== 'for_each') inputs.set(k, evaluate(v, instance.scope));
-      await this.readModule(moduleFiles, { inputs, prefix: `${label}${instance.suffix}.`, stack: [...stack, dir] });
+      made.push([instance.suffix, await this.readModule(moduleFiles, { inputs, root: call?.root ?? resolve(here), prefix: `${label}${instance.suffix}.`, stack: [...stack, dir] })]);
     }
+    if (made.length === 1 && made[0]![0] === '') return made[0]![1];
+    // Under count: a list of the instances' outputs; under for_each: an object by key.
+    const keys = made.map(([suffix]) => JSON.parse(suffix.slice(1, -1)) as string | number);
+    return () => (keys.every((k) => typeof k === 'number') ? made.map(([, outputsOf]) => outputsOf()) : orderedOutputs(made.map(([, outputsOf], i) => [String(keys[i]), outputsOf()])));
   }
 
   private note(loc: SourceLocation, message: string): void {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
 }
+
+const orderedOutputs = (entries: [string, Value][]): Value => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'providers', 'depends_on']);
 
@@ -238,6 +303,8 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
     let result = (group?.relevant ?? false) || (group?.files ?? terraformFilesIn(dir)).some((f) => IDENTITY_CENTER_TEXT.test(safeRead(f, opts)));
     const c = calls(dir, group?.files);
     result ||= c.remote.some((source) => IDENTITY_CENTER_MODULE.test(source)) || c.local.some((d) => relevant(d, [...stack, dir]));
+    // A module call whose local source does not exist is a mistake the user can fix: say so rather than find nothing.
+    result ||= stack.length === 0 && c.local.some((d) => !existsSync(d));
     mentions.set(dir, result);
     return result;
   };
@@ -246,7 +313,7 @@ export function terraformConfigurations(directories: ReadonlyMap<string, Terrafo
   return linted.filter(([dir, g]) => g.explicit || !called.has(dir)).map(([, g]) => g);
 }
 
-const IDENTITY_CENTER_TEXT = /\b(aws_ssoadmin_|awscc_sso_|aws_redshift_idc_application\b)/;
+const IDENTITY_CENTER_TEXT = new RegExp(`\\b(aws_ssoadmin_|awscc_sso_|(${Object.keys(MANAGED_APPLICATIONS).join('|')})\\b)`);
 
 function safeRead(file: string, opts: ReadOptions): string {
   try {

@@ -10,12 +10,14 @@ export type { ExtraChild, TerraformBlock, TerraformMappingOptions } from './bloc
 import { addressOf, REFERENCE, type ExtraChild, type TerraformBlock, type TerraformMappingOptions } from './blocks.js';
 export { expandTerraformBlocks } from './expand-blocks.js';
 export { MANAGED_APPLICATIONS, readsType, TERRAFORM_TYPES } from './resource-types.js';
-import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
+import { APPLICATION_ATTRIBUTES, ARN_ATTRIBUTES, CHILD_SECTIONS, isUnrelatedType, ISSUER_ATTRIBUTES, MANAGED_APPLICATIONS, readAs, readsType, SINGLE_BLOCKS, TERRAFORM_TYPES } from './resource-types.js';
 import type { RawInput } from '../raw-input.js';
+import { EVALUATED_FUNCTIONS } from './eval/index.js';
 import type { PositionIndex } from '../../model/positions.js';
-import { GRANT_TYPES, type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
+import { type NodePath, type RawConfig, type SourceLocation } from '../../model/types.js';
 import { isObject, type ManagedApplicationInput } from '../../model/build.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
+import { asList, attributePath, defaultGrant, findDynamic, valueAtBlockPath } from './mapping-helpers.js';
 
 type Obj = Record<string, unknown>;
 type Note = NonNullable<RawInput['notes']>[number];
@@ -44,6 +46,10 @@ class TerraformMapper {
   private readonly byAddress = new Map<string, TerraformBlock>();
   private readonly appIndex = new Map<TerraformBlock, number>();
   private readonly rawApps: Obj[] = [];
+  /** Per application: its Terraform address, to name it by when its `name` is unknown. */
+  private readonly labels: (string | undefined)[] = [];
+  /** Stand-ins for applications named only by an unknown `application_arn`, by that expression's text. */
+  private readonly standIns = new Map<string, number>();
   private readonly managed: ManagedApplicationInput[] = [];
 
   constructor(
@@ -57,17 +63,18 @@ class TerraformMapper {
 
   map(): RawInput {
     const usable = this.blocks.filter((b) => {
-      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(b.type as never)) return false;
+      if (b.mode !== 'resource' || !Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never)) return false;
       if (this.single(b)) return true;
-      this.someApplicationHasOneMore(b.type);
+      this.someApplicationHasOneMore(readAs(b.type));
       return false;
     });
-    const ofType = (t: string) => usable.filter((b) => b.type === t);
+    const ofType = (t: string) => usable.filter((b) => readAs(b.type) === t);
 
     const issuers = ofType(TERRAFORM_TYPES.issuer).map((b, i) => this.mapTopLevel(b, ['trustedTokenIssuers', i], ISSUER_ATTRIBUTES));
     if (issuers.length) this.raw.trustedTokenIssuers = issuers;
     ofType(TERRAFORM_TYPES.application).forEach((b) => {
       this.appIndex.set(b, this.rawApps.length);
+      this.labels.push(addressOf(b));
       this.rawApps.push(this.mapTopLevel(b, ['applications', this.rawApps.length], APPLICATION_ATTRIBUTES));
     });
     if (this.rawApps.length) this.raw.applications = this.rawApps;
@@ -92,27 +99,59 @@ class TerraformMapper {
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed, applicationLabels: this.labels };
   }
 
-  /** AWS-managed applications: usage records of the issuers they authorize (see MANAGED_APPLICATIONS). */
+  /**
+   * AWS-managed applications: usage records of the issuers they authorize and of the Identity Center instance
+   * they name (see MANAGED_APPLICATIONS). What only Terraform knows there is a hole under the record.
+   */
   private managedApplications(): void {
     for (const b of this.blocks) {
       const spec = MANAGED_APPLICATIONS[b.type];
       if (b.mode !== 'resource' || !spec || !this.single(b)) continue;
+      const at: NodePath = ['managedApplications', this.managed.length];
       const issuers: ManagedApplicationInput['authorizedTokenIssuers'] = [];
-      for (const entry of spec.issuers ? asList(b.body[spec.issuers.list]) : []) {
-        if (!isObject(entry)) continue;
-        const r = this.resolve(entry[spec.issuers!.arn]);
-        const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
-        const audiences = asList(entry[spec.issuers!.audiences]).map((a) => this.resolve(a)).flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
-        if (ref !== undefined) issuers.push({ TrustedTokenIssuerArn: ref, AuthorizedAudiences: audiences });
+      for (const list of spec.issuers?.lists ?? []) {
+        asList(b.body[list]).forEach((entry, k) => {
+          if (!isObject(entry)) return;
+          const path: NodePath = [...at, 'AuthorizedTokenIssuers', issuers.length];
+          const issuer: ManagedApplicationInput['authorizedTokenIssuers'][number] = {};
+          this.positions.setValue(path, this.locate(b, [list, k]) ?? b.loc);
+          const arn = entry[spec.issuers!.arn];
+          if (arn !== undefined) {
+            const r = this.resolve(arn);
+            const ref = r.kind === 'ref' ? this.referencedName(r.block) : r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
+            if (ref === undefined) this.holes.push([...path, 'TrustedTokenIssuerArn']);
+            else issuer.TrustedTokenIssuerArn = ref;
+            const here = this.locate(b, [list, k, spec.issuers!.arn]);
+            if (here) this.positions.setValue([...path, 'TrustedTokenIssuerArn'], here);
+          }
+          const audiences = entry[spec.issuers!.audiences];
+          if (audiences !== undefined) {
+            const resolved = asList(audiences).map((a) => this.resolve(a));
+            issuer.AuthorizedAudiences = resolved.flatMap((a) => (a.kind === 'literal' && typeof a.value === 'string' ? [a.value] : []));
+            if (!Array.isArray(audiences) || resolved.some((a) => a.kind !== 'literal')) this.holes.push([...path, 'AuthorizedAudiences', ANY_SEGMENT]);
+            const here = this.locate(b, [list, k, spec.issuers!.audiences]);
+            if (here) this.positions.setValue([...path, 'AuthorizedAudiences'], here);
+          }
+          issuers.push(issuer);
+        });
       }
       const scopes: string[] = [];
       const integrations = asList(b.body.service_integration ?? b.body.service_integrations).filter(isObject);
       for (const [block, scope] of Object.entries(spec.scopes ?? {})) if (integrations.some((i) => i[block] !== undefined)) scopes.push(scope);
-      this.positions.setValue(['managedApplications', this.managed.length], b.loc);
-      this.managed.push({ name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes });
+      this.positions.setValue(at, b.loc);
+      const record: ManagedApplicationInput = { name: addressOf(b), type: b.type, authorizedTokenIssuers: issuers, scopes };
+      const instance = spec.instanceArn && valueAtBlockPath(b.body, spec.instanceArn);
+      if (instance && instance.value !== undefined) {
+        const r = this.resolve(instance.value);
+        const here = this.locate(b, instance.path);
+        if (here) this.positions.setValue([...at, 'InstanceArn'], here);
+        if (r.kind === 'literal' && typeof r.value === 'string') record.instanceArn = r.value;
+        else this.holes.push([...at, 'InstanceArn']);
+      }
+      this.managed.push(record);
     }
   }
 
@@ -120,7 +159,7 @@ class TerraformMapper {
   private noteUnreadTypes(): void {
     const unread = new Map<string, TerraformBlock[]>();
     for (const b of this.blocks) {
-      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(b.type as never) || b.type in MANAGED_APPLICATIONS) continue;
+      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never) || b.type in MANAGED_APPLICATIONS || isUnrelatedType(b.type)) continue;
       unread.set(b.type, [...(unread.get(b.type) ?? []), b]);
     }
     for (const [type, list] of unread) {
@@ -139,7 +178,7 @@ class TerraformMapper {
    * any issuer: unknown, not missing, for the rules that look across applications (see model/unknown.ts).
    */
   private someApplicationHasOneMore(type: string): void {
-    const section = CHILD_SECTIONS[type];
+    const section = CHILD_SECTIONS[readAs(type)];
     if (section === 'AssignmentRequired') this.holes.push(['applications', ANY_SEGMENT, section]);
     else if (section) this.holes.push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
   }
@@ -264,20 +303,44 @@ class TerraformMapper {
     walk(extra.value, []);
   }
 
-  /** The index of the application a child resource names in `application_arn`, or undefined (noted). */
+  /**
+   * The index of the application a child resource names in `application_arn`. When that application is not
+   * known here (a `var.x`, an ARN of an application declared elsewhere), the child goes to a stand-in application
+   * whose every other part is unknown (a hole at the application itself), one per `application_arn` expression:
+   * the child's own values (`scope = ""`, `principal_type = ""`) are still checked, nothing about the
+   * application is assumed. It is noted once per stand-in.
+   */
   private applicationOf(b: TerraformBlock): number | undefined {
     const r = this.resolve(b.body.application_arn);
     const app = r.kind === 'ref' ? this.appIndex.get(r.block) : undefined;
-    if (app === undefined) {
-      const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
-      this.note(this.locate(b, ['application_arn']) ?? b.loc, `skipped ${b.type}.${b.name}: application_arn: ${why}`);
-    }
-    return app;
+    if (app !== undefined) return app;
+    if (b.body.application_arn === undefined) return undefined;
+    // It may still be one of the applications declared here (an ARN passed in through a variable).
+    this.someApplicationHasOneMore(b.type);
+    const text = typeof b.body.application_arn === 'string' ? b.body.application_arn : JSON.stringify(b.body.application_arn);
+    const known = this.standIns.get(text);
+    if (known !== undefined) return known;
+    const why = r.kind === 'unresolved' ? r.why : 'it does not reference an aws_ssoadmin_application declared in these files';
+    const here = this.locate(b, ['application_arn']) ?? b.loc;
+    // The Identity Center application an integrated service creates (aws_qbusiness_application.x.identity_center_application_arn)
+    // is known to be one: nothing to note, its settings are AWS's.
+    const managed = r.kind === 'ref' && MANAGED_APPLICATIONS[r.block.type]?.arnAttributes.includes(r.attribute);
+    if (!managed) this.note(here, `application of ${b.type}.${b.name} not known: application_arn: ${why}; its own values are checked`);
+    const i = this.rawApps.length;
+    this.rawApps.push({});
+    this.raw.applications = this.rawApps;
+    this.labels.push(managed && r.kind === 'ref' ? addressOf(r.block) : text.replace(/^\$\{\s*([^]*?)\s*\}$/, '$1'));
+    this.positions.setValue(['applications', i], here);
+    this.holes.push(['applications', i]);
+    this.standIns.set(text, i);
+    return i;
   }
 
   /** Terraform's `tags = { k = v }` → `Tags: [{ Key, Value }]`. */
   private tags(b: TerraformBlock, value: unknown, path: NodePath): unknown {
     const here = this.locate(b, ['tags']);
+    // AWSCC writes tags as CloudFormation does: a list of { key, value }.
+    if (Array.isArray(value) && value.every((t) => isObject(t) && 'key' in t)) value = Object.fromEntries(value.map((t) => [String((t as Obj).key), (t as Obj).value]));
     if (!isObject(value)) {
       this.note(here ?? b.loc, `skipped ${b.type}.${b.name}.tags: not a literal map`);
       return SKIP;
@@ -370,8 +433,40 @@ class TerraformMapper {
         return SKIP;
       }
     }
-    if (isObject(value) && isKnownLiteral(value, (v) => this.resolve(v))) return literalOf(value, (v) => this.resolve(v));
+    if (isObject(value)) return this.partialPolicy(b, src, value, path);
     this.note(here, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
+    this.holes.push(path);
+    return SKIP;
+  }
+
+  /**
+   * A policy object with some unknown leaves (`Condition = { … = var.organization_id }`): the known leaves are
+   * kept as written, each unknown one is a hole with its note, so the rules still read the statements' Effect,
+   * Action and Principal. An unknown list element is "one more, unknown, element".
+   */
+  private partialPolicy(b: TerraformBlock, src: NodePath, value: unknown, path: NodePath): unknown {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      value.forEach((item, i) => {
+        const v = this.partialPolicy(b, [...src, i], item, [...path, out.length]);
+        if (v !== SKIP) out.push(v);
+        else this.holes.splice(this.holes.length - 1, 1, [...path, ANY_SEGMENT]);
+      });
+      return out;
+    }
+    if (isObject(value)) {
+      const out: Obj = {};
+      for (const [k, v] of Object.entries(value)) {
+        const c = this.partialPolicy(b, [...src, k], v, [...path, k]);
+        // An unknown Condition is still a Condition: the statement is conditional, whatever it tests.
+        if (c !== SKIP) out[k] = c;
+        else if (k === 'Condition') out[k] = {};
+      }
+      return out;
+    }
+    const r = this.resolve(value);
+    if (r.kind === 'literal') return r.value;
+    this.note(this.locate(b, src.slice(0, src.indexOf('actor_policy') + 1)) ?? b.loc, `skipped ${b.type}.${b.name}.${attributePath(src)}: ${r.kind === 'unresolved' ? r.why : 'it is only known when Terraform runs'}`);
     this.holes.push(path);
     return SKIP;
   }
@@ -382,7 +477,7 @@ class TerraformMapper {
    */
   private referencedName(block: TerraformBlock): string | undefined {
     if (block.type in MANAGED_APPLICATIONS) return addressOf(block);
-    if (block.type === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
+    if (readAs(block.type) === TERRAFORM_TYPES.application || block.type === TERRAFORM_TYPES.issuer) {
       const r = this.resolve(block.body.name);
       return r.kind === 'literal' && typeof r.value === 'string' ? r.value : undefined;
     }
@@ -423,7 +518,14 @@ class TerraformMapper {
       unresolved ??= m;
       return m;
     });
-    if (unresolved !== undefined) return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    if (unresolved !== undefined) {
+      const reason = this.opts.reasons?.get(value) ?? this.opts.reasons?.get(unresolved);
+      if (reason) return { kind: 'unresolved', why: `\`${unresolved}\`: ${reason}` };
+      // A function tipkit does not evaluate is fixable (write the value another way); anything else is Terraform's to know.
+      const unsupported = [...String(unresolved).matchAll(/\b([a-z][a-z0-9_]*)\(/g)].map((m) => m[1]!).find((f) => !EVALUATED_FUNCTIONS.includes(f));
+      if (unsupported) return { kind: 'unresolved', why: `\`${unresolved}\` calls ${unsupported}(), which tipkit does not evaluate` };
+      return { kind: 'unresolved', why: `\`${unresolved}\` is only known when Terraform runs` };
+    }
     return { kind: 'literal', value: out.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') };
   }
 
@@ -435,54 +537,3 @@ class TerraformMapper {
     this.notes.push({ message, file: loc.file, line: loc.line, column: loc.column });
   }
 }
-
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-type Resolve = (v: unknown) => Resolved;
-/** Every leaf of a literal object or list resolves to a literal. */
-function isKnownLiteral(v: unknown, resolve: Resolve): boolean {
-  if (Array.isArray(v)) return v.every((x) => isKnownLiteral(x, resolve));
-  if (isObject(v)) return Object.values(v).every((x) => isKnownLiteral(x, resolve));
-  return resolve(v).kind === 'literal';
-}
-function literalOf(v: unknown, resolve: Resolve): unknown {
-  if (Array.isArray(v)) return v.map((x) => literalOf(x, resolve));
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalOf(x, resolve)]));
-  const r = resolve(v);
-  return r.kind === 'literal' ? r.value : undefined;
-}
-
-/** refresh_token and token_exchange grants take no block; the API still wants the empty union member. */
-function defaultGrant(out: Obj): void {
-  if (out.Grant !== undefined) return;
-  if (out.GrantType === GRANT_TYPES.refreshToken) out.Grant = { RefreshToken: {} };
-  if (out.GrantType === GRANT_TYPES.tokenExchange) out.Grant = { TokenExchange: {} };
-}
-
-/** The path of the first `dynamic` block in a body, if any. */
-function findDynamic(value: unknown, path: NodePath): NodePath | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findDynamic(value[i], [...path, i]);
-      if (hit) return hit;
-    }
-  } else if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'dynamic') return [...path, k];
-      const hit = findDynamic(v, [...path, k]);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
-}
-
-/** ['grant', 0, 'jwt_bearer', 0, 'authorized_token_issuers', 1, 'authorized_audiences', 0] → grant.jwt_bearer.authorized_token_issuers[1].authorized_audiences[0] */
-function attributePath(path: NodePath): string {
-  let out = '';
-  path.forEach((seg, i) => {
-    if (typeof seg === 'string') out += (out ? '.' : '') + seg;
-    else if (!SINGLE_BLOCKS.has(String(path[i - 1]))) out += `[${seg}]`;
-  });
-  return out;
-}
-

@@ -2,6 +2,7 @@
  * `--format text`: findings grouped by file, `line:col  severity  message  rule-id`, the source line with
  * a caret under the column, and a summary line. Colour only when the caller says so (a TTY, NO_COLOR unset).
  */
+import { oneLine, UNSAFE_TEXT, unicodeEscape } from '../../model/errors.js';
 import { shortenSecret } from '../../model/redact.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
@@ -15,6 +16,24 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 const SECRET_RULE = 'secret-in-config';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Characters of a source line shown at most, around the finding's column (a one-line 10 MB JSON is not echoed). */
+export const SOURCE_EXCERPT_CHARS = 160;
+
+/** Like oneLine, but keeps tabs, so the caret lines up with the column as the terminal shows it. */
+const sourceText = (s: string): string => s.replace(UNSAFE_TEXT, (c) => (c === '\t' ? c : unicodeEscape(c)));
+
+/**
+ * The part of a source line shown under a finding: at most SOURCE_EXCERPT_CHARS around `column`, an ellipsis where
+ * it was cut, control characters escaped; `lead` is what stands before the column (for the caret).
+ */
+export function sourceExcerpt(line: string, column: number): { text: string; lead: string } {
+  const at = Math.min(Math.max(column - 1, 0), line.length);
+  const start = line.length <= SOURCE_EXCERPT_CHARS ? 0 : Math.max(0, Math.min(at - SOURCE_EXCERPT_CHARS / 2, line.length - SOURCE_EXCERPT_CHARS));
+  const end = Math.min(line.length, start + SOURCE_EXCERPT_CHARS);
+  const lead = `${start > 0 ? '…' : ''}${sourceText(line.slice(start, at))}`;
+  return { text: `${lead}${sourceText(line.slice(at, end))}${end < line.length ? '…' : ''}`, lead };
+}
 
 export const formatText: Formatter = (report, context) => {
   const paint = (style: Style, s: string): string => (context.color ? `\x1b[${ANSI[style]}m${s}\x1b[0m` : s);
@@ -40,19 +59,20 @@ export const formatText: Formatter = (report, context) => {
   for (const [file, findings] of byFile) {
     const lines = report.sources.get(file)?.split(/\r?\n/);
     const posWidth = Math.max(...findings.map((f) => `${f.location.line}:${f.location.column}`.length));
-    out.push(paint('bold', file));
+    out.push(paint('bold', oneLine(file)));
     for (const f of findings) {
       const pos = `${f.location.line}:${f.location.column}`.padEnd(posWidth);
       const severity = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7));
-      const suppressed = f.suppression ? paint('dim', ` (suppressed: ${f.suppression.reason})`) : '';
-      out.push(`  ${pos}  ${severity}  ${f.message}  ${paint('dim', f.ruleId)}${suppressed}`);
+      const suppressed = f.suppression ? paint('dim', ` (suppressed: ${oneLine(f.suppression.reason)})`) : '';
+      out.push(`  ${pos}  ${severity}  ${oneLine(f.message)}  ${paint('dim', oneLine(f.ruleId))}${suppressed}`);
       const line = lines?.[f.location.line - 1];
       const source = line === undefined ? undefined : masked(file, f.location.line, line);
       if (source !== undefined) {
         const gutter = String(f.location.line);
+        const excerpt = sourceExcerpt(source, f.location.column);
         // Keep tabs so the caret lines up with the column as the terminal shows it.
-        const lead = source.slice(0, f.location.column - 1).replace(/[^\t]/g, ' ');
-        out.push(`    ${paint('dim', `${gutter} |`)} ${source}`);
+        const lead = excerpt.lead.replace(/[^\t]/g, ' ');
+        out.push(`    ${paint('dim', `${gutter} |`)} ${excerpt.text}`);
         out.push(`    ${' '.repeat(gutter.length)} ${paint('dim', '|')} ${lead}${paint(SEVERITY_STYLE[f.severity], '^')}`);
       }
     }

@@ -20,6 +20,9 @@ const statementPath = (index: number | undefined): NodePath => [...POLICY, 'Stat
 
 const principalPath = (d: DeadPrincipal): NodePath => [...statementPath(d.index), 'Principal', 'AWS', ...(d.entryIndex === undefined ? [] : [d.entryIndex])];
 
+/** `Statement/0/Condition/…` or `Statement/Condition/…` (one statement written as an object). */
+const isInsideCondition = (part: NodePath): boolean => part[0] === 'Statement' && (part[1] === 'Condition' || (typeof part[1] === 'number' && part[2] === 'Condition'));
+
 export const rule: Rule = {
   meta: {
     id: 'actor-policy-no-create-token',
@@ -69,8 +72,10 @@ export const rule: Rule = {
     for (const app of model.applications) {
       for (const method of app.authenticationMethods) {
         if (method.type !== 'IAM' || !method.actorPolicy) continue;
-        // A statement or action the reader could not read may be the one that allows it.
-        if (model.unknown.hasUnknownParts([...method.pointer, 'AuthenticationMethod', 'Iam', 'ActorPolicy'])) continue;
+        // A statement, action, principal or resource the reader could not read may be the one that allows it; an
+        // unknown Condition does not matter here (conditions are assumed to hold, see model/iam-policy.ts).
+        const unknownParts = model.unknown.unknownPartsOf([...method.pointer, ...POLICY]);
+        if (unknownParts === 'all' || unknownParts.some((part) => !isInsideCondition(part))) continue;
         // A derived ARN is tipkit's stand-in; the policy's Resource is written against the real one.
         const reach = policyReach(method.actorPolicy, CREATE_TOKEN_WITH_IAM_ACTION, app.arnDerived ? undefined : app.arn);
         for (const dead of reach.deadPrincipals)

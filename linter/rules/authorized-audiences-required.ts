@@ -54,5 +54,19 @@ export const rule: Rule = {
         }
       }
     }
+    // An AWS-managed application's issuers (Redshift's authorized_token_issuer) need audiences as a grant's do.
+    for (const managed of model.managedApplications) {
+      for (const issuer of managed.authorizedTokenIssuers) {
+        if (model.unknown.hasUnknownParts([...issuer.pointer, 'AuthorizedAudiences'])) continue;
+        const who = issuer.ref ? `trusted token issuer '${issuer.ref}'` : 'a trusted token issuer';
+        if (issuer.audiences === undefined || issuer.audiences.length === 0) {
+          report({ node: issuer, message: `${who} of ${managed.type} '${managed.name}' has no authorized audiences, so no token's aud can match` });
+          continue;
+        }
+        issuer.audiences.forEach((audience, k) => {
+          if (audience.trim() === '') report({ node: issuer, field: ['AuthorizedAudiences', k], message: `audience ${k + 1} of ${who} of ${managed.type} '${managed.name}' is empty` });
+        });
+      }
+    }
   },
 };

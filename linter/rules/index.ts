@@ -8,6 +8,7 @@ import { rule as redirectUriInsecure } from './redirect-uri-insecure.js';
 import { rule as authorizedTokenIssuersRequired } from './authorized-token-issuers-required.js';
 import { rule as authorizedAudiencesRequired } from './authorized-audiences-required.js';
 import { rule as tokenIssuerUnresolved } from './token-issuer-unresolved.js';
+import { rule as identityCenterInstanceArnInvalid } from './identity-center-instance-arn-invalid.js';
 import { rule as duplicateGrant } from './duplicate-grant.js';
 import { rule as issuerUrlInvalid } from './issuer-url-invalid.js';
 import { rule as issuerUrlTrailingSlash } from './issuer-url-trailing-slash.js';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   refreshTokenWithoutSource,
   accessScopeInvalid,
   quotaExceeded,
+  identityCenterInstanceArnInvalid,
   inputSkipped,
 ];
 

@@ -47,7 +47,12 @@ applications:
       }
     }
     // AWS-managed applications (aws_redshift_idc_application's authorized_token_issuer_list) authorize issuers too.
-    for (const managed of model.managedApplications) for (const ati of managed.authorizedTokenIssuers) if (ati.issuer) authorized.add(ati.issuer);
+    for (const managed of model.managedApplications) {
+      for (const ati of managed.authorizedTokenIssuers) {
+        if (ati.issuer) authorized.add(ati.issuer);
+        else if (model.unknown.isUnknown([...ati.pointer, 'TrustedTokenIssuerArn'])) return;
+      }
+    }
     for (const issuer of model.issuers) {
       if (authorized.has(issuer)) continue;
       report({ node: issuer, field: ['Name'], message: `no jwt-bearer grant authorizes trusted token issuer '${issuer.name}', so its tokens are accepted nowhere` });

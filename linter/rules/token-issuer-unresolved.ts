@@ -63,5 +63,18 @@ applications:
         }
       }
     }
+    // An AWS-managed application (Redshift's authorized_token_issuer) authorizes issuers as a jwt-bearer grant does.
+    for (const managed of model.managedApplications) {
+      for (const issuer of managed.authorizedTokenIssuers) {
+        if (issuer.resolution !== 'unresolved' || issuer.ref === undefined) continue;
+        const what =
+          issuer.ref === ''
+            ? 'an empty TrustedTokenIssuerArn'
+            : issuer.ref.startsWith('arn:')
+              ? `'${issuer.ref}', which is not a well-formed TrustedTokenIssuerArn (pattern ${ssoAdminShapes.TrustedTokenIssuerArn.pattern})`
+              : `'${issuer.ref}', which is not a declared trusted token issuer nor an issuer ARN${hint}`;
+        report({ node: issuer, field: ['TrustedTokenIssuerArn'], message: `an authorized token issuer of ${managed.type} '${managed.name}' has ${what}` });
+      }
+    }
   },
 };

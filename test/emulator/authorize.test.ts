@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CreateTokenCommand, RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPost, applicationArn, oidcClient, startFromFixture, writeFixture, type Started } from './helpers.js';
+import { adminPost, pageCookie, applicationArn, oidcClient, startFromFixture, writeFixture, type Started } from './helpers.js';
 
 const REDIRECT = 'http://127.0.0.1:53682/oauth/callback';
 let started: Started;
@@ -45,7 +45,8 @@ describe('authorization_code with PKCE', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     });
-    const page = await fetch(`${started.emulator.url}/authorize?${query}`);
+    const cookie = await pageCookie(started.emulator);
+    const page = await fetch(`${started.emulator.url}/authorize?${query}`, { headers: { cookie } });
     expect(page.status).toBe(200);
     // The form may end in a redirect to the client, so its origin is allowed as a form target.
     expect(page.headers.get('content-security-policy')).toContain("form-action 'self' http://127.0.0.1:53682");
@@ -56,7 +57,7 @@ describe('authorization_code with PKCE', () => {
 
     const submitted = await fetch(`${started.emulator.url}/authorize`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       body: form,
       redirect: 'manual',
     });
@@ -80,12 +81,13 @@ describe('authorization_code with PKCE', () => {
 
   it('a refused sign-in shows the error and never redirects', async () => {
     const { reg, challenge } = await registerPkceClient();
-    const page = await (await fetch(`${started.emulator.url}/authorize?client_id=${reg.clientId}&redirect_uri=${encodeURIComponent(REDIRECT)}`)).text();
+    const cookie = await pageCookie(started.emulator);
+    const page = await (await fetch(`${started.emulator.url}/authorize?client_id=${reg.clientId}&redirect_uri=${encodeURIComponent(REDIRECT)}`, { headers: { cookie } })).text();
     const csrf = /name="csrf" value="([0-9a-f]+)"/.exec(page)![1]!;
     // mallory is not in the analysts group that data-cli is assigned to.
     const res = await fetch(`${started.emulator.url}/authorize`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       body: new URLSearchParams({ csrf, client_id: reg.clientId!, redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', user: 'mallory' }),
       redirect: 'manual',
     });

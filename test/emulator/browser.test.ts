@@ -1,4 +1,7 @@
-/** The device verification page in headless Chromium: open verificationUriComplete, pick a user, approve, get the token. */
+/**
+ * The device verification page in headless Chromium: without the pages link the page is refused; open the link serve
+ * prints (it sets the cookie), then verificationUriComplete, pick a user, approve, get the token.
+ */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +61,11 @@ describe('device verification page', () => {
     );
 
     const page = await browser!.newPage();
+    const refused = await page.goto(device.verificationUriComplete!);
+    expect(refused!.status()).toBe(401);
+    expect(await page.textContent('[role=alert]')).toContain('open the link tipkit serve printed at start');
+    await page.goto(started.emulator.pagesUrl);
+    expect(new URL(page.url()).search).toBe(''); // the token left the address bar
     await page.goto(device.verificationUriComplete!);
     expect(await page.inputValue('#user_code')).toBe(device.userCode);
     await page.selectOption('#user', 'alice');

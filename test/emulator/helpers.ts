@@ -109,3 +109,10 @@ export async function rejection(p: Promise<unknown>): Promise<Record<string, any
   }
   throw new Error('expected the call to fail');
 }
+
+/** The Cookie header the browser pages need: what opening serve's printed pages link (`pagesUrl`) sets. */
+export async function pageCookie(emulator: RunningEmulator): Promise<string> {
+  const res = await fetch(emulator.pagesUrl, { redirect: 'manual' });
+  if (res.status !== 303) throw new Error(`the pages link answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -1,14 +1,17 @@
 /** `tipkit serve` on the wire, without the SDK: status codes, error headers and bodies, bad input, limits, pages. */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFromFixture, writeFixture, type Started } from './helpers.js';
+import { pageCookie, startFromFixture, writeFixture, type Started } from './helpers.js';
 
 let started: Started;
 let url: string;
+/** The pages' cookie (what opening serve's printed link sets). */
+let cookie: string;
 
 beforeAll(async () => {
   started = await startFromFixture(await writeFixture());
   url = started.emulator.url;
+  cookie = await pageCookie(started.emulator);
 });
 afterAll(async () => {
   await started?.emulator.close();
@@ -122,7 +125,7 @@ describe('limits', () => {
 describe('device verification page', () => {
   it('shows the user code and the scenario users, escaped', async () => {
     const hostile = '<script>alert(1)</script>"\'';
-    const res = await fetch(`${url}/device?user_code=${encodeURIComponent(hostile)}`);
+    const res = await fetch(`${url}/device?user_code=${encodeURIComponent(hostile)}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
@@ -134,15 +137,15 @@ describe('device verification page', () => {
   });
 
   it('refuses a form post that did not come from its own page', async () => {
-    const res = await post('/device', 'user_code=ABCD-EFGH&user=alice', { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await post('/device', 'user_code=ABCD-EFGH&user=alice', { 'content-type': 'application/x-www-form-urlencoded', cookie });
     expect(res.status).toBe(403);
     expect(res.text).toMatch(/did not come from this server/);
   });
 
   it('re-shows the form with the error for an unknown code', async () => {
-    const page = await (await fetch(`${url}/device`)).text();
+    const page = await (await fetch(`${url}/device`, { headers: { cookie } })).text();
     const csrf = /name="csrf" value="([0-9a-f]+)"/.exec(page)![1]!;
-    const res = await post('/device', `csrf=${csrf}&user_code=NOPE-NOPE&user=alice`, { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await post('/device', `csrf=${csrf}&user_code=NOPE-NOPE&user=alice`, { 'content-type': 'application/x-www-form-urlencoded', cookie });
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/role="alert"/);
     expect(res.text).toContain('value="NOPE-NOPE"');

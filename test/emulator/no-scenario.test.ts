@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadServeInput } from '../../emulator/load.js';
 import { startEmulator } from '../../emulator/server.js';
 import { InputError } from '../../model/errors.js';
-import { oidcClient, writeFixture } from './helpers.js';
+import { oidcClient, pageCookie, writeFixture } from './helpers.js';
 
 describe('serve without a scenario', () => {
   it('registers clients, refuses every CreateTokenWithIAM signer, and shows no users', async () => {
@@ -21,7 +21,7 @@ describe('serve without a scenario', () => {
       await expect(
         client.send(new CreateTokenWithIAMCommand({ clientId: input.model.applications[0]!.arn, grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: 'a.b.c' })),
       ).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
-      const page = await (await fetch(`${emulator.url}/device`)).text();
+      const page = await (await fetch(`${emulator.url}/device`, { headers: { cookie: await pageCookie(emulator) } })).text();
       expect(page).toContain('has no users');
     } finally {
       await emulator.close();

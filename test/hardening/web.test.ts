@@ -8,20 +8,24 @@
  * | cross-site fetch / form post                        | Origin: https://evil.example (or `null`)        | 403    |
  * | `fetch(…, {mode: 'no-cors'})` with a Blob body      | POST without Content-Type                       | 415    |
  * | another local user or process                       | no `authorization: Bearer <admin token>`        | 401    |
+ * | another local process, on the pages                 | GET /device for the CSRF token, then the form   | 401    |
  * | a `javascript:` / `data:` redirect URI              | RegisterClient, GET /authorize, Authorize       | 400    |
  * | claims nested 20,000 deep to /_tipkit/jwt           | one JSON body                                   | 400    |
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPost, startFromFixture, writeFixture, type Started } from '../emulator/helpers.js';
+import { adminPost, pageCookie, startFromFixture, writeFixture, type Started } from '../emulator/helpers.js';
 import { byName, refusal, runScenario, testConfig, testModel } from '../simulator/helpers.js';
 
 let started: Started;
 let port: number;
+/** The pages' cookie, as a browser holds it after opening the link serve printed. */
+let cookie: string;
 
 beforeAll(async () => {
   started = await startFromFixture(await writeFixture());
   port = started.emulator.port;
+  cookie = await pageCookie(started.emulator);
 });
 afterAll(() => started?.emulator.close());
 
@@ -102,6 +106,47 @@ describe('approving a device code from a web page', () => {
   });
 });
 
+describe('the pages need the admin token too (item 9 of issue 22)', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const csrfOf = (html: string) => /name="csrf" value="([0-9a-f]+)"/.exec(html)?.[1];
+
+  it('another local process gets no form and no CSRF token, its guessed post is refused, and the code stays unapproved', async () => {
+    const device = await pendingDevice();
+    const page = await send({ method: 'GET', path: `/device?user_code=${device.userCode}` });
+    expect(page.status).toBe(401);
+    expect(String(page.headers['content-type'])).toMatch(/^text\/html/);
+    expect(page.body).toContain('open the link tipkit serve printed at start');
+    expect(csrfOf(page.body)).toBeUndefined();
+    const posted = await send({ path: '/device', headers: form, body: `csrf=${'0'.repeat(32)}&user_code=${device.userCode}&user=mallory` });
+    expect(posted.status).toBe(401);
+    const authorize = await send({ method: 'GET', path: '/authorize?client_id=x&redirect_uri=https://app.example.com/cb' });
+    expect(authorize.status).toBe(401);
+    expect(await device.approved()).toBe(false);
+    expect(started.log.at(-2)).toMatchObject({ path: '/authorize', status: 401, failedCheck: 'page-session' });
+  });
+
+  it('a wrong admin_token in the link sets no cookie', async () => {
+    const res = await send({ method: 'GET', path: `/device?admin_token=${started.emulator.adminToken}x` });
+    expect(res.status).toBe(401);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('the printed link sets an HttpOnly, SameSite cookie, drops the token from the address, and the page then approves', async () => {
+    const link = new URL(started.emulator.pagesUrl);
+    const signIn = await send({ method: 'GET', path: `${link.pathname}${link.search}&user_code=ABCD` });
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.location).toBe('/device?user_code=ABCD');
+    expect(String(signIn.headers['set-cookie'])).toMatch(/^tipkit_pages=[\w-]+; HttpOnly; SameSite=Lax; Path=\/$/);
+    expect(String(signIn.headers['set-cookie'])).not.toContain(started.emulator.adminToken);
+    const device = await pendingDevice();
+    const page = await send({ method: 'GET', path: `/device?user_code=${device.userCode}`, headers: { cookie } });
+    expect(page.status).toBe(200);
+    const posted = await send({ path: '/device', headers: { ...form, cookie }, body: `csrf=${csrfOf(page.body)}&user_code=${device.userCode}&user=alice` });
+    expect(posted.status).toBe(200);
+    expect(await device.approved()).toBe(true);
+  });
+});
+
 describe('every route checks Host and Origin', () => {
   const routes: Sent[] = [
     { method: 'GET', path: '/device' },
@@ -144,7 +189,7 @@ describe('redirect URIs that are not http(s)', () => {
       expect(JSON.parse(res.body).error_description).toMatch(/not an http or https URI/);
     });
     it(`GET /authorize refuses a ${uri.split(':')[0]}: redirect_uri before anything else`, async () => {
-      const res = await send({ method: 'GET', path: `/authorize?client_id=any&redirect_uri=${encodeURIComponent(uri)}` });
+      const res = await send({ method: 'GET', path: `/authorize?client_id=any&redirect_uri=${encodeURIComponent(uri)}`, headers: { cookie } });
       expect(res.status).toBe(400);
       expect(res.body).toContain('redirect_uri must be an http or https URL');
       expect(res.body).not.toContain('<form');

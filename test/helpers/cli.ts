@@ -28,7 +28,7 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
  * `vitest run FILE` may not have. tsc emits even when an unrelated file has a type error.
  */
 export function ensureDistBuilt(): void {
-  const stale = ['emulator', 'simulator', 'model', 'cli', 'linter', 'constructs', 'access'].some((dir) =>
+  const stale = ['emulator', 'simulator', 'model', 'inputs', 'cli', 'linter', 'constructs', 'access'].filter((dir) => existsSync(resolve(repoRoot, dir))).some((dir) =>
     (readdirSync(resolve(repoRoot, dir), { recursive: true }) as string[]).some((file) => {
       if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
       const built = resolve(repoRoot, 'dist', dir, file.replace(/\.ts$/, '.js'));

@@ -38,8 +38,34 @@ describe('sso-admin request bodies', () => {
 });
 
 describe('CloudFormation templates', () => {
-  it('applications and their assignments are read, intrinsics are unknown, other AWS::SSO types named', async () => {
-    expect(await lint('cloudformation.yaml')).toEqual(['11:25 input-skipped', '21:13 assignment-required-without-assignments', '22:25 input-skipped', '31:5 input-skipped']);
+  it('an intrinsic inside a property hides only itself: its literal siblings are checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tipkit-cfn-partial-'));
+    writeFileSync(
+      join(dir, 'stack.yaml'),
+      [
+        'Resources:',
+        '  Portal:',
+        '    Type: AWS::SSO::Application',
+        '    Properties:',
+        '      Name: portal',
+        '      InstanceArn: arn:aws:sso:::instance/ssoins-7223e2ee1a2b3c4d',
+        '      ApplicationProviderArn: arn:aws:sso::aws:applicationProvider/custom',
+        '      PortalOptions:',
+        '        Visibility: !FindInMap [Visibility, !Ref "AWS::Region", Portal]',
+        '        SignInOptions:',
+        '          Origin: SOMEWHERE',
+        '',
+      ].join('\n'),
+    );
+    const findings = (await lintPaths(['stack.yaml'], { cwd: dir })).findings;
+    expect(findings.filter((f) => f.ruleId !== 'assignment-required-without-assignments').map((f) => `${show(f)} ${f.message}`)).toEqual([
+      '9:32 input-skipped skipped Portal.PortalOptions.Visibility: an intrinsic function is only resolved when CloudFormation deploys',
+      expect.stringMatching(/^11:19 schema-violation 'Origin' must be one of/),
+    ]);
+  });
+
+  it('applications and their assignments are read, intrinsics are unknown, a permission set gets no note', async () => {
+    expect(await lint('cloudformation.yaml')).toEqual(['11:25 input-skipped', '21:13 assignment-required-without-assignments', '22:25 input-skipped']);
   });
 });
 

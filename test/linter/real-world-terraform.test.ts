@@ -44,8 +44,8 @@ const TABLE: Record<string, Expected> = {
     findings: [
       ['token-exchange-unreachable terraform-native-grant/main.tf:57:21', "application 'headlamp' accepts token exchange"],
       ['actor-policy-no-create-token terraform-native-grant/main.tf:65:22', "it allows 'sso:CreateTokenWithIAM', but the action is 'sso-oauth:CreateTokenWithIAM'"],
-      ['input-skipped terraform-native-grant/main.tf:70:1', 'aws_ssoadmin_permission_set is not read by tipkit (2 resources)'],
-      ['input-skipped terraform-native-grant/main.tf:80:1', 'awscc_sso_application is not read by tipkit (awscc_sso_application.legacy)'],
+      // Permission sets have nothing to do with TIP: no note. awscc_sso_application is read as its CloudFormation twin.
+      ['assignment-required-without-assignments terraform-native-grant/main.tf:82:30', "application 'legacy' requires assignments"],
     ],
   },
   // An issuer used only by aws_redshift_idc_application is used; an access scope may target that application.

@@ -54,10 +54,9 @@ describe('literal evaluation', () => {
   it('leaves what only Terraform knows unknown, with the text it was written as', () => {
     expect(form('var.domain')).toBe('${var.domain}');
     expect(form('tolist(data.aws_ssoadmin_instances.this.arns)[0]')).toBe('${tolist(data.aws_ssoadmin_instances.this.arns)[0]}');
-    expect(form('1 + 2')).toBe('${1 + 2}');
-    expect(form('true ? "a" : "b"')).toBe('${true ? "a" : "b"}');
-    expect(form('[for u in local.uris : upper(u)]')).toBe('${[for u in local.uris : upper(u)]}');
-    expect(form('upper("a")')).toBe('${upper("a")}');
+    expect(form('var.domain == "x" ? "a" : "b"')).toBe('${var.domain == "x" ? "a" : "b"}');
+    expect(form('[for u in var.uris : upper(u)]')).toBe('${[for u in var.uris : upper(u)]}');
+    expect(form('upper(var.domain)')).toBe('${upper(var.domain)}');
     expect(form('merge(local.apps, var.extra)')).toBe('${merge(local.apps, var.extra)}');
     expect(form('jsonencode({ a = var.x })')).toBe('${jsonencode({ a = var.x })}');
     expect(form('local.loop')).toBe('${local.loop}');
@@ -65,7 +64,17 @@ describe('literal evaluation', () => {
     // A list element that is unknown stays unknown on its own; the known ones are values.
     expect(form('concat(["https://a/cb"], ["https://*.${var.domain}/cb"])')).toEqual(['https://a/cb', 'https://*.${var.domain}/cb']);
     expect(toHclJson(evaluate('https://${local.base}/${var.path}', scope))).toBe('https://example.com/${var.path}');
-    expect(toHclJson(evaluate('%{ if true }x%{ endif }', scope))).toBe('%{ if true }x%{ endif }');
+    expect(toHclJson(evaluate('%{ if var.on }x%{ endif }', scope))).toBe('%{ if var.on }x%{ endif }');
+  });
+
+  it('evaluates operators, conditionals, for expressions, splats, template directives and functions of known values', () => {
+    expect(ev('1 + 2')).toBe(3);
+    expect(ev('true ? "a" : "b"')).toBe('a');
+    expect(ev('[for u in local.uris : upper(u)]')).toEqual(['HTTPS://EXAMPLE.COM/CB', 'HTTP://127.0.0.1/CB']);
+    expect(ev('{ for k, v in local.apps : k => v if k != "api" }')).toEqual({ web: 'https://web.example.com' });
+    expect(ev('[{ a = 1 }, { a = 2 }][*].a')).toEqual([1, 2]);
+    expect(evaluate('%{ if true }x%{ endif }', scope)).toBe('x');
+    expect(ev('upper("a")')).toBe('A');
   });
 
   it('writes literal ${ back escaped, so it is not read as an interpolation', () => {

@@ -286,13 +286,19 @@ resource "aws_ssoadmin_application_grant" "mismatch" {
     expect(lintLoaded(loaded).findings.filter((f) => f.ruleId === 'grant-union-mismatch').map((f) => f.resource)).toEqual(['applications/web/Grants/1']);
   });
 
-  it('a directory of Identity Center types tipkit does not read gets one note per type, not silence', async () => {
+  it('permission sets (nothing to do with TIP) get no note; an Identity Center type tipkit does not know gets one per type', async () => {
     const ps = (name: string) => `resource "aws_ssoadmin_permission_set" "${name}" {\n  instance_arn = "${INSTANCE}"\n  name         = "${name}"\n}\n`;
-    const dir = tree({ 'permission-sets/main.tf': ps('admin') + ps('viewer'), 'network/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
+    // A type the provider may add later: tipkit says it did not read it rather than stay silent.
+    const future = (name: string) => `resource "aws_ssoadmin_application_session_policy" "${name}" {\n  instance_arn = "${INSTANCE}"\n}\n`;
+    const dir = tree({
+      'permission-sets/main.tf': ps('admin') + ps('viewer'),
+      'future/main.tf': future('a') + future('b'),
+      'network/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+    });
     const report = await lintPaths(['.'], { cwd: dir });
-    expect(report.files).toEqual(['permission-sets/main.tf']);
+    expect(report.files).toEqual(['future/main.tf', 'permission-sets/main.tf']);
     expect(report.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`)).toEqual([
-      expect.stringMatching(/^input-skipped permission-sets\/main\.tf:1 aws_ssoadmin_permission_set is not read by tipkit \(2 resources\)/),
+      expect.stringMatching(/^input-skipped future\/main\.tf:1 aws_ssoadmin_application_session_policy is not read by tipkit \(2 resources\)/),
     ]);
   });
 

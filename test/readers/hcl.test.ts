@@ -61,12 +61,14 @@ describe('HCL reader', () => {
         '14:39 skipped aws_ssoadmin_trusted_token_issuer.idp.trusted_token_issuer_configuration.oidc_jwt_configuration.issuer_url: `${var.issuer_url}` is only known when Terraform runs',
         '45:46 skipped aws_ssoadmin_application_grant.one_jwt.grant.jwt_bearer.authorized_token_issuers[0].authorized_audiences[1]: `${var.issuer_url}` is only known when Terraform runs',
         '62:9 skipped aws_ssoadmin_application_grant.one_dynamic: its `dynamic "authorized_token_issuers"` block is expanded only when Terraform runs (`${var.issuer_arns}` is only known when Terraform runs)',
-        '52:21 skipped aws_ssoadmin_application_grant.elsewhere: application_arn: it does not reference an aws_ssoadmin_application declared in these files',
+        '52:21 application of aws_ssoadmin_application_grant.elsewhere not known: application_arn: it does not reference an aws_ssoadmin_application declared in these files; its own values are checked',
         '9:31 skipped aws_ssoadmin_trusted_token_issuer.idp.instance_arn: `${tolist(data.aws_ssoadmin_instances.this.arns)[0]}` is only known when Terraform runs',
       ].sort(),
     );
     // for_each over a literal set is expanded: one application per element.
-    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['app-a', 'app-b', 'one']);
+    // The last is the stand-in for the application `elsewhere` names by an undeclared ARN (unknown as a whole).
+    expect(input.raw.applications!.map((a) => a.Name)).toEqual(['app-a', 'app-b', 'one', undefined]);
+    expect(input.holes).toContainEqual(['applications', 3]);
     const one = input.raw.applications![2]!;
     expect(one.Description).toBe('A heredoc } with "quotes" and interpolation inside\n');
     expect(one.Grants).toEqual([

@@ -1,7 +1,8 @@
 /** count / for_each instances and dynamic blocks: a block body evaluated once per instance it makes. */
 import type { NodePath } from '../../../model/types.js';
+import { budgetMessage, isBudgetReason, LIMITS, PAST_BUDGET } from './budget.js';
 import { evaluate } from './evaluate.js';
-import { instanceSuffix, isMap, isSet, toHclJson, Unknown, type Iteration, type Scope, type Value } from './values.js';
+import { instanceSuffix, isKnown, isMap, isSet, toHclJson, Unknown, type Iteration, type Scope, type Value } from './values.js';
 
 /** One instance a `count` or `for_each` makes: its key (`[0]`, `["web"]`) and what `each`/`count` mean in it. */
 export interface Instance {
@@ -16,13 +17,22 @@ export interface Instance {
  */
 export function instancesOf(meta: 'count' | 'for_each', value: Value): Instance[] | { why: string } {
   if (meta === 'count') {
+    if (typeof value === 'number' && Number.isInteger(value) && value > LIMITS.instances) return { why: budgetMessage('instances') };
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return Array.from({ length: value }, (_, i) => ({ key: i, count: i }));
-    return { why: value instanceof Unknown ? `\`${value.source}\` is only known when Terraform runs` : 'it is not a whole number' };
+    return { why: unknownWhy(value) ?? 'it is not a whole number' };
   }
+  if ((isMap(value) && Object.keys(value).length > LIMITS.instances) || (Array.isArray(value) && value.length > LIMITS.instances)) return { why: budgetMessage('instances') };
   if (isMap(value)) return Object.keys(value).sort().map((k) => ({ key: k, each: { key: k, value: value[k]! } }));
   if (Array.isArray(value) && isSet(value)) return value.map((v) => ({ key: String(v), each: { key: v, value: v } }));
   if (Array.isArray(value)) return { why: 'Terraform takes a map or a set of strings here, not a list (wrap it in toset())' };
-  return { why: value instanceof Unknown ? `\`${value.source}\` is only known when Terraform runs` : 'it is not a map or a set' };
+  return { why: unknownWhy(value) ?? 'it is not a map or a set' };
+}
+
+/** Why an unknown count / for_each is unknown: the evaluator's reason (a budget, an error), else that Terraform computes it. */
+function unknownWhy(value: Value): string | undefined {
+  if (!(value instanceof Unknown)) return undefined;
+  if (!value.reason) return `\`${value.source}\` is only known when Terraform runs`;
+  return `\`${value.source}\`: ${isBudgetReason(value.reason) ? PAST_BUDGET : value.reason}`;
 }
 
 
@@ -93,7 +103,11 @@ function rewritePath(path: NodePath, rewrites: readonly { from: NodePath; to: No
 }
 
 function expandValue(value: unknown, scope: Scope, path: NodePath, rewrites: { from: NodePath; to: NodePath }[]): unknown {
-  if (typeof value === 'string') return toHclJson(evaluate(value, scope));
+  if (typeof value === 'string') {
+    const v = evaluate(value, scope);
+    if (scope.reasons) recordReasons(v, scope.reasons);
+    return toHclJson(v);
+  }
   if (Array.isArray(value)) return value.map((v, i) => expandValue(v, scope, [...path, i], rewrites));
   if (isObj(value)) return expandObject(value, scope, path, rewrites);
   return value;
@@ -132,9 +146,10 @@ function expandObject(obj: Obj, scope: Scope, path: NodePath, rewrites: { from: 
 
 /** A dynamic block iterates any collection: a list or set by index, a map by key. */
 function dynamicItems(value: Value): Iteration[] | { why: string } {
+  if ((isMap(value) && Object.keys(value).length > LIMITS.instances) || (Array.isArray(value) && value.length > LIMITS.instances)) return { why: budgetMessage('instances') };
   if (Array.isArray(value)) return value.map((v, i) => ({ key: isSet(value) ? v : i, value: v }));
   if (isMap(value)) return Object.keys(value).sort().map((k) => ({ key: k, value: value[k]! }));
-  return { why: value instanceof Unknown ? `\`${value.source}\` is only known when Terraform runs` : 'it is not a collection' };
+  return { why: unknownWhy(value) ?? 'it is not a collection' };
 }
 
 /** `iterator = name` (hcl2json writes the bare name as `${name}`). */
@@ -142,4 +157,13 @@ function iteratorName(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(v);
   return m?.[1];
+}
+
+/** The reasons of the unknowns in a value, by the source they are written back as (the mapper's notes use them). */
+function recordReasons(v: Value, into: Map<string, string>): void {
+  if (isKnown(v)) return;
+  if (v instanceof Unknown) {
+    if (v.reason) into.set(v.source, isBudgetReason(v.reason) ? PAST_BUDGET : v.reason);
+  } else if (Array.isArray(v)) for (const x of v) recordReasons(x, into);
+  else if (isMap(v)) for (const x of Object.values(v)) recordReasons(x, into);
 }
