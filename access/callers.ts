@@ -25,7 +25,7 @@ function namedPrincipals(statement: Record<string, unknown>): string[] {
 }
 
 /** A caller ARN that the entry names and nothing more specific does: account ids become the account's root. */
-function representativeCaller(entry: string): string {
+export function representativeCaller(entry: string): string {
   if (entry === ANY_PRINCIPAL) return `arn:aws:iam::${UNNAMED_ACCOUNT}:role/any-principal`;
   if (/^\d{12}$/.test(entry)) return `arn:aws:iam::${entry}:root`;
   return entry;

@@ -1,11 +1,11 @@
 /**
  * What a change does to access: paths added and removed (by their key: grant type, from, to), and paths that
  * stayed but now allow more (widened) or less (narrowed), saying what: an audience, a caller, a scope, a redirect
- * URI, a chain step, an assigned principal, or the assignment requirement itself.
+ * URI, a chain step, a role reachable with identity context, an assigned principal, or the assignment requirement itself.
  */
 import type { AccessPath } from './paths.js';
 
-export type ChangeKind = 'audience' | 'caller' | 'scope' | 'redirect-uri' | 'chain-step' | 'assigned-principal' | 'assignment-required';
+export type ChangeKind = 'audience' | 'caller' | 'scope' | 'redirect-uri' | 'chain-step' | 'role' | 'assigned-principal' | 'assignment-required';
 
 export interface Change {
   kind: ChangeKind;
@@ -38,6 +38,8 @@ const SET_MEMBERS: { kind: ChangeKind; values: (p: AccessPath) => string[] }[] =
   { kind: 'scope', values: (p) => p.scopes },
   { kind: 'redirect-uri', values: (p) => p.redirectUris.map((r) => r.uri) },
   { kind: 'chain-step', values: (p) => p.chainSteps },
+  // A role newly reachable with the token's identity context is new access (a conditional one counts too).
+  { kind: 'role', values: (p) => p.roles.map((r) => r.name) },
 ];
 
 function compare(base: AccessPath, head: AccessPath): { widened: Change[]; narrowed: Change[] } {

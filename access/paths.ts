@@ -9,6 +9,7 @@ import { applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT
 import { isLoopbackHost, parseAbsoluteUri } from '../model/redirect-uri.js';
 import { actorPolicyCallers, type Callers } from './callers.js';
 import { exchangeReaches, summaryNote, type ExchangeStats } from './exchange.js';
+import { rolesReachable, type RoleReach } from './roles.js';
 
 /** Where a path comes from. */
 export type FromKind = 'issuer' | 'application' | 'sign-in' | 'public-client';
@@ -70,6 +71,11 @@ export interface AccessPath {
   related: { location: SourceLocation; what: string }[];
   /** Things the evaluation could not decide (an ActorPolicy Condition, assumed to hold). */
   notes: string[];
+  /**
+   * Roles the path's callers can assume with the token's identity context (AssumeRole with ProvidedContexts): the
+   * identity-enhanced sessions the path leads on to.
+   */
+  roles: RoleReach[];
 }
 
 export interface PathOptions {
@@ -145,6 +151,7 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
       redirectUris: [],
       related: [],
       notes: [],
+      roles: [],
       ...rest,
     };
     path.key = pathKey(path);
@@ -214,6 +221,8 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
   }
 
   paths.push(...exchangePaths(facts, iamUsable, locate, lifetime, opts.stats ?? { work: 0, pairs: 0, summarized: false }, opts.exchangeBudget));
+  // The step after the token: the roles the token's IAM holders can assume with its identity context.
+  if (model.roles.length > 0) for (const p of paths) if (p.callers.length > 0) p.roles = rolesReachable(model.roles, p.callers);
   return paths.sort(comparePaths);
 }
 
@@ -247,6 +256,7 @@ function exchangePaths(
       source: locate(c.exchangeGrant!),
       related: [{ location: locate(reach.scope), what: `the access scope of ${last.app.name} that authorizes ${c.app.name}` }],
       notes: summary ? [...c.callers.notes, summary] : c.callers.notes,
+      roles: [],
       ...(reach.summary ? { chainSummary: reach.summary } : {}),
     };
     path.key = pathKey(path);

@@ -82,13 +82,15 @@ export function mayBeTipkitConfigText(text: string): boolean {
 
 /** Terraform that declares something tipkit reads: an sso-admin application or issuer, awscc's, or an integrated service. */
 const SSOADMIN_RESOURCE = new RegExp(`\\b(aws_ssoadmin_(application|trusted_token_issuer)|awscc_sso_application|${Object.keys(MANAGED_APPLICATIONS).join('|')})\\b`);
+/** The identity-enhanced session step (spec §9): a role trusted for sts:SetContext, or a service that assumes one with identity context. */
+const IDENTITY_CONTEXT_ROLE = /sts:SetContext|\b(aws_s3control_access_grants_location|aws_transfer_web_app|awscc_transfer_web_app|awscc_qbusiness_web_experience)\b/;
 const TIPKIT_CONSTRUCT =
   /\b(IdentityCenterApplication|ApplicationGrant|TrustedTokenIssuer|ApplicationAccessScope|ApplicationAuthenticationMethod|Ssoadmin\w+|RedshiftIdcApplication|QbusinessApplication|S3ControlAccessGrantsInstance)\b/;
 
 /** Cheap text test for a walked Terraform JSON, HCL or TypeScript file. */
 export function mentionsIdentityCenter(kind: InputKind, text: string): boolean {
-  if (kind === 'typescript') return TIPKIT_CONSTRUCT.test(text);
-  return SSOADMIN_RESOURCE.test(text);
+  if (kind === 'typescript') return TIPKIT_CONSTRUCT.test(text) || IDENTITY_CONTEXT_ROLE.test(text);
+  return SSOADMIN_RESOURCE.test(text) || IDENTITY_CONTEXT_ROLE.test(text);
 }
 
 /** The directory a TypeScript file's project starts at (nearest cdktf.json, package.json or tsconfig.json). */

@@ -26,7 +26,7 @@ export function fromRawInput(kind: InputKind, input: RawInput): LoadedConfig {
   if (kind !== 'config') violations = violations.filter((v) => !isInstanceRequirement(v));
   return {
     kind,
-    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions, holes: input.holes, managedApplications: input.managedApplications, applicationLabels: input.applicationLabels }),
+    model: buildModel(input.raw, { positions: input.positions, suppressions: input.suppressions, holes: input.holes, managedApplications: input.managedApplications, applicationLabels: input.applicationLabels, roleUsages: input.roleUsages }),
     violations,
     notes: input.notes ?? [],
   };

@@ -1,5 +1,5 @@
 /** What every reader hands to the shared part of loading, and what loading hands back. */
-import type { ManagedApplicationInput } from '../model/build.js';
+import type { ManagedApplicationInput, RoleUsageInput } from '../model/build.js';
 import type { PositionIndex } from '../model/positions.js';
 import type { SchemaViolation } from '../model/schema.js';
 import type { ConstructSuppression, NodePath, RawConfig, TipModel } from '../model/types.js';
@@ -33,4 +33,6 @@ export interface RawInput {
   managedApplications?: ManagedApplicationInput[];
   /** What to call each application whose Name is unknown (its Terraform address, its logical id), by index. */
   applicationLabels?: (string | undefined)[];
+  /** Roles integrated services assume with identity context (Terraform and CloudFormation readers). */
+  roleUsages?: RoleUsageInput[];
 }

@@ -39,6 +39,12 @@ export function deriveIssuerArn(instanceArn: string | undefined, name: string): 
   return `arn:${partition(instanceArn)}:sso::${derivedAccount(instanceArn)}:trustedTokenIssuer/${instanceId(instanceArn)}/tti-${uuid}`;
 }
 
+/** arn:PARTITION:iam::ACCOUNT:role/PATH/NAME, the account derived from the instance as for applications. */
+export function deriveRoleArn(instanceArn: string | undefined, path: string | undefined, name: string): string {
+  const p = path && path.startsWith('/') && path.endsWith('/') ? path : '/';
+  return `arn:${partition(instanceArn)}:iam::${derivedAccount(instanceArn)}:role${p}${name}`;
+}
+
 const applicationArnRe = new RegExp(ssoAdminShapes.ApplicationArn.jsPattern, 'u');
 const issuerArnRe = new RegExp(ssoAdminShapes.TrustedTokenIssuerArn.jsPattern, 'u');
 const scopeTargetRe = new RegExp(ssoAdminShapes.ScopeTarget.jsPattern, 'u');

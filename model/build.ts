@@ -3,7 +3,7 @@
  * the wrong type is left out of the typed field (the schema violation reports it) instead of throwing.
  * Name references are resolved here, once; unresolved ones are kept and marked.
  */
-import { deriveApplicationArn, deriveIssuerArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
+import { deriveApplicationArn, deriveIssuerArn, deriveRoleArn, isApplicationArn, isIssuerArn, isScopeTargetArn } from './arn.js';
 import { PositionIndex } from './positions.js';
 import { UnknownValues } from './unknown.js';
 import {
@@ -20,7 +20,9 @@ import {
   type ManagedApplicationNode,
   type ModelIndex,
   type NodePath,
+  type PolicyDocument,
   type RawConfig,
+  type RoleNode,
   type ScopeTargetNode,
   type Tag,
   type TipModel,
@@ -45,7 +47,29 @@ export interface BuildOptions {
    * CloudFormation logical id it was read from, rather than `#i`.
    */
   applicationLabels?: readonly (string | undefined)[];
+  /** Roles a reader saw an integrated service assume with identity context (they live outside the tipkit.yaml shape). */
+  roleUsages?: readonly RoleUsageInput[];
 }
+
+/**
+ * A role that an integrated service assumes with identity context — an S3 Access Grants location's role, a Transfer
+ * Family web app's identity bearer role, a Q Business web experience's role — as a reader recognized it.
+ */
+export interface RoleUsageInput {
+  /** The role's RoleName or ARN (as the reader resolved the reference). */
+  role: string;
+  /** What uses it (`aws_transfer_web_app.files`). */
+  reason: string;
+  /** The service principal that assumes it (`transfer.amazonaws.com`). */
+  servicePrincipal: string;
+}
+
+/** The service principals of the integrations that assume a role with identity context (their user guides' trust policies). */
+export const IDENTITY_CONTEXT_SERVICES = {
+  s3AccessGrants: 'access-grants.s3.amazonaws.com',
+  transferWebApp: 'transfer.amazonaws.com',
+  qBusinessWebExperience: 'application.qbusiness.amazonaws.com',
+} as const;
 
 /** What a reader records of an AWS-managed application; its positions are under ['managedApplications', i]. */
 export interface ManagedApplicationInput {
@@ -77,6 +101,8 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     applicationByName: new Map(),
     applicationByArn: new Map(),
     managedApplicationByName: new Map(),
+    roleByName: new Map(),
+    roleByArn: new Map(),
   };
 
   const issuers: IssuerNode[] = objects(raw.trustedTokenIssuers).map((r, i) => {
@@ -194,8 +220,15 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     );
   });
 
+  const roles = objects(raw.roles).map((r, i) => buildRole(r, i, instance.instanceArn, index));
+  for (const usage of opts.roleUsages ?? []) {
+    const role = index.roleByName.get(usage.role) ?? index.roleByArn.get(usage.role);
+    // A declared IdentityContext stays the reason; a service's use adds who assumes it.
+    if (role) role.identityContext = { reason: role.identityContext?.reason ?? `the role of ${usage.reason}`, servicePrincipal: usage.servicePrincipal };
+  }
+
   const unknown = new UnknownValues(opts.holes);
-  if (!unknown.none) markUnknownParts(unknown, issuers, applications);
+  if (!unknown.none) markUnknownParts(unknown, issuers, applications, roles);
 
   return {
     version: raw.version,
@@ -203,6 +236,7 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
     issuers,
     applications,
     managedApplications,
+    roles,
     index,
     raw,
     positions,
@@ -211,11 +245,12 @@ export function buildModel(input: unknown, opts: BuildOptions = {}): TipModel {
   };
 }
 
-function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applications: ApplicationNode[]): void {
+function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applications: ApplicationNode[], roles: RoleNode[]): void {
   const mark = (node: { pointer: NodePath; unknownParts?: boolean }): void => {
     if (unknown.hasUnknownParts(node.pointer)) node.unknownParts = true;
   };
   issuers.forEach(mark);
+  roles.forEach(mark);
   for (const app of applications) {
     mark(app);
     for (const grant of app.grants) {
@@ -229,6 +264,49 @@ function markUnknownParts(unknown: UnknownValues, issuers: IssuerNode[], applica
     app.authenticationMethods.forEach(mark);
     app.assignments.forEach(mark);
   }
+}
+
+/** IAM's MaxSessionDuration when CreateRole is given none. */
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+
+/** A policy document as IAM takes it: an object, or a string holding a JSON object (CreateRole takes a string). */
+export function policyDocument(v: unknown): { document?: PolicyDocument; unreadable: boolean } {
+  if (isObject(v)) return { document: v, unreadable: false };
+  if (typeof v !== 'string') return { unreadable: false };
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return isObject(parsed) ? { document: parsed, unreadable: false } : { unreadable: true };
+  } catch {
+    return { unreadable: true };
+  }
+}
+
+function buildRole(r: Obj, i: number, instanceArn: string | undefined, index: ModelIndex): RoleNode {
+  const name = str(r.RoleName) ?? `#${i}`;
+  const declaredArn = str(r.Arn);
+  const pointer: NodePath = ['roles', i];
+  const trust = policyDocument(r.AssumeRolePolicyDocument);
+  const node: RoleNode = {
+    pointer,
+    resource: `roles/${name}`,
+    name,
+    arn: declaredArn ?? deriveRoleArn(instanceArn, str(r.Path), name),
+    arnDerived: declaredArn === undefined,
+    trustPolicy: trust.document,
+    trustPolicyUnreadable: trust.unreadable || undefined,
+    permissionPolicies: objects(r.Policies).map((p, j) => ({
+      pointer: [...pointer, 'Policies', j],
+      resource: `roles/${name}/Policies/${str(p.PolicyName) ?? j}`,
+      name: str(p.PolicyName),
+      document: policyDocument(p.PolicyDocument).document,
+    })),
+    maxSessionDuration: typeof r.MaxSessionDuration === 'number' && Number.isInteger(r.MaxSessionDuration) ? r.MaxSessionDuration : DEFAULT_MAX_SESSION_DURATION,
+    identityContext: r.IdentityContext === true ? { reason: 'declared with IdentityContext: true' } : undefined,
+    raw: r,
+  };
+  if (!index.roleByName.has(name)) index.roleByName.set(name, node);
+  if (!index.roleByArn.has(node.arn)) index.roleByArn.set(node.arn, node);
+  return node;
 }
 
 function tags(v: unknown): Tag[] {

@@ -207,3 +207,247 @@ export function policyReach(policy: Record<string, unknown> | undefined, action:
   else why = `${label} names no principal that can match a caller`;
   return { allowsSomeone: false, why, deadPrincipals };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Role trust policies (spec §9): who may call sts:AssumeRole and sts:SetContext on a role.
+//
+// Evaluated here, beyond what evaluatePolicy reads: `Service` principals (an AWS service principal such as
+// transfer.amazonaws.com matches only that service); NotPrincipal is never honoured (IAM refuses it in a trust
+// policy, "You cannot use the NotPrincipal element … in an IAM role trust policy", IAM User Guide, NotPrincipal),
+// so such a statement applies to no one; and Condition blocks, with these operators: StringEquals,
+// StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike, ArnEquals, ArnLike,
+// ArnNotEquals, ArnNotLike, Bool, Null — each with an `IfExists` suffix and a `ForAnyValue:` / `ForAllValues:`
+// prefix. A condition key is evaluated only when the request context says what it is (a value, or known to be
+// absent); any other key, operator, or a policy variable (`${…}`) in a value makes the statement's condition
+// unknown, and a decision that depends on it is `unknown` — never `allow`.
+
+export const ASSUME_ROLE_ACTION = 'sts:AssumeRole';
+export const SET_CONTEXT_ACTION = 'sts:SetContext';
+/** The ProviderArn of an Identity Center context assertion in AssumeRole's ProvidedContexts. */
+export const IDENTITY_CENTER_CONTEXT_PROVIDER = 'arn:aws:iam::aws:contextProvider/IdentityCenter';
+
+/** The caller of AssumeRole: an IAM principal (user, role, assumed-role session, account root) or an AWS service. */
+export type TrustPrincipal = { kind: 'aws'; arn: string } | { kind: 'service'; service: string };
+
+/**
+ * The request context a Condition is read against. A key with a value (a string, or a list for multivalued keys)
+ * is present; `null` is known to be absent; a key that is not listed is unknown. Keys are matched case-insensitively.
+ */
+export type ConditionContext = Record<string, string | readonly string[] | null>;
+
+export type TrustDecision = 'allow' | 'explicit-deny' | 'implicit-deny' | 'unknown';
+
+export interface TrustRequest {
+  principal: TrustPrincipal;
+  action: string;
+  context?: ConditionContext;
+}
+
+export interface TrustEvaluation {
+  decision: TrustDecision;
+  detail: string;
+  /** What could not be evaluated, and statements IAM would not accept. */
+  notes: string[];
+}
+
+/** How many value comparisons one evaluation may make before it gives up as `unknown` (hostile policies). */
+export const TRUST_EVALUATION_BUDGET = 100_000;
+
+class OverBudget extends Error {}
+
+export const CONDITION_OPERATORS = [
+  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
+  'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Bool', 'Null',
+] as const;
+type Operator = (typeof CONDITION_OPERATORS)[number];
+
+const NEGATED: ReadonlySet<Operator> = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase', 'StringNotLike', 'ArnNotEquals', 'ArnNotLike']);
+
+/** A positive operator's test of one request value against one policy value. */
+function valueMatches(op: Operator, policyValue: string, requestValue: string): boolean {
+  switch (op) {
+    case 'StringEquals':
+    case 'StringNotEquals':
+      return policyValue === requestValue;
+    case 'StringEqualsIgnoreCase':
+    case 'StringNotEqualsIgnoreCase':
+      return policyValue.toLowerCase() === requestValue.toLowerCase();
+    case 'Bool':
+      return policyValue.toLowerCase() === requestValue.toLowerCase();
+    default:
+      // StringLike and the Arn operators: `*` and `?` wildcards, case-sensitive (ARN segments compared whole).
+      return wildcardMatch(policyValue, requestValue);
+  }
+}
+
+type Tri = true | false | 'unknown';
+
+/** One `Operator: { key: values }` block; `why` says what made it unknown. */
+function evaluateOperator(rawOp: string, block: unknown, context: ConditionContext, spend: (n: number) => void): { result: Tri; why?: string } {
+  const m = /^(ForAnyValue:|ForAllValues:)?([A-Za-z]+?)(IfExists)?$/.exec(rawOp);
+  const op = m?.[2] as Operator | undefined;
+  if (!m || !op || !CONDITION_OPERATORS.includes(op) || (op === 'Null' && (m[1] || m[3]))) return { result: 'unknown', why: `condition operator ${rawOp} is not evaluated` };
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return { result: 'unknown', why: `condition ${rawOp} is not a mapping of keys to values` };
+  const set = m[1];
+  const ifExists = m[3] !== undefined;
+  const lowerContext = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), v]));
+  let result: Tri = true;
+  for (const [key, rawValues] of Object.entries(block as Record<string, unknown>)) {
+    const values = asList(rawValues).map((v) => (typeof v === 'boolean' || typeof v === 'number' ? String(v) : v));
+    if (!values.every((v): v is string => typeof v === 'string')) return { result: 'unknown', why: `condition ${rawOp} ${key} has values that are not strings` };
+    if (values.some((v) => v.includes('${'))) return { result: 'unknown', why: `condition ${rawOp} ${key} uses a policy variable, which is not evaluated` };
+    if (!lowerContext.has(key.toLowerCase())) return { result: 'unknown', why: `condition key ${key} is not known for this request` };
+    const present = lowerContext.get(key.toLowerCase())!;
+    spend(values.length * (Array.isArray(present) ? Math.max(1, present.length) : 1));
+    let holds: boolean;
+    if (op === 'Null') holds = values.some((v) => v.toLowerCase() === String(present === null));
+    else if (present === null) holds = ifExists || NEGATED.has(op) || set === 'ForAllValues:';
+    else {
+      const requestValues = typeof present === 'string' ? [present] : [...present];
+      const positive = (rv: string) => values.some((pv) => valueMatches(op, pv, rv));
+      if (set === 'ForAllValues:') holds = requestValues.every((rv) => (NEGATED.has(op) ? !positive(rv) : positive(rv)));
+      else if (set === 'ForAnyValue:') holds = requestValues.some((rv) => (NEGATED.has(op) ? !positive(rv) : positive(rv)));
+      else {
+        if (requestValues.length !== 1) return { result: 'unknown', why: `condition key ${key} has several values; use ForAnyValue or ForAllValues` };
+        holds = NEGATED.has(op) ? !positive(requestValues[0]!) : positive(requestValues[0]!);
+      }
+    }
+    if (!holds) result = false;
+  }
+  return { result };
+}
+
+/** A statement's Condition: true when it holds, false when not, 'unknown' when it cannot be read here. */
+export function evaluateCondition(condition: unknown, context: ConditionContext, spend: (n: number) => void = () => {}): { result: Tri; why?: string } {
+  if (condition === undefined) return { result: true };
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return { result: 'unknown', why: 'Condition is not a mapping' };
+  let unknownWhy: string | undefined;
+  for (const [op, block] of Object.entries(condition as Record<string, unknown>)) {
+    const r = evaluateOperator(op, block, context, spend);
+    if (r.result === false) return { result: false };
+    if (r.result === 'unknown') unknownWhy ??= r.why;
+  }
+  return unknownWhy ? { result: 'unknown', why: unknownWhy } : { result: true };
+}
+
+/** The `Service` entries of a Principal element. */
+export function servicePrincipalEntries(principal: unknown): string[] {
+  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) return [];
+  return asList((principal as Record<string, unknown>).Service).filter((e): e is string => typeof e === 'string');
+}
+
+/** Whether a trust policy's Principal element names the caller. */
+export function trustPrincipalMatches(principal: unknown, caller: TrustPrincipal): boolean {
+  if (principal === '*') return true;
+  if (caller.kind === 'service') return servicePrincipalEntries(principal).includes(caller.service) || awsPrincipalEntries(principal).includes('*');
+  return principalMatches(principal, caller.arn);
+}
+
+/** The account an IAM caller belongs to (undefined for services). */
+export const principalAccount = (p: TrustPrincipal): string | undefined => (p.kind === 'aws' ? accountOf(p.arn) : undefined);
+
+/** aws:PrincipalArn as IAM sets it: a role session's is its role's ARN. */
+export const principalArnKey = (arn: string): string => roleOfSession(arn) ?? arn;
+
+/**
+ * The request context of an AssumeRole call, as far as it is known: for an IAM caller its ARN and account and no
+ * source service; for a service caller, nothing about the principal (the service sets aws:SourceAccount and
+ * aws:SourceArn, which tipkit cannot know). `providers` are the ProviderArns of ProvidedContexts (undefined: unknown).
+ */
+export function assumeRoleContext(caller: TrustPrincipal, extra: { providers?: readonly string[]; roleSessionName?: string; sourceIdentity?: string | null } = {}): ConditionContext {
+  const ctx: ConditionContext = {};
+  if (caller.kind === 'aws') {
+    ctx['aws:PrincipalArn'] = principalArnKey(caller.arn);
+    ctx['aws:PrincipalAccount'] = principalAccount(caller) ?? null;
+    ctx['aws:SourceAccount'] = null;
+    ctx['aws:SourceArn'] = null;
+    ctx['aws:PrincipalIsAWSService'] = 'false';
+  } else ctx['aws:PrincipalIsAWSService'] = 'true';
+  if (extra.providers !== undefined) ctx['sts:RequestContextProviders'] = extra.providers.length ? extra.providers : null;
+  if (extra.roleSessionName !== undefined) ctx['sts:RoleSessionName'] = extra.roleSessionName;
+  if (extra.sourceIdentity !== undefined) ctx['sts:SourceIdentity'] = extra.sourceIdentity;
+  return ctx;
+}
+
+/** The decision of a role's trust policy on one request. */
+export function evaluateTrustPolicy(policy: Record<string, unknown> | undefined, req: TrustRequest, budget = TRUST_EVALUATION_BUDGET): TrustEvaluation {
+  const notes: string[] = [];
+  if (!policy) return { decision: 'implicit-deny', detail: 'the role has no readable trust policy', notes };
+  const context = req.context ?? {};
+  let left = budget;
+  const spend = (n: number) => {
+    left -= n;
+    if (left < 0) throw new OverBudget();
+  };
+  let allow: string | undefined;
+  let allowUnknown: string | undefined;
+  let denyUnknown: string | undefined;
+  const misses: string[] = [];
+  try {
+    for (const { statement: s, index } of policyStatements(policy)) {
+      spend(1);
+      const label = statementLabel(s, index);
+      if (s.NotPrincipal !== undefined) {
+        notes.push(`${label} uses NotPrincipal, which IAM does not accept in a role trust policy; it applies to no one`);
+        continue;
+      }
+      if (s.Principal === undefined) {
+        misses.push(`${label}: no Principal (a trust policy statement needs one)`);
+        continue;
+      }
+      if (!trustPrincipalMatches(s.Principal, req.principal)) {
+        misses.push(`${label}: Principal does not name the caller`);
+        continue;
+      }
+      const action = statementCoversAction(s, req.action);
+      if (!action.covers) {
+        misses.push(`${label}: ${action.why}`);
+        continue;
+      }
+      const cond = evaluateCondition(s.Condition, context, spend);
+      if (cond.result === false) {
+        misses.push(`${label}: its Condition does not hold`);
+        continue;
+      }
+      if (cond.result === 'unknown') notes.push(`${label}: ${cond.why}`);
+      if (s.Effect === 'Deny') {
+        if (cond.result === true) return { decision: 'explicit-deny', detail: `${label} explicitly denies ${req.action}`, notes };
+        denyUnknown ??= label;
+      } else if (s.Effect === 'Allow') {
+        if (cond.result === true) allow ??= label;
+        else allowUnknown ??= label;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof OverBudget)) throw err;
+    return { decision: 'unknown', detail: `the trust policy needs more than ${budget} comparisons to decide; not evaluated`, notes };
+  }
+  if (allow && !denyUnknown) return { decision: 'allow', detail: `${allow} allows ${req.action}`, notes };
+  if (allow || allowUnknown) {
+    const why = denyUnknown ? `${denyUnknown} may deny it (its Condition cannot be evaluated)` : `${allowUnknown} allows it only under a Condition that cannot be evaluated`;
+    return { decision: 'unknown', detail: `${req.action}: ${why}`, notes };
+  }
+  return { decision: 'implicit-deny', detail: misses.length ? `no statement allows ${req.action} (${misses.join('; ')})` : 'the trust policy has no statements', notes };
+}
+
+/** One principal an Allow statement of a trust policy names for an action. */
+export interface TrustedPrincipal {
+  principal: TrustPrincipal | { kind: 'any' };
+  /** As written: `*`, an account id or ARN, or a service principal. */
+  entry: string;
+  statement: Statement;
+  index: number | undefined;
+}
+
+/** The principals the Allow statements covering `action` name (what AssumeRole and SetContext are asked for). */
+export function trustedPrincipals(policy: Record<string, unknown> | undefined, action: string): TrustedPrincipal[] {
+  const out: TrustedPrincipal[] = [];
+  for (const { statement, index } of policyStatements(policy)) {
+    if (statement.Effect !== 'Allow' || statement.Principal === undefined || !statementCoversAction(statement, action).covers) continue;
+    for (const e of awsPrincipalEntries(statement.Principal))
+      if (typeof e === 'string' && principalEntryProblem(e) === undefined)
+        out.push({ principal: e === '*' ? { kind: 'any' } : { kind: 'aws', arn: /^\d{12}$/.test(e) ? `arn:aws:iam::${e}:root` : e }, entry: e, statement, index });
+    for (const e of servicePrincipalEntries(statement.Principal)) out.push({ principal: { kind: 'service', service: e }, entry: e, statement, index });
+  }
+  return out;
+}

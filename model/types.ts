@@ -176,6 +176,38 @@ export interface ManagedApplicationNode extends ModelNode {
   instanceArn?: string;
 }
 
+/** A permission policy of a role (PutRolePolicy: PolicyName, PolicyDocument). */
+export interface RolePermissionPolicyNode extends ModelNode {
+  name?: string;
+  /** The document as an object (a JSON string is parsed); undefined when it is neither. */
+  document?: PolicyDocument;
+}
+
+/**
+ * An IAM role a TIP flow assumes (spec §9): IAM CreateRole's RoleName, AssumeRolePolicyDocument and
+ * MaxSessionDuration, plus its Arn. An application passes the identity context of a CreateTokenWithIAM result to
+ * STS AssumeRole for it; the session that comes back is an identity-enhanced role session.
+ */
+export interface RoleNode extends ModelNode {
+  name: string;
+  /** Declared Arn, else arn:PARTITION:iam::ACCOUNT:role/PATH/NAME with the account derived as applications' are. */
+  arn: string;
+  arnDerived: boolean;
+  /** The trust policy as an object (a JSON string is parsed); undefined when it is neither. */
+  trustPolicy?: PolicyDocument;
+  /** AssumeRolePolicyDocument was a string that is not a JSON object. */
+  trustPolicyUnreadable?: boolean;
+  permissionPolicies: RolePermissionPolicyNode[];
+  /** IAM's default is 3600 seconds. */
+  maxSessionDuration: number;
+  /**
+   * Why this role is assumed with identity context (ProvidedContexts), when it is: declared (`IdentityContext: true`)
+   * or the role an integrated service assumes (an S3 Access Grants location, a Transfer Family web app, …).
+   */
+  identityContext?: { reason: string; servicePrincipal?: string };
+  raw: Record<string, unknown>;
+}
+
 /** A suppression attached by a construct (`suppressions: [{ id, reason }]`), applied to a resource subtree. */
 export interface ConstructSuppression {
   id: string;
@@ -192,6 +224,8 @@ export interface TipModel {
   applications: ApplicationNode[];
   /** AWS-managed applications the Terraform readers recognized (usage records; see ManagedApplicationNode). */
   managedApplications: ManagedApplicationNode[];
+  /** IAM roles that TIP flows assume (`roles:`). */
+  roles: RoleNode[];
   /** Lookups, built once by buildModel. */
   index: ModelIndex;
   /** The document the model was built from, and where its nodes are. */
@@ -208,6 +242,8 @@ export interface ModelIndex {
   applicationByName: Map<string, ApplicationNode>;
   applicationByArn: Map<string, ApplicationNode>;
   managedApplicationByName: Map<string, ManagedApplicationNode>;
+  roleByName: Map<string, RoleNode>;
+  roleByArn: Map<string, RoleNode>;
 }
 
 /** The tipkit.yaml document shape (loosely typed: it may break the schema). */
@@ -216,5 +252,6 @@ export interface RawConfig {
   instance?: Record<string, unknown>;
   trustedTokenIssuers?: Record<string, unknown>[];
   applications?: Record<string, unknown>[];
+  roles?: Record<string, unknown>[];
   [key: string]: unknown;
 }

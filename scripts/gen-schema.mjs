@@ -6,11 +6,12 @@
  *   model/generated/config-validator.ts   that schema compiled by ajv (standalone code), so a run does not compile it
  *   model/generated/sso-admin-shapes.ts   constraints of the sso-admin shapes the rules check
  *   simulator/generated/sso-oidc-model.ts operations, input members and error shapes of SSO OIDC
+ *   simulator/generated/sts-model.ts      STS AssumeRole and GetCallerIdentity: members, limits, error shapes
  *   emulator/generated/sso-admin-api.ts   the sso-admin operations `serve` answers: shapes (inputs and outputs), errors
  *   emulator/generated/identitystore-api.ts the identity-store reads `serve` answers, the same way
  *
  * Usage: node scripts/gen-schema.mjs MODELS_DIR [--check]      (or --models MODELS_DIR)
- *   MODELS_DIR holds sso-admin-2020-07-20.json, sso-oidc-2019-06-10.json and identitystore-2020-06-15.json,
+ *   MODELS_DIR holds sso-admin-2020-07-20.json, sso-oidc-2019-06-10.json, identitystore-2020-06-15.json and sts-2011-06-15.json,
  *   the service models of the boto/botocore repository (botocore/data/<service>/<version>/service-2.json),
  *   taken at commit 0e6e2404b85dc336dd2889814e089bde7d1a4c55 for the committed files.
  *   --check exits 1 when a committed file differs from what the models give (used by the tests).
@@ -36,6 +37,7 @@ const load = (name) => JSON.parse(readFileSync(join(modelsDir, name), 'utf8'));
 const admin = load('sso-admin-2020-07-20.json');
 const oidc = load('sso-oidc-2019-06-10.json');
 const idstore = load('identitystore-2020-06-15.json');
+const sts = load('sts-2011-06-15.json');
 
 /** Smithy patterns are Java regexes, not anchored; AWS matches them whole. Make them valid `u`-mode JS. */
 export function toJsPattern(javaPattern) {
@@ -146,6 +148,59 @@ const applicationItem = shapeSchema(admin, 'CreateApplicationRequest', {
   },
 });
 
+/**
+ * IAM CreateRole's constraints for `roles:` (spec §9). The IAM model is not among MODELS_DIR's files; these values are
+ * botocore 1.43.11's `iam` CreateRoleRequest / PutRolePolicyRequest shapes, and test/model/iam-role-shape.test.ts
+ * compares them with the botocore installed here.
+ */
+export const IAM_ROLE_SHAPES = {
+  roleNameType: { min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+  pathType: { min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+  policyDocumentType: { min: 1, max: 131072 },
+  roleMaxSessionDurationType: { min: 3600, max: 43200 },
+  roleDescriptionType: { max: 1000 },
+  policyNameType: { min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+};
+const policyDocumentSchema = (what) => ({
+  description: `${what}: an IAM policy document, as an object or as the JSON string IAM takes.`,
+  anyOf: [
+    { type: 'object' },
+    { type: 'string', minLength: IAM_ROLE_SHAPES.policyDocumentType.min, maxLength: IAM_ROLE_SHAPES.policyDocumentType.max },
+  ],
+});
+const iamString = (shape, description) => ({
+  type: 'string',
+  ...(shape.min !== undefined ? { minLength: shape.min } : {}),
+  maxLength: shape.max,
+  ...(shape.pattern ? { pattern: toJsPattern(shape.pattern) } : {}),
+  description,
+});
+const roleItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['RoleName', 'AssumeRolePolicyDocument'],
+  description: 'An IAM role a TIP flow assumes (IAM CreateRole request keys, plus its Arn).',
+  properties: {
+    RoleName: iamString(IAM_ROLE_SHAPES.roleNameType, 'The name of the role.'),
+    Arn: { ...stringSchema(sts.shapes.arnType), pattern: '^arn:aws(-[a-z]{1,5}){0,3}:iam::\\d{12}:role/(?:[\\u0021-\\u007E]+/)?[\\w+=,.@-]{1,64}$', description: 'The ARN of the role; else tipkit derives one from the instance and RoleName.' },
+    Path: iamString(IAM_ROLE_SHAPES.pathType, 'The path to the role.'),
+    Description: iamString(IAM_ROLE_SHAPES.roleDescriptionType, 'A description of the role.'),
+    AssumeRolePolicyDocument: policyDocumentSchema('The trust policy'),
+    MaxSessionDuration: { type: 'integer', minimum: IAM_ROLE_SHAPES.roleMaxSessionDurationType.min, maximum: IAM_ROLE_SHAPES.roleMaxSessionDurationType.max, description: 'The maximum session duration in seconds; IAM defaults to 3600.' },
+    Policies: {
+      type: 'array',
+      description: 'Inline permission policies (PutRolePolicy requests).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['PolicyName', 'PolicyDocument'],
+        properties: { PolicyName: iamString(IAM_ROLE_SHAPES.policyNameType, 'The name of the policy.'), PolicyDocument: policyDocumentSchema('The permission policy') },
+      },
+    },
+    IdentityContext: { type: 'boolean', description: 'The role is assumed with identity context (AssumeRole with ProvidedContexts): its trust policy must allow sts:SetContext.' },
+  },
+};
+
 const instance = {
   type: 'object',
   additionalProperties: false,
@@ -179,6 +234,7 @@ const configSchema = {
     instance: instance,
     trustedTokenIssuers: { type: 'array', items: issuerItem, description: 'CreateTrustedTokenIssuer requests.' },
     applications: { type: 'array', items: applicationItem, description: 'CreateApplication requests, with their grants, scopes, authentication methods and assignments.' },
+    roles: { type: 'array', items: roleItem, description: 'IAM roles that TIP flows assume with identity context (STS AssumeRole with ProvidedContexts).' },
   },
 };
 
@@ -305,6 +361,41 @@ async function awsJsonApi(model, operations, sdkPackage) {
   const { apiVersion, jsonVersion, signingName, targetPrefix, serviceId } = model.metadata;
   return { metadata: { apiVersion, jsonVersion, signingName, targetPrefix, serviceId }, operations: ops, errors, shapes };
 }
+// STS (query protocol): the two operations the identity-enhanced session step uses, with their members' constraints
+// and the error shapes (wire code, status, sender fault) AssumeRole lists.
+const STS_OPERATIONS = ['AssumeRole', 'GetCallerIdentity'];
+const stsModel = {
+  metadata: { apiVersion: sts.metadata.apiVersion, protocol: sts.metadata.protocol, signingName: sts.metadata.signingName ?? sts.metadata.endpointPrefix, xmlNamespace: sts.metadata.xmlNamespace },
+  operations: {},
+  errors: {},
+};
+for (const op of STS_OPERATIONS) {
+  const def = sts.operations[op];
+  const input = sts.shapes[def.input.shape];
+  const output = sts.shapes[def.output.shape];
+  stsModel.operations[op] = {
+    resultWrapper: def.output.resultWrapper,
+    required: input.required ?? [],
+    input: Object.fromEntries(Object.entries(input.members ?? {}).map(([m, r]) => [m, stsMemberInfo(r.shape)])),
+    output: Object.keys(output.members ?? {}),
+    errors: (def.errors ?? []).map((e) => e.shape),
+  };
+  for (const e of def.errors ?? []) {
+    const shape = sts.shapes[e.shape];
+    stsModel.errors[e.shape] = { code: shape.error.code, httpStatusCode: shape.error.httpStatusCode, senderFault: shape.error.senderFault === true };
+  }
+}
+function stsMemberInfo(shapeName) {
+  const s = sts.shapes[shapeName];
+  const info = { shape: shapeName, type: s.type };
+  if (s.min !== undefined) info.min = s.min;
+  if (s.max !== undefined) info.max = s.max;
+  if (s.pattern && s.type === 'string') info.pattern = toJsPattern(s.pattern);
+  if (s.type === 'list') info.member = stsMemberInfo(s.member.shape);
+  if (s.type === 'structure') info.members = Object.fromEntries(Object.entries(s.members).map(([m, r]) => [m, stsMemberInfo(r.shape)]));
+  return info;
+}
+
 const ssoAdminApi = await awsJsonApi(admin, SSO_ADMIN_OPERATIONS, '@aws-sdk/client-sso-admin');
 const identityStoreApi = await awsJsonApi(idstore, IDENTITY_STORE_OPERATIONS, '@aws-sdk/client-identitystore');
 
@@ -329,6 +420,7 @@ const outputs = {
   'model/generated/config-validator.ts': standaloneValidator(configSchema),
   'model/generated/sso-admin-shapes.ts': `${banner}export const ssoAdminShapes = ${JSON.stringify(adminShapes, null, 2)} as const;\n`,
   'simulator/generated/sso-oidc-model.ts': `${banner}export const ssoOidcModel = ${JSON.stringify(oidcModel, null, 2)} as const;\n`,
+  'simulator/generated/sts-model.ts': `${banner}export const stsModel = ${JSON.stringify(stsModel, null, 2)} as const;\n`,
   'emulator/generated/sso-admin-api.ts': `${banner}import type { AwsJsonApi } from '../control-plane/api.js';\n\nexport const ssoAdminApi: AwsJsonApi = ${JSON.stringify(ssoAdminApi, null, 2)};\n`,
   'emulator/generated/identitystore-api.ts': `${banner}import type { AwsJsonApi } from '../control-plane/api.js';\n\nexport const identityStoreApi: AwsJsonApi = ${JSON.stringify(identityStoreApi, null, 2)};\n`,
 };

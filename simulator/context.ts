@@ -1,10 +1,12 @@
 /** What every operation handler shares: the model, the scenario, the clock, and what has been issued. */
 import type { IdentityStoreUser } from './types.js';
-import type { AccessScopeNode, ApplicationNode, TipModel } from '../model/types.js';
+import type { AccessScopeNode, ApplicationNode, RoleNode, TipModel } from '../model/types.js';
 import { AccessDeniedException, InvalidRequestRegionException } from './errors.js';
 import type { IdentityDirectory } from './identity.js';
 import type { IssuerKeyring } from './keys.js';
 import type { IdTokenSigner } from './id-token.js';
+import type { IdentityContextSealer } from './identity-context.js';
+import type { SessionStore } from './sessions.js';
 import type { Trace } from './trace.js';
 import { tokenRegion, type RegisteredClient, type TokenStore } from './tokens.js';
 import type { Clock, Scenario } from './types.js';
@@ -18,6 +20,15 @@ export interface SimulatorContext {
   directory: IdentityDirectory;
   keyring: IssuerKeyring;
   idTokens: IdTokenSigner;
+  /** Seals and opens the identity context of CreateTokenWithIAM results (STS AssumeRole's ProvidedContexts). */
+  identityContexts: IdentityContextSealer;
+  /** Role sessions issued by AssumeRole. */
+  sessions: SessionStore;
+  /**
+   * The config's IAM roles, fixed when the simulator is made: `serve`'s control plane replaces `model` as sso-admin
+   * calls change it, but IAM is not part of that state.
+   */
+  readonly roles: readonly RoleNode[];
   /** Application clients by ARN only (`serve`, as on AWS's wire); `simulate` also takes a Name. */
   arnClientIds: boolean;
 }

@@ -23,3 +23,7 @@ export { accessScopesAuthorizing, applicationClient, applicationScopes, clientHa
 export { authorizedIssuers } from './grants/jwt-bearer.js';
 export { assignmentGate, IdentityDirectory } from './identity.js';
 export { ssoOidcModel } from './generated/sso-oidc-model.js';
+// STS (AssumeRole with ProvidedContexts, GetCallerIdentity): what serve's STS endpoint builds on.
+export { stsModel } from './generated/sts-model.js';
+export { StsError, stsErrorStatus, STS_ERROR_CODES } from './sts-errors.js';
+export { MAX_LIVE_SESSIONS, type RoleSession } from './sessions.js';

@@ -14,9 +14,11 @@ import { toViolations } from '../model/schema.js';
 import type { NodePath, TipModel } from '../model/types.js';
 import { parseDuration, parseSignedDuration, parseTimestamp } from './clock.js';
 import { OIDC_ERRORS } from './errors.js';
+import { STS_ERROR_CODES } from './sts-errors.js';
 import { JWT_SPEC_SCHEMA, scenarioSchema } from './scenario-schema.js';
 import { inputMembers, outputMembers } from './shapes.js';
 import { checkPrivateJwk, parseKeyFile, type KeyFile } from './key-file.js';
+import { STS_OPERATIONS } from './types.js';
 import type {
   Expectation,
   IdentityStoreGroup,
@@ -216,7 +218,11 @@ async function loadScenarioDocument(value: unknown, positions: PositionIndex, fi
     for (const key of Object.keys(input))
       if (!allowed.includes(key)) fail(`unknown ${operation} input member '${key}'; expected one of: ${allowed.join(', ')}`, [...base, 'input', key], true);
     const expect = r.expect as Expectation | undefined;
-    if (expect?.error !== undefined && !(expect.error in OIDC_ERRORS))
+    if (STS_OPERATIONS.includes(operation)) {
+      if (expect?.error !== undefined && !STS_ERROR_CODES.includes(expect.error))
+        fail(`expect.error '${expect.error}' is not an STS error code (${STS_ERROR_CODES.join(', ')})`, [...base, 'expect', 'error']);
+      if (r.caller === undefined) fail(`${operation} needs a caller (one of the principals, or an IAM role or user ARN): STS answers signed requests only`, base);
+    } else if (expect?.error !== undefined && !(expect.error in OIDC_ERRORS))
       fail(`expect.error '${expect.error}' is not an SSO OIDC exception (${Object.keys(OIDC_ERRORS).join(', ')})`, [...base, 'expect', 'error']);
     if (expect?.error !== undefined && expect.outcome === 'success') fail("expect.error goes with outcome 'error'", [...base, 'expect', 'outcome']);
 

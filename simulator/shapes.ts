@@ -3,9 +3,10 @@
  * Authorize and ApproveDevice, which have no API of their own. Input is checked against them first.
  */
 import { ssoOidcModel } from './generated/sso-oidc-model.js';
+import { stsModel } from './generated/sts-model.js';
 import { InvalidRequestException } from './errors.js';
 import type { Trace } from './trace.js';
-import type { Operation } from './types.js';
+import type { Operation, StsOperation } from './types.js';
 
 interface MemberShape {
   type: string;
@@ -32,7 +33,10 @@ const USER_ACTIONS: Record<'Authorize' | 'ApproveDevice', RequestShape> = {
   ApproveDevice: { required: ['userCode', 'user'], input: { userCode: { type: 'string' }, user: { type: 'string' } } },
 };
 
+const isSts = (operation: Operation): operation is StsOperation => operation in stsModel.operations;
+
 export function requestShape(operation: Operation): RequestShape {
+  if (isSts(operation)) return stsModel.operations[operation] as unknown as RequestShape;
   return operation === 'Authorize' || operation === 'ApproveDevice' ? USER_ACTIONS[operation] : (ssoOidcModel.operations[operation] as unknown as RequestShape);
 }
 
@@ -40,6 +44,7 @@ export function requestShape(operation: Operation): RequestShape {
 export function outputMembers(operation: Operation): string[] {
   if (operation === 'Authorize') return ['code', 'state'];
   if (operation === 'ApproveDevice') return ['approved'];
+  if (isSts(operation)) return [...stsModel.operations[operation].output];
   return Object.keys((ssoOidcModel.operations[operation] as unknown as { output: Record<string, unknown> }).output);
 }
 

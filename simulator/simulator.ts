@@ -5,6 +5,10 @@ import type { SimulatorContext } from './context.js';
 import { registerClient, startDeviceAuthorization } from './client-registration.js';
 import { InternalServerException, OidcError } from './errors.js';
 import { IdTokenSigner } from './id-token.js';
+import { IdentityContextSealer } from './identity-context.js';
+import { InternalFailure, StsError } from './sts-errors.js';
+import { SessionStore } from './sessions.js';
+import { assumeRole, getCallerIdentity } from './sts.js';
 import { IdentityDirectory } from './identity.js';
 import { IssuerKeyring } from './keys.js';
 import { signScenarioJwt, type JwtSpec } from './scenario-jwt.js';
@@ -13,7 +17,7 @@ import { TokenStore } from './tokens.js';
 import { Trace } from './trace.js';
 import { approveDevice, authorize } from './user-actions.js';
 import type { CallOptions, CreateSimulatorOptions, Operation, OperationResult, Scenario, SimulatorApi } from './types.js';
-import { OPERATIONS } from './types.js';
+import { OPERATIONS, STS_OPERATIONS } from './types.js';
 
 export interface Simulator extends SimulatorApi {
   /** Sign a scenario `jwt:` assertion with the issuer's scenario key at the current simulated time. */
@@ -34,6 +38,9 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
     directory: new IdentityDirectory(scenario.identityStore),
     keyring: new IssuerKeyring(scenario.issuers, opts.allowNetwork ?? false, opts.fetchLimits),
     idTokens: new IdTokenSigner(),
+    identityContexts: new IdentityContextSealer(),
+    sessions: new SessionStore(),
+    roles: model.roles,
     arnClientIds: opts.arnClientIds ?? false,
   };
 
@@ -50,6 +57,10 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
         return authorize(ctx, input, trace);
       case 'ApproveDevice':
         return approveDevice(ctx, input, trace);
+      case 'AssumeRole':
+        return assumeRole(ctx, input, trace, callOpts.callerArn);
+      case 'GetCallerIdentity':
+        return getCallerIdentity(ctx, input, trace, callOpts.callerArn);
     }
   }
 
@@ -66,10 +77,11 @@ export async function createSimulator(model: TipModel, scenario: Scenario, opts:
         const response = await dispatch(operation, input ?? {}, trace, callOpts);
         return { outcome: 'success', response, error: null, trace: trace.steps };
       } catch (err) {
-        if (err instanceof OidcError) return { outcome: 'error', response: null, error: err.toBody(), trace: trace.steps };
+        if (err instanceof OidcError || err instanceof StsError) return { outcome: 'error', response: null, error: err.toBody(), trace: trace.steps };
         if (err instanceof InputError) throw err;
         trace.steps.push({ check: 'internal', ok: false, detail: `simulator fault: ${(err as Error)?.message ?? String(err)}` });
-        return { outcome: 'error', response: null, error: new InternalServerException('internal error').toBody(), trace: trace.steps };
+        const fault = STS_OPERATIONS.includes(operation) ? new InternalFailure('internal error') : new InternalServerException('internal error');
+        return { outcome: 'error', response: null, error: fault.toBody(), trace: trace.steps };
       }
     },
   };

@@ -3,7 +3,7 @@
  * shape, resolve the client, check the caller (IAM) or the client secret, check the grant type is supported
  * and configured, dispatch to the grant's module, check the scopes, then mint the tokens.
  */
-import { randomBytes } from 'node:crypto';
+import { instanceId } from '../model/arn.js';
 import {
   ACCESS_TOKEN_TYPE,
   REFRESH_TOKEN_TYPE,
@@ -178,7 +178,17 @@ async function mint(
     response.issuedTokenType = outcome.issueRefreshToken ? REFRESH_TOKEN_TYPE : ACCESS_TOKEN_TYPE;
     response.scope = scopes;
     if (outcome.idToken) {
-      const identityContext = randomBytes(48).toString('base64url');
+      // Sealed for this run's STS, which opens it in AssumeRole's ProvidedContexts (simulator/identity-context.ts).
+      const identityContext = await ctx.identityContexts.seal(
+        {
+          userId: access.userId,
+          identityStoreId: ctx.model.instance.identityStoreId ?? 'd-0000000000',
+          instanceArn: ctx.model.instance.instanceArn ?? `arn:aws:sso:::instance/${instanceId(undefined)}`,
+          applicationArn: client.clientId,
+        },
+        now,
+        access.expiresAt,
+      );
       response.idToken = await ctx.idTokens.sign(ctx.model, access, client.clientId, { identityContext, ...outcome.idToken });
       response.awsAdditionalDetails = { identityContext };
     }

@@ -3,9 +3,13 @@
  * call this same code, not a second implementation).
  */
 
-export type Operation = 'CreateTokenWithIAM' | 'CreateToken' | 'RegisterClient' | 'StartDeviceAuthorization' | 'Authorize' | 'ApproveDevice';
+export type Operation = 'CreateTokenWithIAM' | 'CreateToken' | 'RegisterClient' | 'StartDeviceAuthorization' | 'Authorize' | 'ApproveDevice' | StsOperation;
 
-export const OPERATIONS: readonly Operation[] = ['CreateTokenWithIAM', 'CreateToken', 'RegisterClient', 'StartDeviceAuthorization', 'Authorize', 'ApproveDevice'];
+/** The STS operations of the identity-enhanced session step (spec §9). */
+export type StsOperation = 'AssumeRole' | 'GetCallerIdentity';
+export const STS_OPERATIONS: readonly Operation[] = ['AssumeRole', 'GetCallerIdentity'];
+
+export const OPERATIONS: readonly Operation[] = ['CreateTokenWithIAM', 'CreateToken', 'RegisterClient', 'StartDeviceAuthorization', 'Authorize', 'ApproveDevice', ...STS_OPERATIONS];
 
 /** One check made while handling a request, in order. */
 export interface TraceStep {
@@ -14,7 +18,10 @@ export interface TraceStep {
   detail: string;
 }
 
-/** The wire body of an SSO OIDC error, plus its exception name. */
+/**
+ * The wire body of an SSO OIDC error, plus its exception name. For STS (AssumeRole, GetCallerIdentity): `type` is the
+ * <Code> STS writes (AccessDenied, ValidationError, ExpiredToken, …) and `error` its <Type> (Sender / Receiver).
+ */
 export interface OidcErrorBody {
   /** The AWS exception name: InvalidGrantException, … */
   type: string;
@@ -40,7 +47,7 @@ export interface Clock {
 }
 
 export interface CallOptions {
-  /** For CreateTokenWithIAM: the IAM caller's ARN (the signer in `serve`, the scenario `caller` in `simulate`). */
+  /** For CreateTokenWithIAM, AssumeRole, GetCallerIdentity: the IAM caller's ARN (the signer in `serve`, the scenario `caller` in `simulate`). */
   callerArn?: string;
 }
 

@@ -20,7 +20,8 @@ export function pathSentence(p: AccessPath): string {
   const chain = p.via.length > 2 ? ` via ${p.via.join(' → ')}` : '';
   const from = p.fromKind === 'application' ? `holders of a ${p.from} token` : p.fromKind === 'issuer' ? `users of issuer ${p.from}` : p.from === 'public client' ? 'public clients' : 'users signing in';
   const refresh = p.refresh ? `, refreshable for ${durationLabel(p.refresh.refreshTokenSeconds)}` : '';
-  return `${from} can get a token for ${p.to} (${how}${chain}${refresh})`;
+  const roles = p.roles.length ? ` → ${p.roles.map((r) => `role ${r.name}${r.conditional ? ' (if a condition holds)' : ''}`).join(', ')} (identity-enhanced session)` : '';
+  return `${from} can get a token for ${p.to} (${how}${chain}${refresh})${roles}`;
 }
 
 /** Details worth a second line: audiences, redirect URIs (insecure flagged), mapping. */
@@ -31,6 +32,8 @@ export function pathDetails(p: AccessPath): string[] {
   if (p.mapping) out.push(`mapping: ${p.mapping}`);
   if (p.redirectUris.length) out.push(`redirect URIs: ${p.redirectUris.map((r) => (r.insecure ? `${r.uri} (NOT https/loopback)` : r.uri)).join(', ')}`);
   if (p.chainSteps.length) out.push(`chains pass through: ${p.chainSteps.join(', ')}`);
+  for (const r of p.roles)
+    out.push(`identity-enhanced session: AssumeRole ${r.arn} with the token's identity context${r.conditional ? ' (only if a trust-policy condition tipkit cannot evaluate holds)' : ''}`);
   for (const n of p.notes) out.push(`note: ${n}`);
   return out;
 }

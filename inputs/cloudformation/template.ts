@@ -5,6 +5,7 @@
  * resources whose properties are an sso-admin request (PutApplicationGrant, …) are read as that request;
  * Identity Center–integrated service resources (CLOUDFORMATION_MANAGED_APPLICATIONS) are usage records whose
  * instance ARN is checked. Other `AWS::SSO::*` types that matter to TIP get a note naming them.
+ * IAM roles and the services that assume them with identity context are read by roles.ts.
  */
 import { isObject } from '../../model/build.js';
 import type { PositionIndex } from '../../model/positions.js';
@@ -13,6 +14,7 @@ import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
 import type { ManagedApplicationInput } from '../../model/build.js';
 import { requestShapeOf, type RequestShape } from '../request-bodies/request-body.js';
+import { templateHasIdentityContextRoles, templateRoles } from './roles.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,7 +34,7 @@ export function holdsIdentityCenterResources(value: Obj): boolean {
   if (!isObject(value.Resources)) return false;
   return Object.values(value.Resources).some(
     (r) => isObject(r) && typeof r.Type === 'string' && (r.Type.startsWith('AWS::SSO::') || r.Type in CLOUDFORMATION_MANAGED_APPLICATIONS || customRequestOf(r) !== undefined),
-  );
+  ) || templateHasIdentityContextRoles(value.Resources);
 }
 
 /**
@@ -271,7 +273,9 @@ export function templateToRaw(template: Obj, docPositions: PositionIndex, positi
     for (const section of ['Grants', 'AccessScopes', 'AuthenticationMethods', 'Assignments']) holes.push(['applications', ANY_SEGMENT, section, ANY_SEGMENT]);
   }
   if (apps.length) raw.applications = apps;
-  return { raw, positions, notes, holes, managedApplications: managed, applicationLabels: labels };
+  const roles = templateRoles(resources, { literal, referenced, note, docPositions, positions });
+  if (roles.roles.length) raw.roles = roles.roles;
+  return { raw, positions, notes, holes: [...holes, ...roles.holes], managedApplications: managed, applicationLabels: labels, roleUsages: roles.usages };
 }
 
 function valueAt(root: unknown, path: readonly string[]): unknown {

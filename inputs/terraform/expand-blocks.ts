@@ -2,6 +2,7 @@ import type { NodePath } from '../../model/types.js';
 import { addressOf, type TerraformBlock } from './blocks.js';
 import { CannotExpand, evaluate, evaluateExpression, expandBlock, instancesOf, isMap, toHclJson, Unknown, type Scope, type Value } from './eval/index.js';
 import { readsType } from './resource-types.js';
+import { POLICY_DOCUMENT_DATA } from './roles.js';
 
 /**
  * Terraform's own expansion, over literals (inputs/terraform/eval/): each block becomes its count / for_each
@@ -70,7 +71,7 @@ export function withBlocks(blocks: readonly TerraformBlock[], scope: Scope): voi
 export function expandOnly(blocks: readonly TerraformBlock[], scope: Scope): TerraformBlock[] {
   return blocks.flatMap((b): TerraformBlock[] => {
     // Only what the mapper reads is evaluated (others pass as written: an S3 bucket's for_each is not ours to expand).
-    if (!readsType(b.mode, b.type) && !(b.mode === 'data' && b.type.startsWith('aws_identitystore_'))) return [b];
+    if (!readsType(b.mode, b.type) && !(b.mode === 'data' && (b.type.startsWith('aws_identitystore_') || b.type === POLICY_DOCUMENT_DATA))) return [b];
     try {
       return expandBlock(b.body, scope).map((instance) => ({
         ...b,

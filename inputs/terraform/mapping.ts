@@ -7,6 +7,7 @@
  * calls) is skipped with a note, never guessed.
  */
 export type { ExtraChild, TerraformBlock, TerraformMappingOptions } from './blocks.js';
+import { mapRoles, ROLE_RESOURCE_TYPES } from './roles.js';
 import { addressOf, REFERENCE, type ExtraChild, type TerraformBlock, type TerraformMappingOptions } from './blocks.js';
 export { expandTerraformBlocks } from './expand-blocks.js';
 export { MANAGED_APPLICATIONS, readsType, TERRAFORM_TYPES } from './resource-types.js';
@@ -94,12 +95,20 @@ class TerraformMapper {
     for (const b of ofType(TERRAFORM_TYPES.assignment)) this.mapChild(b, 'Assignments', ['principal_type', 'principal_id']);
     for (const b of ofType(TERRAFORM_TYPES.authenticationMethod)) this.mapChild(b, 'AuthenticationMethods', ['authentication_method_type', 'authentication_method']);
     this.managedApplications();
+    const roles = mapRoles(this.blocks, {
+      resolve: (v) => this.resolve(v),
+      single: (b) => this.single(b),
+      note: (loc, message) => this.note(loc, message),
+      hole: (path) => this.holes.push(path),
+      positions: this.positions,
+    });
+    if (roles.roles.length) this.raw.roles = roles.roles;
     this.noteUnreadTypes();
     for (const extra of this.opts.extra ?? []) this.mapExtra(extra);
     this.takeIdentityStore();
 
     this.raw.instance ??= {};
-    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed, applicationLabels: this.labels };
+    return { raw: this.raw, positions: this.positions, notes: this.notes, holes: this.holes, managedApplications: this.managed, applicationLabels: this.labels, roleUsages: roles.usages };
   }
 
   /**
@@ -159,7 +168,7 @@ class TerraformMapper {
   private noteUnreadTypes(): void {
     const unread = new Map<string, TerraformBlock[]>();
     for (const b of this.blocks) {
-      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never) || b.type in MANAGED_APPLICATIONS || isUnrelatedType(b.type)) continue;
+      if (!readsType(b.mode, b.type) || Object.values(TERRAFORM_TYPES).includes(readAs(b.type) as never) || b.type in MANAGED_APPLICATIONS || isUnrelatedType(b.type) || ROLE_RESOURCE_TYPES.has(b.type)) continue;
       unread.set(b.type, [...(unread.get(b.type) ?? []), b]);
     }
     for (const [type, list] of unread) {

@@ -1,4 +1,5 @@
 /** Which Terraform resource types tipkit reads, and which of their attributes are configuration (the table the mapping follows). */
+import { ROLE_RESOURCE_TYPES } from './roles.js';
 
 export const TERRAFORM_TYPES = {
   application: 'aws_ssoadmin_application',
@@ -95,7 +96,7 @@ export const IDENTITY_CENTER_PREFIXES = ['aws_ssoadmin_', 'awscc_sso_'];
 /** Whether the mapper reads (or notes) blocks of this type, so a reader should say when it skips one. */
 export function readsType(mode: 'resource' | 'data', type: string): boolean {
   if (mode === 'data') return false;
-  return Object.values(TERRAFORM_TYPES).includes(type as never) || type in MANAGED_APPLICATIONS || IDENTITY_CENTER_PREFIXES.some((p) => type.startsWith(p));
+  return Object.values(TERRAFORM_TYPES).includes(type as never) || type in MANAGED_APPLICATIONS || ROLE_RESOURCE_TYPES.has(type) || IDENTITY_CENTER_PREFIXES.some((p) => type.startsWith(p));
 }
 
 /** An Identity Center type that no rule reads and that gets no note either (see UNRELATED_TYPES). */

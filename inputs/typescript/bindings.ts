@@ -6,7 +6,8 @@ import type { SourceLocation, NodePath } from '../../model/types.js';
 import { pointerKey, PositionIndex } from '../../model/positions.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
-import { terraformToRaw, type TerraformBlock } from '../terraform/mapping.js';
+import { moduleScope } from '../terraform/eval/index.js';
+import { expandTerraformBlocks, terraformToRaw, type TerraformBlock } from '../terraform/mapping.js';
 import { BINDING_META_ARGUMENTS, CHILD_SECTION_OF_TYPE, MAP_ATTRIBUTES, snakeCase, UNREAD } from './provider-classes.js';
 import type { StaticReader } from './static-reader.js';
 import type { ConstructDecl, Note, Obj, Val } from './values.js';
@@ -37,7 +38,8 @@ export class BindingMapper {
         if (BINDING_META_ARGUMENTS.has(m.key)) continue;
         const key = snakeCase(m.key);
         locs.set(pointerKey([key]), { key: m.keyLoc, value: m.val.loc });
-        body[key] = this.toTerraformValue(m.val, [key], locs, MAP_ATTRIBUTES.has(key));
+        // Each use of a shared const is expanded here: the reader's budget counts it.
+        body[key] = this.reader.afford(m.val, m.val.loc) ? this.toTerraformValue(m.val, [key], locs, MAP_ATTRIBUTES.has(key)) : UNREAD;
       }
       for (const key of props.skipped ?? []) if (!BINDING_META_ARGUMENTS.has(key)) body[snakeCase(key)] = UNREAD;
       blocks.push({
@@ -56,7 +58,9 @@ export class BindingMapper {
     const mapped = new PositionIndex(positions.defaultFile);
     for (const [file, text] of positions.texts) mapped.texts.set(file, text);
     const notes: Note[] = [];
-    const raw = terraformToRaw(blocks, { positions: mapped, notes });
+    // A binding with `forEach: TerraformIterator.fromList(…)` makes one resource per element, as Terraform does.
+    const expanded = blocks.some((b) => b.body.for_each !== undefined || b.body.count !== undefined) ? expandTerraformBlocks(blocks, moduleScope(new Map())) : blocks;
+    const raw = terraformToRaw(expanded, { positions: mapped, notes });
     raw.notes = notes.filter((n) => !n.message.includes(UNREAD));
     // Child resources made in a loop, or whose config cannot be read: some application has more of them.
     for (const type of unreadChildTypes) {
@@ -72,7 +76,9 @@ export class BindingMapper {
     const known = this.bindingNames.get(decl);
     if (known) return known;
     const idNode = (decl.node as import('ts-morph').NewExpression).getArguments()[1];
-    const id = idNode && this.reader.evaluateQuiet(idNode, 0);
+    // `binding.overrideLogicalId('name')` (as `cdktf convert` writes it) is the name Terraform sees.
+    const overridden = this.reader.logicalId(decl);
+    const id = overridden !== undefined ? { kind: 'primitive' as const, value: overridden } : idNode && this.reader.evaluateQuiet(idNode, 0);
     const base = id?.kind === 'primitive' && typeof id.value === 'string' && id.value !== '' ? id.value.replace(/[^\w-]/g, '_').replace(/^(?=[\d-])/, '_') : 'binding';
     const taken = new Set([...this.bindingNames].filter(([d]) => d.tfType === decl.tfType).map(([, n]) => n));
     let name = base;

@@ -208,7 +208,8 @@ export class RawBuilder {
   private put(out: Obj, path: NodePath, m: Member): void {
     const key = pascal(m.key);
     const childPath = [...path, key];
-    const value = this.toRaw(m.val, childPath, m.key === 'actorPolicy');
+    // Each use of a shared const is expanded here: the reader's budget counts it.
+    const value = this.reader.afford(m.val, m.val.loc) ? this.toRaw(m.val, childPath, m.key === 'actorPolicy') : SKIP;
     if (value === SKIP) {
       this.holes.push(childPath);
       return;
@@ -229,6 +230,10 @@ export class RawBuilder {
   private toRaw(val: Val, path: NodePath, verbatim: boolean): unknown {
     switch (val.kind) {
       case 'primitive':
+        if (val.terraform) {
+          this.note(val.loc, 'skipped a value that cannot be read without running the code: a TerraformIterator value outside a provider binding');
+          return SKIP;
+        }
         this.positions.setValue(path, val.loc);
         return val.value;
       case 'construct': {

@@ -15,6 +15,7 @@ import { PositionIndex } from '../../model/positions.js';
 import { ANY_SEGMENT } from '../../model/unknown.js';
 import type { RawInput } from '../raw-input.js';
 import { readSourceFile, type ReadOptions } from '../yaml/parse.js';
+import { cfnConstructsToRaw } from './aws-cdk.js';
 import { BindingMapper } from './bindings.js';
 import { RawBuilder } from './constructs.js';
 import { StaticReader } from './static-reader.js';
@@ -39,20 +40,20 @@ export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {
     const memPath = posix.normalize('/' + resolvePath(file).replace(/\\/g, '/').replace(/^[A-Za-z]:/, ''));
     displayName.set(memPath, file);
     let sf: SourceFile;
-    let syntax: ReturnType<ReturnType<Project['getProgram']>['getSyntacticDiagnostics']>;
     try {
       sf = project.createSourceFile(memPath, text, { overwrite: true });
-      syntax = project.getProgram().getSyntacticDiagnostics(sf);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       notes.push({ message: `skipped ${file}: it nests too deeply to read`, file, line: 1, column: 1 });
       continue;
     }
-    const first = syntax[0];
+    // The parser's own diagnostics, which are a program's syntactic diagnostics for a .ts file (building a program
+    // after each file made reading many files quadratic).
+    const first = (sf.compilerNode as { parseDiagnostics?: readonly import('ts-morph').ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
     if (first) {
-      const pos = sf.getLineAndColumnAtPos(first.getStart() ?? 0);
-      const msg = first.getMessageText();
-      const text = typeof msg === 'string' ? msg : msg.getMessageText();
+      const pos = sf.getLineAndColumnAtPos(first.start);
+      const msg = first.messageText;
+      const text = typeof msg === 'string' ? msg : msg.messageText;
       notes.push({ message: `skipped ${file}: TypeScript syntax error: ${text}`, file, line: pos.line, column: pos.column });
       continue;
     }
@@ -62,19 +63,21 @@ export async function readTypeScriptFiles(files: string[], opts: ReadOptions = {
   return readDeclarations(reader, positions, notes);
 }
 
-/** The constructs and bindings a file set declares → one RawInput (tipkit's constructs first, then the bindings). */
+/** The constructs, bindings and AWS CDK Cfn constructs a file set declares → one RawInput (tipkit's constructs first, then the bindings, then the Cfn constructs). */
 function readDeclarations(reader: StaticReader, positions: PositionIndex, notes: Note[]): RawInput {
   const all = reader.findAll();
-  const tipkit = new RawBuilder(reader, positions, notes).build(all.filter((d) => d.tfType === undefined));
+  let raw = new RawBuilder(reader, positions, notes).build(all.filter((d) => d.tfType === undefined && d.cfnType === undefined));
   const bindings = all.filter((d) => d.tfType !== undefined);
-  if (bindings.length === 0) return tipkit;
-  return mergeRawInputs(tipkit, new BindingMapper(reader, notes).toRaw(bindings, positions));
+  if (bindings.length) raw = mergeRawInputs(raw, new BindingMapper(reader, notes).toRaw(bindings, positions));
+  const cfn = all.filter((d) => d.cfnType !== undefined);
+  if (cfn.length) raw = mergeRawInputs(raw, cfnConstructsToRaw(reader, cfn, positions));
+  return raw;
 }
 
 
 /**
  * One RawInput of two (a file set with both tipkit constructs and provider bindings): the second's issuers,
- * applications and AWS-managed applications follow the first's, with their positions and holes re-rooted.
+ * applications, roles and AWS-managed applications follow the first's, with their positions and holes re-rooted.
  */
 function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
   if (!a.raw.applications && !a.raw.trustedTokenIssuers && !a.suppressions?.length) {
@@ -83,7 +86,7 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
   const positions = a.positions;
   const holes = [...(a.holes ?? [])];
   const raw = a.raw;
-  for (const section of ['trustedTokenIssuers', 'applications'] as const) {
+  for (const section of ['trustedTokenIssuers', 'applications', 'roles'] as const) {
     const extra = (b.raw[section] ?? []) as Obj[];
     if (extra.length === 0) continue;
     const list = ((raw[section] as Obj[] | undefined) ??= []);
@@ -96,7 +99,7 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
       if (hole[0] === section && typeof hole[1] === 'number') holes.push([section, hole[1] + offset, ...hole.slice(2)]);
     }
   }
-  for (const hole of b.holes ?? []) if (hole[0] !== 'trustedTokenIssuers' && hole[0] !== 'applications') holes.push(hole);
+  for (const hole of b.holes ?? []) if (hole[0] !== 'trustedTokenIssuers' && hole[0] !== 'applications' && hole[0] !== 'roles') holes.push(hole);
   for (const hole of b.holes ?? []) if (hole[0] === 'applications' && hole[1] === ANY_SEGMENT) holes.push(hole);
   const instance = isObject(b.raw.instance) ? b.raw.instance : {};
   if (raw.instance && Object.keys(raw.instance).length === 0 && Object.keys(instance).length > 0) {
@@ -111,5 +114,6 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
     notes: [...(a.notes ?? []), ...(b.notes ?? [])],
     holes,
     managedApplications: [...(a.managedApplications ?? []), ...(b.managedApplications ?? [])],
+    roleUsages: [...(a.roleUsages ?? []), ...(b.roleUsages ?? [])],
   };
 }

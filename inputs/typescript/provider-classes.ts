@@ -5,6 +5,7 @@ export const PROVIDER_MODULE = /^@cdktf\/provider-aws(\/|$)|^@cdktn\/provider-aw
 /** Provider class names whose Terraform type is not their snake_case (the S3 Control prefix is one word in Terraform). */
 export const CLASS_TYPE_EXCEPTIONS: Readonly<Record<string, string>> = {
   S3ControlAccessGrantsInstance: 'aws_s3control_access_grants_instance',
+  S3ControlAccessGrantsLocation: 'aws_s3control_access_grants_location',
 };
 
 /** `SsoadminApplicationAccessScope` → `aws_ssoadmin_application_access_scope`. */

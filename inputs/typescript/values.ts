@@ -29,7 +29,13 @@ export const REFERENCE_ATTRIBUTES = new Set(['applicationArn', 'applicationName'
 
 /** A value read from the source, with where each part of it was written. */
 export type Val =
-  | { kind: 'primitive'; value: string | number | boolean | null; loc: SourceLocation }
+  | {
+      kind: 'primitive';
+      value: string | number | boolean | null;
+      loc: SourceLocation;
+      /** A Terraform expression in hcl2json form (`${each.value}` of a TerraformIterator): only a provider binding can use it. */
+      terraform?: true;
+    }
   | { kind: 'object'; members: Member[]; loc: SourceLocation; skipped?: string[] }
   | { kind: 'array'; items: Val[]; loc: SourceLocation; /** Elements that could not be read (unknown, not missing). */ unknownItems?: number }
   | { kind: 'construct'; decl: ConstructDecl; loc: SourceLocation; /** `issuer.arn`: the attribute read off a provider binding. */ attribute?: string };
@@ -44,6 +50,8 @@ export interface ConstructDecl {
   cls: ConstructClass;
   /** The Terraform resource type of a provider binding (`aws_ssoadmin_application`). */
   tfType?: string;
+  /** The CloudFormation type of an AWS CDK `Cfn*` class (`AWS::SSO::Application`): read as that template resource. */
+  cfnType?: string;
   node: TsNode;
   loc: SourceLocation;
   /** The props object, read lazily (it may reference other constructs). */
@@ -69,7 +77,7 @@ export const UNREAD_VALUE: unique symbol = Symbol('unread');
 export function plainValue(val: Val): unknown {
   switch (val.kind) {
     case 'primitive':
-      return val.value;
+      return val.terraform ? UNREAD_VALUE : val.value;
     case 'construct':
       return UNREAD_VALUE;
     case 'array': {

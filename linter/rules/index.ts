@@ -28,6 +28,9 @@ import { rule as refreshTokenWithoutSource } from './refresh-token-without-sourc
 import { rule as accessScopeInvalid } from './access-scope-invalid.js';
 import { rule as inputSkipped } from './input-skipped.js';
 import { rule as quotaExceeded } from './quota-exceeded.js';
+import { rule as roleTrustNoSetContext } from './role-trust-no-set-context.js';
+import { rule as roleTrustTooBroad } from './role-trust-too-broad.js';
+import { rule as rolePoliciesSwapped } from './role-policies-swapped.js';
 
 export const allRules: readonly Rule[] = [
   grantUnionMismatch,
@@ -57,6 +60,9 @@ export const allRules: readonly Rule[] = [
   accessScopeInvalid,
   quotaExceeded,
   identityCenterInstanceArnInvalid,
+  roleTrustNoSetContext,
+  roleTrustTooBroad,
+  rolePoliciesSwapped,
   inputSkipped,
 ];
 

@@ -544,6 +544,104 @@ export const configSchema = {
         ]
       },
       "description": "CreateApplication requests, with their grants, scopes, authentication methods and assignments."
+    },
+    "roles": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "RoleName",
+          "AssumeRolePolicyDocument"
+        ],
+        "description": "An IAM role a TIP flow assumes (IAM CreateRole request keys, plus its Arn).",
+        "properties": {
+          "RoleName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "^(?:[\\w+=,.@-]+)$",
+            "description": "The name of the role."
+          },
+          "Arn": {
+            "type": "string",
+            "minLength": 20,
+            "maxLength": 2048,
+            "pattern": "^arn:aws(-[a-z]{1,5}){0,3}:iam::\\d{12}:role/(?:[\\u0021-\\u007E]+/)?[\\w+=,.@-]{1,64}$",
+            "description": "The ARN of the role; else tipkit derives one from the instance and RoleName."
+          },
+          "Path": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 512,
+            "pattern": "^(?:(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F))$",
+            "description": "The path to the role."
+          },
+          "Description": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "A description of the role."
+          },
+          "AssumeRolePolicyDocument": {
+            "description": "The trust policy: an IAM policy document, as an object or as the JSON string IAM takes.",
+            "anyOf": [
+              {
+                "type": "object"
+              },
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 131072
+              }
+            ]
+          },
+          "MaxSessionDuration": {
+            "type": "integer",
+            "minimum": 3600,
+            "maximum": 43200,
+            "description": "The maximum session duration in seconds; IAM defaults to 3600."
+          },
+          "Policies": {
+            "type": "array",
+            "description": "Inline permission policies (PutRolePolicy requests).",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "PolicyName",
+                "PolicyDocument"
+              ],
+              "properties": {
+                "PolicyName": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 128,
+                  "pattern": "^(?:[\\w+=,.@-]+)$",
+                  "description": "The name of the policy."
+                },
+                "PolicyDocument": {
+                  "description": "The permission policy: an IAM policy document, as an object or as the JSON string IAM takes.",
+                  "anyOf": [
+                    {
+                      "type": "object"
+                    },
+                    {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 131072
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "IdentityContext": {
+            "type": "boolean",
+            "description": "The role is assumed with identity context (AssumeRole with ProvidedContexts): its trust policy must allow sts:SetContext."
+          }
+        }
+      },
+      "description": "IAM roles that TIP flows assume with identity context (STS AssumeRole with ProvidedContexts)."
     }
   }
 } as const;

@@ -107,6 +107,15 @@ const CONFIG_CHECKS: Check[] = [
     },
   },
   { claims: /\(they default to their only value\)/, verify: () => expect(Object.keys(PROP_DEFAULTS)).toEqual(expect.arrayContaining(['trustedTokenIssuerType', 'jwksRetrievalOption'])) },
+  {
+    // A role declared without MaxSessionDuration gets the default the page states.
+    claims: /^\| `MaxSessionDuration` \|.*IAM's default is (\d+) \|$/,
+    verify: (line) => {
+      const stated = Number(/default is (\d+)/.exec(line)![1]);
+      const model = buildModel({ version: 1, instance: { InstanceArn: INSTANCE }, roles: [{ RoleName: 'R', AssumeRolePolicyDocument: {} }] });
+      expect(model.roles[0]!.maxSessionDuration).toBe(stated);
+    },
+  },
   { claims: /^## Defaults tipkit applies$/, verify: () => undefined },
   { claims: /^\| where \| default \|$/, verify: () => undefined },
 ];

@@ -35,21 +35,21 @@ const shapes: Shape[] = [
     findings: ['cdktf-bindings/hcl/main.tf:64:24 error redirect-uri-insecure', 'cdktf-bindings/hcl/main.tf:80:22 error actor-policy-no-create-token'],
   },
   {
-    name: 'bindings with unknown values: noted, never missing; unread types named; a Redshift IdC application uses the issuer',
+    name: 'bindings with unknown values: noted, never missing; unread types named; a Redshift IdC application uses the issuer; an iterator expands',
     paths: ['cdktf-bindings-unknown'],
     findings: [
       'cdktf-bindings-unknown/main.ts:18:25 note input-skipped',
       'cdktf-bindings-unknown/main.ts:41:20 warning iam-auth-method-missing',
       'cdktf-bindings-unknown/main.ts:51:65 note input-skipped',
-      'cdktf-bindings-unknown/main.ts:54:19 note input-skipped',
-      'cdktf-bindings-unknown/main.ts:55:5 note input-skipped',
-      'cdktf-bindings-unknown/main.ts:57:13 note input-skipped',
+      // forEach: TerraformIterator.fromList(['red', 'blue']) makes the applications red and blue, as Terraform does.
+      'cdktf-bindings-unknown/main.ts:57:13 warning assignment-required-without-assignments',
+      'cdktf-bindings-unknown/main.ts:57:13 warning assignment-required-without-assignments',
       'cdktf-bindings-unknown/main.ts:63:7 note input-skipped',
       // 66:5, a permission set: nothing to do with TIP, so no note.
     ],
     messages: {
       'cdktf-bindings-unknown/main.ts:51:65 note input-skipped': 'domain.stringValue',
-      'cdktf-bindings-unknown/main.ts:55:5 note input-skipped': 'for_each',
+      'cdktf-bindings-unknown/main.ts:57:13 warning assignment-required-without-assignments': "application 'blue'",
       'cdktf-bindings-unknown/main.ts:63:7 note input-skipped': 'in a loop',
     },
   },

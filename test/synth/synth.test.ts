@@ -10,7 +10,7 @@ import { lintLoaded } from '../../linter/index.js';
 import { loadConfigFile, type LoadedConfig } from '../../inputs/load.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
-const EXAMPLES = ['okta-tip', 'web-app', 'device-cli'] as const;
+const EXAMPLES = ['okta-tip', 'web-app', 'device-cli', 'identity-enhanced-session'] as const;
 const work = mkdtempSync(join(tmpdir(), 'tipkit-synth-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,0 +1,36 @@
+/**
+ * AWS CDK (aws-cdk-lib) Cfn classes read statically as their CloudFormation twins (issue 19, item 4): an app with
+ * sso.CfnApplication and CfnApplicationAssignment lints as the template it synthesizes to.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintPaths, type Finding } from '../../linter/index.js';
+import { readTypeScriptFiles } from '../../inputs/typescript/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-sso');
+const essence = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.resource} ${f.message}`).sort();
+
+describe('AWS CDK Cfn classes', () => {
+  it('become the CloudFormation resources they synthesize to, with references by Fn::GetAtt', async () => {
+    const input = await readTypeScriptFiles([resolve(ROOT, 'app.ts')]);
+    expect(input.notes).toEqual([]);
+    expect(input.raw.instance).toMatchObject({ InstanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444' });
+    expect(input.raw.applications).toEqual([
+      expect.objectContaining({ Name: 'portal', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/custom', Assignments: [{ PrincipalType: 'GROUP', PrincipalId: '' }] }),
+    ]);
+    // Located at the TypeScript that wrote them.
+    expect(input.positions.locate(['applications', 0, 'Assignments', 0, 'PrincipalId'])).toMatchObject({ line: 20, column: 16 });
+  });
+
+  it('lint the same as the synthesized template', async () => {
+    const ts = await lintPaths(['app.ts'], { cwd: ROOT });
+    const cfn = await lintPaths(['template.yaml'], { cwd: ROOT });
+    expect(cfn.findings.length).toBeGreaterThan(0);
+    expect(essence(ts.findings)).toEqual(essence(cfn.findings));
+  });
+
+  it('a Cfn class from another library, or a class named CfnApplication of the project, is not read', async () => {
+    const input = await readTypeScriptFiles([resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-sso/not-cdk.ts')]);
+    expect(input.raw.applications).toBeUndefined();
+  });
+});
