@@ -154,9 +154,11 @@ export function runTypeScriptCases({ quick, log }) {
     log('  typescript: bench/typescript.mjs not present, skipped');
     return undefined;
   }
-  const r = spawnSync(process.execPath, [script, ...(quick ? ['--quick'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--expose-gc', script, '--json', ...(quick ? ['--quick'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench/typescript.mjs exited ${r.status}`);
+  // Its table first (printed as it is), its results as JSON on the last line (--json).
   const lines = String(r.stdout).trim().split('\n');
+  for (const line of lines.slice(0, -1)) log(`  ${line}`);
   try {
     return JSON.parse(lines[lines.length - 1]);
   } catch {
