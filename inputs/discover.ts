@@ -87,9 +87,13 @@ const IDENTITY_CONTEXT_ROLE = /sts:SetContext|\b(aws_s3control_access_grants_loc
 const TIPKIT_CONSTRUCT =
   /\b(IdentityCenterApplication|ApplicationGrant|TrustedTokenIssuer|ApplicationAccessScope|ApplicationAuthenticationMethod|Ssoadmin\w+|RedshiftIdcApplication|QbusinessApplication|S3ControlAccessGrantsInstance)\b/;
 
+/** AWS CDK (aws-cdk-lib) `Cfn*` classes of Identity Center and the services integrated with it (read as CloudFormation). */
+const AWS_CDK_IMPORT = /['"]aws-cdk-lib(\/aws-[a-z0-9-]+)?['"]/;
+const AWS_CDK_CLASS = /\bCfn(Application|ApplicationAssignment|Instance|AccessGrantsInstance|WebApp|WorkGroup|Domain|Studio|RedshiftIdcApplication|Capability|DataLakeSettings|IdentityCenterConfiguration)\b/;
+
 /** Cheap text test for a walked Terraform JSON, HCL or TypeScript file. */
 export function mentionsIdentityCenter(kind: InputKind, text: string): boolean {
-  if (kind === 'typescript') return TIPKIT_CONSTRUCT.test(text) || IDENTITY_CONTEXT_ROLE.test(text);
+  if (kind === 'typescript') return TIPKIT_CONSTRUCT.test(text) || IDENTITY_CONTEXT_ROLE.test(text) || (AWS_CDK_IMPORT.test(text) && AWS_CDK_CLASS.test(text));
   return SSOADMIN_RESOURCE.test(text) || IDENTITY_CONTEXT_ROLE.test(text);
 }
 

@@ -29,6 +29,14 @@ describe('AWS CDK Cfn classes', () => {
     expect(essence(ts.findings)).toEqual(essence(cfn.findings));
   });
 
+  it('a directory walk finds an AWS CDK app by its imports and Cfn classes (and the template beside it)', async () => {
+    const walked = await lintPaths(['.'], { cwd: ROOT });
+    expect(walked.files).toContain('app.ts');
+    expect(walked.files).not.toContain('not-cdk.ts');
+    const named = await lintPaths(['app.ts'], { cwd: ROOT });
+    expect(essence(walked.findings.filter((f) => f.location.file === 'app.ts'))).toEqual(essence(named.findings));
+  });
+
   it('a Cfn class from another library, or a class named CfnApplication of the project, is not read', async () => {
     const input = await readTypeScriptFiles([resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-sso/not-cdk.ts')]);
     expect(input.raw.applications).toBeUndefined();
