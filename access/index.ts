@@ -12,7 +12,8 @@ import type { AccessReport } from './formatters/types.js';
 import { checkoutPaths, isGitRef } from './git-base.js';
 import { readAccessPaths, type AccessInputs } from './load.js';
 
-export { computeAccessPaths, type AccessPath } from './paths.js';
+export { computeAccessPaths, type AccessPath, type PathOptions } from './paths.js';
+export { exchangePairBudget, type ExchangeStats } from './exchange.js';
 export { diffPaths, hasNewAccess, type AccessDiff, type ChangedPath, type Change, type ChangeKind } from './diff.js';
 export { readAccessPaths } from './load.js';
 

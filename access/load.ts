@@ -5,6 +5,7 @@
  */
 import { InputError } from '../model/errors.js';
 import { displayPath, readInputs } from '../inputs/index.js';
+import { exchangePairBudget, type ExchangeStats } from './exchange.js';
 import { computeAccessPaths, type AccessPath } from './paths.js';
 
 export interface AccessInputs {
@@ -38,7 +39,12 @@ export async function readAccessPaths(paths: readonly string[], opts: { cwd: str
     result.files.push(...files.map(display));
     result.applications.push(...loaded.model.applications.filter((a) => !loaded.model.unknown.isUnknown(a.pointer)).map((a) => a.name));
     result.notes.push(...loaded.notes.map((n) => `${display(n.file)}:${n.line}:${n.column}: ${n.message}`));
-    result.paths.push(...computeAccessPaths(loaded.model, { display }));
+    const stats: ExchangeStats = { work: 0, pairs: 0, summarized: false };
+    result.paths.push(...computeAccessPaths(loaded.model, { display, stats }));
+    if (stats.summarized)
+      result.notes.push(
+        `${files.map(display).join(', ')}: token-exchange chains summarized: more than ${exchangePairBudget(loaded.model.applications.length)} holder → application pairs; each token-exchange path is one direct step, with how many applications' tokens reach its application through some chain`,
+      );
   }
   return result;
 }

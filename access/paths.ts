@@ -5,9 +5,10 @@
  * entitled to an application may do, which scopes a token carries, when a refresh token is issued.
  */
 import { GRANT_TYPES, type ApplicationNode, type NodePath, type SourceLocation, type TipModel } from '../model/types.js';
-import { accessScopesAuthorizing, applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows, authorizedIssuers, assignmentGate, DEFAULT_LIFETIMES } from '../simulator/index.js';
+import { applicationClient, applicationScopes, clientHasGrant, DEVICE_CODE_GRANT, entitledApplicationAllows, authorizedIssuers, assignmentGate, DEFAULT_LIFETIMES } from '../simulator/index.js';
 import { isLoopbackHost, parseAbsoluteUri } from '../model/redirect-uri.js';
 import { actorPolicyCallers, type Callers } from './callers.js';
+import { exchangeReaches, summaryNote, type ExchangeStats } from './exchange.js';
 import { rolesReachable, type RoleReach } from './roles.js';
 
 /** Where a path comes from. */
@@ -60,6 +61,10 @@ export interface AccessPath {
   /** refresh_token: the grant type whose tokens this path extends, and for how long. */
   extends?: string;
   refresh?: RefreshLifetime;
+  /** token-exchange chains summarized (too many holder → application pairs to list): this path is one direct step;
+   * `reachedFrom` applications' tokens reach `to` through some chain; `component` applications (the holder's strongly
+   * connected component) reach each other. */
+  chainSummary?: { reachedFrom: number; component: number };
   /** The grant that opens the path (file as displayed, 1-based line and column). */
   source: SourceLocation;
   /** Also involved: the access scope that authorizes the last exchange step. */
@@ -76,6 +81,10 @@ export interface AccessPath {
 export interface PathOptions {
   /** How a file is shown (default: as loaded). */
   display?: (file: string) => string;
+  /** Filled in: the token-exchange graph's work and whether its chains were summarized. */
+  stats?: ExchangeStats;
+  /** Holder → application pairs listed before token-exchange chains are summarized (default: exchangePairBudget). */
+  exchangeBudget?: number;
 }
 
 const sortedUnique = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
@@ -211,111 +220,52 @@ export function computeAccessPaths(model: TipModel, opts: PathOptions = {}): Acc
     }
   }
 
-  paths.push(...exchangePaths(facts, iamUsable, locate, lifetime));
+  paths.push(...exchangePaths(facts, iamUsable, locate, lifetime, opts.stats ?? { work: 0, pairs: 0, summarized: false }, opts.exchangeBudget));
   // The step after the token: the roles the token's IAM holders can assume with its identity context.
   if (model.roles.length > 0) for (const p of paths) if (p.callers.length > 0) p.roles = rolesReachable(model.roles, p.callers);
   return paths.sort(comparePaths);
 }
 
-/**
- * token-exchange: holders of A's token reach B when A's access scope authorizes B and B has a token-exchange
- * grant (and a caller, and a user who may pass its assignment gate); chains follow. Each (A, C) pair is one path
- * along the shortest chain, with every application any chain passes through. A chain never revisits an
- * application, so cycles end.
- */
+/** token-exchange paths, from the reachability graph of access/exchange.ts (summarized past its budget). */
 function exchangePaths(
   facts: Map<ApplicationNode, AppFacts>,
   iamUsable: (f: AppFacts) => boolean,
   locate: (p: NodePath) => SourceLocation,
   lifetime: RefreshLifetime,
+  stats: ExchangeStats,
+  budget: number | undefined,
 ): AccessPath[] {
-  const targets = [...facts.values()].filter((f) => f.exchangeGrant !== undefined && iamUsable(f));
-  if (targets.length === 0) return [];
-  const byArn = new Map<string, AppFacts[]>();
-  for (const t of targets)
-    for (const arn of [t.app.arn, t.app.instanceArn]) {
-      if (arn === undefined) continue;
-      const list = byArn.get(arn);
-      if (list) list.push(t);
-      else byArn.set(arn, [t]);
-    }
-
-  // Edges A → B, with the access scope of A that authorizes B (the shared decision; the ARN index only proposes).
-  const edges = new Map<AppFacts, Map<AppFacts, NodePath>>();
-  const reverse = new Map<AppFacts, Set<AppFacts>>();
-  for (const f of facts.values()) {
-    const out = new Map<AppFacts, NodePath>();
-    for (const scope of f.app.accessScopes)
-      for (const target of scope.targets)
-        for (const candidate of (target.arn !== undefined ? byArn.get(target.arn) : undefined) ?? []) {
-          if (candidate === f || out.has(candidate)) continue;
-          const authorizing = accessScopesAuthorizing(f.app, candidate.app);
-          if (authorizing.length > 0) out.set(candidate, authorizing[0]!.pointer);
-        }
-    if (out.size === 0) continue;
-    edges.set(f, out);
-    for (const b of out.keys()) reverse.set(b, (reverse.get(b) ?? new Set()).add(f));
-  }
-
   const paths: AccessPath[] = [];
-  const coreach = new Map<AppFacts, Set<AppFacts>>();
-  const reaching = (c: AppFacts): Set<AppFacts> => {
-    let set = coreach.get(c);
-    if (!set) {
-      set = new Set([c]);
-      const queue = [c];
-      while (queue.length > 0) for (const p of reverse.get(queue.shift()!) ?? []) if (!set.has(p)) (set.add(p), queue.push(p));
-      coreach.set(c, set);
-    }
-    return set;
-  };
-  for (const [origin] of edges) {
-    if (!(origin.users === 'everyone' || origin.users.length > 0)) continue;
-    // Breadth first: the first time an application is reached is along a shortest chain.
-    const previous = new Map<AppFacts, AppFacts>([[origin, origin]]);
-    const queue = [origin];
-    const order: AppFacts[] = [];
-    while (queue.length > 0) {
-      const a = queue.shift()!;
-      for (const b of edges.get(a)?.keys() ?? []) {
-        if (previous.has(b)) continue;
-        previous.set(b, a);
-        queue.push(b);
-        order.push(b);
-      }
-    }
-    const reached = new Set(previous.keys());
-    for (const c of order) {
-      const chain = [c];
-      while (chain[0] !== origin) chain.unshift(previous.get(chain[0]!)!);
-      const last = chain[chain.length - 2]!;
-      const steps = [...reaching(c)].filter((x) => x !== origin && x !== c && reached.has(x)).map((x) => x.app.name);
-      const path: AccessPath = {
-        key: '',
-        from: origin.app.name,
-        fromKind: 'application',
-        to: c.app.name,
-        grantType: GRANT_TYPES.tokenExchange,
-        audiences: [],
-        callers: c.callers.callers,
-        users: c.users,
-        scopes: c.scopes,
-        via: chain.map((x) => x.app.name),
-        chainSteps: steps.sort(),
-        redirectUris: [],
-        source: locate(c.exchangeGrant!),
-        related: [{ location: locate(edges.get(last)!.get(c)!), what: `the access scope of ${last.app.name} that authorizes ${c.app.name}` }],
-        notes: c.callers.notes,
-        roles: [],
-      };
-      path.key = pathKey(path);
-      paths.push(path);
-      if (c.refreshable) {
-        const grant = c.app.grants.find((g) => g.grantType === GRANT_TYPES.refreshToken)!;
-        const refresh: AccessPath = { ...path, grantType: GRANT_TYPES.refreshToken, extends: path.grantType, refresh: lifetime, source: locate(grant.pointer), related: [{ location: path.source, what: 'the token-exchange path it extends' }] };
-        refresh.key = pathKey(refresh);
-        paths.push(refresh);
-      }
+  for (const reach of exchangeReaches([...facts.values()], iamUsable, stats, budget)) {
+    const c = reach.target;
+    const last = reach.via[reach.via.length - 2]!;
+    const summary = summaryNote(reach);
+    const path: AccessPath = {
+      key: '',
+      from: reach.origin.app.name,
+      fromKind: 'application',
+      to: c.app.name,
+      grantType: GRANT_TYPES.tokenExchange,
+      audiences: [],
+      callers: c.callers.callers,
+      users: c.users,
+      scopes: c.scopes,
+      via: reach.via.map((x) => x.app.name),
+      chainSteps: reach.chainSteps.map((x) => x.app.name).sort(),
+      redirectUris: [],
+      source: locate(c.exchangeGrant!),
+      related: [{ location: locate(reach.scope), what: `the access scope of ${last.app.name} that authorizes ${c.app.name}` }],
+      notes: summary ? [...c.callers.notes, summary] : c.callers.notes,
+      roles: [],
+      ...(reach.summary ? { chainSummary: reach.summary } : {}),
+    };
+    path.key = pathKey(path);
+    paths.push(path);
+    if (c.refreshable) {
+      const grant = c.app.grants.find((g) => g.grantType === GRANT_TYPES.refreshToken)!;
+      const refresh: AccessPath = { ...path, grantType: GRANT_TYPES.refreshToken, extends: path.grantType, refresh: lifetime, source: locate(grant.pointer), related: [{ location: path.source, what: 'the token-exchange path it extends' }] };
+      refresh.key = pathKey(refresh);
+      paths.push(refresh);
     }
   }
   return paths;

@@ -396,3 +396,98 @@ export function toTerraformJson(raw) {
     terraform: { backend: { local: { path: 'terraform.tipkit.tfstate' } }, required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
   };
 }
+
+/**
+ * N applications joined by token-exchange access scopes in one topology: `pairs` (2k → 2k+1), `chains` (chains of
+ * ten), `ring` (i → i+1, the last back to the first) or `mesh` (every scope targets the instance, so every application
+ * may exchange into every other). Each application has the token-exchange grant, an IAM caller and no assignment gate.
+ */
+export function generateTopology(kind, applications) {
+  const name = (i) => `app-${pad(i)}`;
+  const targets = (i) => {
+    if (kind === 'pairs') return i % 2 === 0 && i + 1 < applications ? [name(i + 1)] : [];
+    if (kind === 'chains') return (i + 1) % 10 !== 0 && i + 1 < applications ? [name(i + 1)] : [];
+    if (kind === 'ring') return [name((i + 1) % applications)];
+    if (kind === 'mesh') return [INSTANCE_ARN];
+    throw new Error(`unknown topology ${kind}`);
+  };
+  return {
+    version: 1,
+    instance: { InstanceArn: INSTANCE_ARN, IdentityStoreId: IDENTITY_STORE_ID, Region: 'us-east-1' },
+    applications: Array.from({ length: applications }, (_, i) => {
+      const t = targets(i);
+      return {
+        Name: name(i),
+        ApplicationProviderArn: PROVIDER_ARN,
+        AssignmentRequired: false,
+        Grants: [{ GrantType: TOKEN_EXCHANGE, Grant: { TokenExchange: {} } }],
+        AuthenticationMethods: [iamMethod(i)],
+        ...(t.length ? { AccessScopes: [{ Scope: 'redshift:connect', AuthorizedTargets: t }] } : {}),
+      };
+    }),
+  };
+}
+
+const hclString = (s) => JSON.stringify(s).replace(/\$\{/g, '$${');
+const hclList = (xs) => `[${xs.map(hclString).join(', ')}]`;
+
+/**
+ * The raw config as Terraform HCL with the AWS provider's resources and the native grant resource (one file), as a
+ * team writing Terraform by hand would: references between resources, a local for the instance ARN.
+ */
+export function toHcl(raw) {
+  const out = [`locals {\n  instance_arn = ${hclString(raw.instance.InstanceArn)}\n  custom       = ${hclString(PROVIDER_ARN)}\n}\n`];
+  const id = (name) => name.replace(/[^A-Za-z0-9_]/g, '_');
+  for (const t of raw.trustedTokenIssuers ?? []) {
+    const o = t.TrustedTokenIssuerConfiguration.OidcJwtConfiguration;
+    out.push(`resource "aws_ssoadmin_trusted_token_issuer" "${id(t.Name)}" {
+  instance_arn              = local.instance_arn
+  name                      = ${hclString(t.Name)}
+  trusted_token_issuer_type = "OIDC_JWT"
+  trusted_token_issuer_configuration {
+    oidc_jwt_configuration {
+      issuer_url                    = ${hclString(o.IssuerUrl)}
+      claim_attribute_path          = ${hclString(o.ClaimAttributePath)}
+      identity_store_attribute_path = ${hclString(o.IdentityStoreAttributePath)}
+      jwks_retrieval_option         = ${hclString(o.JwksRetrievalOption)}
+    }
+  }
+}
+`);
+  }
+  for (const a of raw.applications) {
+    const app = id(a.Name);
+    const arn = `aws_ssoadmin_application.${app}.application_arn`;
+    out.push(`resource "aws_ssoadmin_application" "${app}" {
+  instance_arn             = local.instance_arn
+  name                     = ${hclString(a.Name)}
+  application_provider_arn = local.custom
+}
+
+resource "aws_ssoadmin_application_assignment_configuration" "${app}" {
+  application_arn     = ${arn}
+  assignment_required = ${a.AssignmentRequired ?? true}
+}
+`);
+    (a.Assignments ?? []).forEach((as, j) =>
+      out.push(`resource "aws_ssoadmin_application_assignment" "${app}_${j}" {
+  application_arn = ${arn}
+  principal_id    = ${hclString(as.PrincipalId)}
+  principal_type  = ${hclString(as.PrincipalType)}
+}
+`),
+    );
+    (a.Grants ?? []).forEach((g, j) => {
+      let body = '';
+      if (g.Grant.JwtBearer)
+        body = `  grant {\n    jwt_bearer {\n${g.Grant.JwtBearer.AuthorizedTokenIssuers.map((t) => `      authorized_token_issuers {\n        trusted_token_issuer_arn = aws_ssoadmin_trusted_token_issuer.${id(t.TrustedTokenIssuerArn)}.arn\n        authorized_audiences     = ${hclList(t.AuthorizedAudiences)}\n      }\n`).join('')}    }\n  }\n`;
+      else if (g.Grant.AuthorizationCode) body = `  grant {\n    authorization_code {\n      redirect_uris = ${hclList(g.Grant.AuthorizationCode.RedirectUris)}\n    }\n  }\n`;
+      out.push(`resource "aws_ssoadmin_application_grant" "${app}_${j}" {\n  application_arn = ${arn}\n  grant_type      = ${hclString(g.GrantType)}\n${body}}\n`);
+    });
+    (a.AccessScopes ?? []).forEach((s, j) => {
+      const targets = (s.AuthorizedTargets ?? []).map((t) => (t.startsWith('arn:') ? hclString(t) : `aws_ssoadmin_application.${id(t)}.application_arn`));
+      out.push(`resource "aws_ssoadmin_application_access_scope" "${app}_${j}" {\n  application_arn    = ${arn}\n  scope              = ${hclString(s.Scope)}\n${targets.length ? `  authorized_targets = [${targets.join(', ')}]\n` : ''}}\n`);
+    });
+  }
+  return out.join('\n');
+}

@@ -1,7 +1,8 @@
 /**
  * Runs one server for the HTTP figure in its own process on 127.0.0.1 and prints `{"port":N}` once listening:
  * `node bench/server.mjs emulator SCENARIO` (tipkit serve), `node bench/server.mjs oidc-provider` (opaque access tokens)
- * or `node bench/server.mjs oidc-provider-jwt` (RS256-signed JWT access tokens, a signature per request as the emulator makes).
+ * or `node bench/server.mjs oidc-provider-jwt` (RS256-signed JWT access tokens, a signature per request as the emulator makes),
+ * or `node bench/server.mjs bare-jose IDP_PRIVATE_JWK` (the bare jose server, serve's baseline).
  */
 import { createServer } from 'node:http';
 import { OIDC_CLIENT } from './exchange-fixture.mjs';
@@ -45,8 +46,39 @@ async function startOidcProvider(jwt) {
   return port;
 }
 
-const [kind, scenarioFile] = process.argv.slice(2);
-const port = kind === 'emulator' ? await startTipkit(scenarioFile) : await startOidcProvider(kind === 'oidc-provider-jwt');
+/**
+ * The bare limit of serve: node:http, reads the JSON body, verifies the assertion with jose (the IdP's public key,
+ * iss, aud, exp) and signs an ES256 token, as the emulator must at least do per request.
+ */
+async function startBareJose(privateJwkFile) {
+  const { readFileSync } = await import('node:fs');
+  const { importJWK, jwtVerify, SignJWT, generateKeyPair } = await import('jose');
+  const { ISSUER_URL, AUDIENCE, APPLICATION } = await import('./exchange-fixture.mjs');
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = JSON.parse(readFileSync(privateJwkFile, 'utf8'));
+  const publicKey = await importJWK(publicJwk, publicJwk.alg);
+  const { privateKey } = await generateKeyPair('ES256');
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const { payload } = await jwtVerify(body.assertion, publicKey, { issuer: ISSUER_URL, audience: AUDIENCE });
+        const idToken = await new SignJWT({ 'sts:identity_context': 'x' }).setProtectedHeader({ alg: 'ES256', kid: 'k', typ: 'JWT' }).setIssuer('https://identitycenter.amazonaws.com/ssoins-7223e2ee1a2b3c4d').setSubject(String(payload.email)).setAudience(APPLICATION).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+        const text = JSON.stringify({ accessToken: 'x', tokenType: 'Bearer', expiresIn: 3600, idToken });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+      } catch (err) {
+        res.writeHead(400).end(String(err));
+      }
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server.address().port;
+}
+
+const [kind, file] = process.argv.slice(2);
+const port = kind === 'emulator' ? await startTipkit(file) : kind === 'bare-jose' ? await startBareJose(file) : await startOidcProvider(kind === 'oidc-provider-jwt');
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 // The bench ends this process by closing stdin (or killing it by pid).
 process.stdin.on('end', () => process.exit(0));

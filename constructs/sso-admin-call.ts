@@ -44,7 +44,7 @@ export interface SsoAdminCallSpec {
 const SHELL = ['/bin/sh', '-c'];
 
 export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpec): TerraformDataResource {
-  const region = (): string | undefined => providerRegion(TerraformStack.of(scope));
+  const region = (): string | undefined => synthRegion(TerraformStack.of(scope));
   const aws = awsCommandAt(scope);
   const input = {
     tipkit: spec.marker,
@@ -76,6 +76,21 @@ export function ssoAdminCall(scope: Construct, id: string, spec: SsoAdminCallSpe
 
 /** `ApplicationArn` → `TIPKIT_APPLICATION_ARN` */
 const envName = (member: string): string => `TIPKIT_${member.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+
+const regionsThisSynth = new WeakMap<IConstruct, { region: string | undefined }>();
+/**
+ * providerRegion, looked up once per stack for the synchronous synth that asks (every call resource asks several
+ * times, and each lookup walks the whole tree): forgotten at the next microtask, so a later synth sees a changed tree.
+ */
+function synthRegion(stack: IConstruct): string | undefined {
+  let hit = regionsThisSynth.get(stack);
+  if (!hit) {
+    hit = { region: providerRegion(stack) };
+    regionsThisSynth.set(stack, hit);
+    queueMicrotask(() => regionsThisSynth.delete(stack));
+  }
+  return hit.region;
+}
 
 /** The region of the default (un-aliased) AWS provider under `root`, when it is a literal. */
 export function providerRegion(root: IConstruct): string | undefined {

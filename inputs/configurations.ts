@@ -10,7 +10,7 @@ import type { RawConfig } from '../model/types.js';
 import { discoverFiles, isTipkitConfigValue, mayBeTipkitConfigText, mentionsIdentityCenter, projectRootOf, relativeTypeScriptImports, type DiscoveredFile } from './discover.js';
 import { fromRawInput } from './load.js';
 import type { LoadedConfig } from './raw-input.js';
-import { isTerraformPlan, mayBeIdentityCenterPlan, planToRaw, PLAN_FILE_NAME } from './terraform/plan.js';
+import { isTerraformPlan, mayBeIdentityCenterPlan, PLAN_FILE_NAME } from './terraform/plan-detect.js';
 import type { VariableArgument } from './terraform/tfvars.js';
 import { parseDocumentText, readSourceFile, type ReadOptions } from './yaml/parse.js';
 
@@ -96,6 +96,7 @@ async function loadInputs(discovered: readonly DiscoveredFile[], readOptions: Re
         continue;
       }
       if (d.kind === 'config' && isTerraformPlan(doc.value)) {
+        const { planToRaw } = await import('./terraform/plan.js');
         inputs.push({ loaded: fromRawInput('plan', planToRaw(doc.value, doc.positions, d.file)), files: [d.file] });
       } else if (d.kind === 'config') {
         if (!isTipkitConfigValue(doc.value)) {

@@ -8,7 +8,9 @@
  * always through this file. Heavy readers (ts-morph, hcl2json) load lazily, so reading YAML never pays for them.
  */
 export { readInputs, displayPath, type LoadedInput } from './configurations.js';
-export { parseVarFlag, type VariableArgument } from './terraform/tfvars.js';
+// parseVarFlag stays in terraform/tfvars.ts (cli imports it when --var is given): exporting it here would load the
+// Terraform evaluator into everything that reads inputs.
+export type { VariableArgument } from './terraform/tfvars.js';
 export { discoverFiles, SKIPPED_DIRECTORIES, type DiscoveredFile } from './discover.js';
 export { fromRawInput, inputKind, loadConfigFile, loadConfigText, loadValidConfigFile } from './load.js';
 export type { ForeignKind, InputKind, LoadedConfig, RawInput } from './raw-input.js';

@@ -1,6 +1,6 @@
 /** `tipkit lint [PATH...]`: lint configs, Terraform JSON, HCL and cdktf TypeScript; exit 1 on errors. */
 import { resolve } from 'node:path';
-import { parseVarFlag, type VariableArgument } from '../../inputs/index.js';
+import type { VariableArgument } from '../../inputs/index.js';
 import { ruleCatalog, lintPaths, type LintSummary } from '../../linter/index.js';
 import { loadLintRc, parseRuleFlags, RC_FILE_NAMES } from '../../linter/config.js';
 import { formatReport, OUTPUT_FORMATS } from '../../linter/formatters/index.js';
@@ -65,7 +65,10 @@ Suppress a finding with a comment on the line above its node: # tipkit-ignore RU
     const flagSeverities = parseRuleFlags(values.rule ?? [], known);
     const rc = loadLintRc(io.cwd, values['config-file'], known);
 
-    const terraformVariables: VariableArgument[] = [...(values['var-file'] ?? []).map((f) => ({ file: resolve(io.cwd, f) })), ...(values.var ?? []).map(parseVarFlag)];
+    // The tfvars reader brings the Terraform evaluator: loaded only when --var is given (cold start of a plain lint).
+    const varFlags = values.var ?? [];
+    const parseVarFlag = varFlags.length > 0 ? (await import('../../inputs/terraform/tfvars.js')).parseVarFlag : undefined;
+    const terraformVariables: VariableArgument[] = [...(values['var-file'] ?? []).map((f) => ({ file: resolve(io.cwd, f) })), ...varFlags.map((v) => parseVarFlag!(v))];
 
     const report = await lintPaths(positionals, { cwd: io.cwd, rules, severities: { ...rc.severities, ...flagSeverities }, maxInputBytes, terraformVariables });
     if (report.files.length === 0 && !values['allow-empty']) throw new UsageError(noInputFound(positionals));

@@ -20,10 +20,19 @@ export function expandTerraformBlocks(blocks: readonly TerraformBlock[], scope: 
 /** `scope` gains the instance keys and configured attributes of `blocks` (before anything is expanded in it). */
 export function withBlocks(blocks: readonly TerraformBlock[], scope: Scope): void {
   const instanceKeys = new Map<string, (string | number)[] | null | undefined>();
+  // The first block with each address, indexed once (a search per reference made large configurations quadratic).
+  let byAddress: Map<string, TerraformBlock> | undefined;
+  const blockAt = (address: string): TerraformBlock | undefined => {
+    if (!byAddress) {
+      byAddress = new Map();
+      for (const b of blocks) if (!byAddress.has(addressOf(b))) byAddress.set(addressOf(b), b);
+    }
+    return byAddress.get(address);
+  };
   scope.instances = (address) => {
     if (instanceKeys.has(address)) return instanceKeys.get(address);
     instanceKeys.set(address, undefined); // a block whose for_each iterates itself stays unknown
-    const b = blocks.find((x) => addressOf(x) === address);
+    const b = blockAt(address);
     let keys: (string | number)[] | null | undefined;
     if (b) {
       const meta = b.body.count !== undefined ? 'count' : b.body.for_each !== undefined ? 'for_each' : undefined;

@@ -88,7 +88,15 @@ class HclModuleReader {
         continue;
       }
       const outline = outlineOf(text, file);
-      const find = (type: string, ...labels: string[]) => outline.blocks.find((b) => b.type === type && labels.every((l, i) => b.labels[i] === l));
+      // The first outline block of each type and labels, indexed once (a search per block was quadratic).
+      const outlineKey = (type: string, labels: readonly string[]): string => [type, ...labels].join('\u0000');
+      const byLabels = new Map<string, (typeof outline.blocks)[number]>();
+      for (const b of outline.blocks)
+        for (let n = 0; n <= b.labels.length; n++) {
+          const key = outlineKey(b.type, b.labels.slice(0, n));
+          if (!byLabels.has(key)) byLabels.set(key, b);
+        }
+      const find = (type: string, ...labels: string[]) => byLabels.get(outlineKey(type, labels));
       for (const local of asList(json.locals)) if (isObject(local)) for (const [k, v] of Object.entries(local)) locals.set(k, { value: v });
       if (isObject(json.variable)) {
         for (const [name, bodies] of Object.entries(json.variable)) {

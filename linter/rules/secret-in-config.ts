@@ -1,5 +1,6 @@
 /** secret-in-config: a client secret, private key, token or AWS secret key is written in a config or construct. */
-import { decodeProtectedHeader } from 'jose';
+// The one decoder by its own entry: the package root would load all of jose into every lint.
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
 import type { ModelNode, NodePath, TipModel } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { isObject } from '../../model/build.js';

@@ -1,6 +1,6 @@
 /** Builders for access tests: a config as a value, loaded as tipkit.yaml would be, and its paths. */
 import { stringify } from 'yaml';
-import { computeAccessPaths, type AccessPath } from '../../access/paths.js';
+import { computeAccessPaths, type AccessPath, type PathOptions } from '../../access/paths.js';
 import { loadConfigText } from '../../inputs/load.js';
 import type { RawConfig } from '../../model/types.js';
 
@@ -47,10 +47,10 @@ export const config = (applications: Obj[], trustedTokenIssuers: Obj[] = []): Ra
   applications,
 });
 
-export function pathsOf(raw: RawConfig): AccessPath[] {
-  const loaded = loadConfigText(stringify(raw, { lineWidth: 0 }), 'tipkit.yaml');
+export function pathsOf(raw: RawConfig, opts: PathOptions = {}): AccessPath[] {
+  const loaded = loadConfigText(stringify(raw, { lineWidth: 0, aliasDuplicateObjects: false }), 'tipkit.yaml');
   if (loaded.violations.length) throw new Error(`test config breaks the schema: ${loaded.violations.map((v) => v.message).join('; ')}`);
-  return computeAccessPaths(loaded.model);
+  return computeAccessPaths(loaded.model, opts);
 }
 
 export const find = (paths: readonly AccessPath[], to: string, grantType: string, from?: string): AccessPath | undefined =>
