@@ -15,6 +15,8 @@ const CDK_SERVICES: Readonly<Record<string, string>> = {
   'aws-redshift': 'Redshift',
   'aws-eks': 'EKS',
   'aws-datazone': 'DataZone',
+  // IAM roles a TIP flow assumes with identity context (`iam.CfnRole`), read as AWS::IAM::Role.
+  'aws-iam': 'IAM',
 };
 
 export interface CdkImports {

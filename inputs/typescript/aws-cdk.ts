@@ -52,7 +52,7 @@ export function cfnConstructsToRaw(reader: StaticReader, decls: ConstructDecl[],
         for (const m of val.members) {
           const key = verbatim ? m.key : pascal(m.key);
           docPositions.setKey([...path, key], m.keyLoc);
-          out[key] = toCfn(m.val, [...path, key], verbatim);
+          out[key] = toCfn(m.val, [...path, key], verbatim || /Document$/.test(key));
         }
         for (const key of val.skipped ?? []) out[verbatim ? key : pascal(key)] = { Ref: UNREAD_REF };
         return out;

@@ -41,4 +41,13 @@ describe('AWS CDK Cfn classes', () => {
     const input = await readTypeScriptFiles([resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-sso/not-cdk.ts')]);
     expect(input.raw.applications).toBeUndefined();
   });
+
+  it('iam.CfnRole is read as AWS::IAM::Role: the role a Transfer web app assumes with identity context is checked as in the template', async () => {
+    const root = resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-iam');
+    const ts = await lintPaths(['app.ts'], { cwd: root });
+    const cfn = await lintPaths(['template.yaml'], { cwd: root });
+    const checked = (findings: Finding[]) => essence(findings.filter((f) => f.ruleId !== 'input-skipped'));
+    expect(checked(ts.findings)).toEqual(['role-trust-no-set-context roles/web-app-identity-bearer ' + ts.findings[0]!.message]);
+    expect(checked(ts.findings)).toEqual(checked(cfn.findings));
+  });
 });
