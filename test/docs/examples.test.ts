@@ -4,8 +4,9 @@
 // TypeScript block with `node --import tipkit/ts-register`. A `tipkit serve` line is started in the background
 // and waited for, as a reader runs it in another terminal.
 //
-// One substitution, because tests on a shared machine cannot own a fixed port: serve listens on a free port
-// (`--port 0`) and `127.0.0.1:8917` in the other commands becomes that address. Commands of the AWS CLI are
+// Substitutions, because tests on a shared machine cannot own a fixed port: serve listens on a free port
+// (`--port 0`) and `127.0.0.1:8917` in the other commands becomes that address; a placeholder user code becomes
+// the one StartDeviceAuthorization returned. Commands of the AWS CLI are
 // skipped, saying why, where no AWS CLI with sso-admin's application operations is installed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,12 @@ function freshDir(): string {
   return dir;
 }
 
-const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', TIPKIT_ADMIN_TOKEN: ADMIN_TOKEN, ...extra });
+/** The environment of a reader's shell; an `undefined` in `extra` unsets that variable. */
+const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv => {
+  const out: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', TIPKIT_ADMIN_TOKEN: ADMIN_TOKEN, ...extra };
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete out[k];
+  return out;
+};
 
 /** The commands of a shell block: continuation lines joined, comments dropped. */
 function commands(code: string): string[] {
@@ -70,8 +76,8 @@ function commands(code: string): string[] {
 }
 
 /** `tipkit serve ARGS` on a free port; resolves with its address once it listens. */
-function startServe(args: string, cwd: string): Promise<{ address: string; stderr: () => string }> {
-  const proc = spawn('/bin/sh', ['-c', `exec ${args} --port 0`], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+function startServe(args: string, cwd: string, extraEnv: Record<string, string | undefined> = {}): Promise<{ address: string; stderr: () => string; stdout: () => string }> {
+  const proc = spawn('/bin/sh', ['-c', `exec ${args.replace(/ --port \d+/, '')} --port 0`], { cwd, env: env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(proc);
   let stdout = '';
   let stderr = '';
@@ -80,7 +86,7 @@ function startServe(args: string, cwd: string): Promise<{ address: string; stder
     proc.stdout!.on('data', (c) => {
       stdout += c;
       const m = /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(stdout);
-      if (m) resolve({ address: m[1]!, stderr: () => stderr });
+      if (m && /pages: /.test(stdout)) resolve({ address: m[1]!, stderr: () => stderr, stdout: () => stdout });
     });
     proc.on('exit', (code) => reject(new Error(`${args} exited ${code}: ${stderr}`)));
   });
@@ -90,14 +96,14 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
-function sh(preamble: string[], command: string, cwd: string, address: string) {
+function sh(preamble: string[], command: string, cwd: string, address: string, extraEnv: Record<string, string> = {}) {
   const script = [...preamble, command.replaceAll('127.0.0.1:8917', address)].join('\n');
-  return spawnSync('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: env(), encoding: 'utf8', timeout: 120_000 });
+  return spawnSync('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: env(extraEnv), encoding: 'utf8', timeout: 120_000 });
 }
 
 describe('docs examples', () => {
   it('the marked blocks are there (a renamed or dropped marker fails here, not silently)', () => {
-    expect([...blocks.keys()].sort()).toEqual(['control-plane', 'control-plane-list', 'in-process', 'sdk-create-token', 'serve-health', 'serve-jwt', 'simulate']);
+    expect([...blocks.keys()].sort()).toEqual(['control-plane', 'control-plane-list', 'in-process', 'sdk-create-token', 'serve-admin', 'serve-health', 'serve-jwt', 'serve-start', 'simulate']);
   });
 
   it('README: the three simulate commands pass on the okta-tip example', () => {
@@ -209,6 +215,39 @@ describe('docs examples', () => {
     const health = sh([], commands(block('serve-health').code)[0]!, cwd, serve.address);
     expect(health.stdout).toBe('{"status":"ok"}');
     const jwt = sh([], commands(block('serve-jwt').code)[0]!, cwd, serve.address);
+    expect(jwt.status, jwt.stderr).toBe(0);
+    expect(JSON.parse(jwt.stdout).jwt).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+
+  it('README: serve starts and prints what the Serve section shows, in an example folder', async () => {
+    const cwd = freshDir();
+    const [line] = commands(block('serve-start').code);
+    // As the section shows it: no TIPKIT_ADMIN_TOKEN in the environment, so serve makes and prints one.
+    const serve = await startServe(line!, join(cwd, 'examples', 'okta-tip'), { TIPKIT_ADMIN_TOKEN: undefined });
+    const out = serve.stdout().split('\n');
+    expect(out[0]).toBe(`tipkit serve listening on http://${serve.address}`);
+    expect(out[1]).toMatch(/^tipkit serve admin token: \S+$/);
+    expect(out[2]).toMatch(new RegExp(`^tipkit serve pages: http://${serve.address.replace(/\./g, '\\.')}/device\\?admin_token=\\S+$`));
+    // The documented output, with the example's port and token.
+    const documented = block('serve-start').code.split('\n').filter((l) => l.startsWith('# ')).map((l) => l.slice(2).replace(/127\.0\.0\.1:8917/, serve.address).replace(/(admin token: |admin_token=)\S+/, '$1TOKEN'));
+    expect(out.slice(0, 3).map((l) => l.replace(/(admin token: |admin_token=)\S+/, '$1TOKEN'))).toEqual(documented);
+  });
+
+  it('README: the admin routes approve a device code and mint an assertion, with the exported token', async () => {
+    const cwd = freshDir();
+    const lines = commands(block('serve-admin').code);
+    // The block's first line makes the token serve is started with.
+    const token = sh([lines[0]!], 'printf %s "$TIPKIT_ADMIN_TOKEN"', cwd, '').stdout;
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    const serve = await startServe('tipkit serve --scenario examples/okta-tip/scenario.yaml', cwd, { TIPKIT_ADMIN_TOKEN: token });
+    const { SSOOIDCClient, RegisterClientCommand, StartDeviceAuthorizationCommand } = await import('@aws-sdk/client-sso-oidc');
+    const oidc = new SSOOIDCClient({ region: 'us-east-1', endpoint: `http://${serve.address}`, credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' } });
+    const client = await oidc.send(new RegisterClientCommand({ clientName: 'docs', clientType: 'public' }));
+    const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://example.awsapps.com/start' }));
+    const approve = sh([], lines[1]!.replace('ABCD-EFGH', device.userCode!), cwd, serve.address, { TIPKIT_ADMIN_TOKEN: token });
+    expect(approve.status, approve.stderr).toBe(0);
+    expect(JSON.parse(approve.stdout)).toEqual({ approved: true });
+    const jwt = sh([], lines[2]!, cwd, serve.address, { TIPKIT_ADMIN_TOKEN: token });
     expect(jwt.status, jwt.stderr).toBe(0);
     expect(JSON.parse(jwt.stdout).jwt).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
   });
