@@ -49,7 +49,7 @@ export const CLOUDFORMATION_MANAGED_APPLICATIONS: Readonly<Record<string, { inst
   'AWS::Transfer::WebApp': { instanceArn: ['IdentityProviderDetails', 'InstanceArn'], arnAttributes: ['IdentityProviderDetails.ApplicationArn'] },
   'AWS::Athena::WorkGroup': { instanceArn: ['WorkGroupConfiguration', 'IdentityCenterConfiguration', 'IdentityCenterInstanceArn'], arnAttributes: [] },
   'AWS::OpenSearchService::Domain': { instanceArn: ['IdentityCenterOptions', 'IdentityCenterInstanceARN'], arnAttributes: [] },
-  'AWS::OpenSearchService::Application': { instanceArn: ['IamIdentityCenterOptions', 'InstanceArn'], arnAttributes: [] },
+  'AWS::OpenSearchService::Application': { instanceArn: ['IamIdentityCenterOptions', 'IamIdentityCenterInstanceArn'], arnAttributes: [] },
   'AWS::EMR::Studio': { instanceArn: ['IdcInstanceArn'], arnAttributes: [] },
   'AWS::EMRServerless::Application': { instanceArn: ['IdentityCenterConfiguration', 'IdentityCenterInstanceArn'], arnAttributes: [] },
   'AWS::EKS::Capability': { instanceArn: ['Configuration', 'ArgoCd', 'AwsIdc', 'IdcInstanceArn'], arnAttributes: [] },

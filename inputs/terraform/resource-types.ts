@@ -60,7 +60,7 @@ export const MANAGED_APPLICATIONS: Readonly<Record<string, ManagedApplicationSpe
   awscc_transfer_web_app: { instanceArn: ['identity_provider_details', 'instance_arn'], arnAttributes: [] },
   aws_athena_workgroup: { instanceArn: ['configuration', 'identity_center_configuration', 'identity_center_instance_arn'], arnAttributes: [] },
   aws_opensearch_domain: { instanceArn: ['identity_center_options', 'identity_center_instance_arn'], arnAttributes: [] },
-  awscc_opensearchservice_application: { instanceArn: ['iam_identity_center_options', 'instance_arn'], arnAttributes: [] },
+  awscc_opensearchservice_application: { instanceArn: ['iam_identity_center_options', 'iam_identity_center_instance_arn'], arnAttributes: [] },
   aws_quicksight_account_subscription: { instanceArn: ['iam_identity_center_instance_arn'], arnAttributes: [] },
   aws_emrserverless_application: { instanceArn: ['identity_center_configuration', 'identity_center_instance_arn'], arnAttributes: [] },
   awscc_emr_studio: { instanceArn: ['idc_instance_arn'], arnAttributes: [] },
