@@ -19,6 +19,9 @@ const CDK_SERVICES: Readonly<Record<string, string>> = {
   'aws-iam': 'IAM',
 };
 
+/** The AWS CDK L2 `iam.Role`: read as AWS::IAM::Role with the trust policy its `assumedBy` makes (aws-cdk.ts). */
+export const L2_ROLE = 'AWS::IAM::Role#L2';
+
 export interface CdkImports {
   /** Local class name → CloudFormation type. */
   classes: Map<string, string>;
@@ -44,6 +47,7 @@ export function cdkImports(sf: SourceFile): CdkImports {
     if (ns) namespaces.set(ns, service);
     for (const spec of imp.getNamedImports()) {
       if (spec.getName().startsWith('Cfn')) classes.set(spec.getAliasNode()?.getText() ?? spec.getName(), `AWS::${service}::${spec.getName().slice(3)}`);
+      else if (service === 'IAM' && spec.getName() === 'Role') classes.set(spec.getAliasNode()?.getText() ?? spec.getName(), L2_ROLE);
     }
   }
   return { classes, namespaces };
@@ -55,6 +59,8 @@ export function cfnTypeOf(callee: TsNode, cdk: CdkImports): string | undefined {
   const text = callee.getText();
   const direct = cdk.classes.get(text);
   if (direct) return direct;
+  const role = /^([\w$]+)\.Role$/.exec(text);
+  if (role && cdk.namespaces.get(role[1]!) === 'IAM') return L2_ROLE;
   const m = /^([\w$]+)\.Cfn(\w+)$/.exec(text);
   const service = m && cdk.namespaces.get(m[1]!);
   return service ? `AWS::${service}::${m![2]}` : undefined;

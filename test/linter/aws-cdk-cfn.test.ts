@@ -50,4 +50,17 @@ describe('AWS CDK Cfn classes', () => {
     expect(checked(ts.findings)).toEqual(['role-trust-no-set-context roles/web-app-identity-bearer ' + ts.findings[0]!.message]);
     expect(checked(ts.findings)).toEqual(checked(cfn.findings));
   });
+
+  it('an L2 iam.Role is read with the trust policy its assumedBy makes; one whose trust policy the code changes later is unknown', async () => {
+    const root = resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-iam');
+    const l2 = await lintPaths(['app-l2.ts'], { cwd: root });
+    expect(l2.findings.map((f) => `${f.ruleId} ${f.resource} ${f.location.line}:${f.location.column}`)).toEqual([
+      'role-trust-no-set-context roles/web-app-identity-bearer 13:14',
+      'input-skipped (input) 24:22',
+    ]);
+    expect(l2.findings[1]!.message).toContain('the code changes it after creating the role');
+    // The web app's role is judged as the Cfn twin judges it.
+    const cfn = await lintPaths(['app.ts'], { cwd: root });
+    expect(l2.findings[0]!.message).toBe(cfn.findings.find((f) => f.ruleId === 'role-trust-no-set-context')!.message);
+  });
 });
