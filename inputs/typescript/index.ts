@@ -86,6 +86,11 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
   const positions = a.positions;
   const holes = [...(a.holes ?? [])];
   const raw = a.raw;
+  // The second input's application labels (an address, a logical id) follow the first's applications.
+  const firstApplications = ((raw.applications as Obj[] | undefined) ?? []).length;
+  const applicationLabels = b.applicationLabels?.length
+    ? [...Array.from({ length: firstApplications }, (_, i) => a.applicationLabels?.[i]), ...b.applicationLabels]
+    : a.applicationLabels;
   for (const section of ['trustedTokenIssuers', 'applications', 'roles'] as const) {
     const extra = (b.raw[section] ?? []) as Obj[];
     if (extra.length === 0) continue;
@@ -115,5 +120,6 @@ function mergeRawInputs(a: RawInput, b: RawInput): RawInput {
     holes,
     managedApplications: [...(a.managedApplications ?? []), ...(b.managedApplications ?? [])],
     roleUsages: [...(a.roleUsages ?? []), ...(b.roleUsages ?? [])],
+    applicationLabels,
   };
 }

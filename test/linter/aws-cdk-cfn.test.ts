@@ -63,4 +63,10 @@ describe('AWS CDK Cfn classes', () => {
     const cfn = await lintPaths(['app.ts'], { cwd: root });
     expect(l2.findings[0]!.message).toBe(cfn.findings.find((f) => f.ruleId === 'role-trust-no-set-context')!.message);
   });
+
+  it('in an app with tipkit constructs too, a Cfn application whose Name is unknown is named by its logical id', async () => {
+    const { loadConfigFile } = await import('../../inputs/index.js');
+    const loaded = await loadConfigFile(resolve(import.meta.dirname, '../fixtures/real-world/aws-cdk-mixed/app.ts'));
+    expect(loaded.model.applications.map((a) => a.name)).toEqual(['portal', 'Reports']);
+  });
 });
