@@ -16,6 +16,7 @@ import { signatureRefusal, verifySignature } from './sigv4.js';
 import { ControlPlane } from './control-plane/control-plane.js';
 import { invalidSecurityToken, sessionTokenProblem } from './session-token.js';
 import { StsEndpoint, isStsRequest } from './sts/sts-endpoint.js';
+import type { SignedService } from './service-call.js';
 import { matchRoute, modelledError, readInput, toWireError, unknownOperation, type WireError } from './wire.js';
 import { OwnAddress } from './own-address.js';
 import { DEFAULT_MAX_CONNECTIONS, shedIdleConnections } from './connections.js';
@@ -201,8 +202,8 @@ class Emulator {
   private async dispatch(ctx: Context): Promise<void> {
     const { req, url } = ctx;
     const method = req.method ?? '';
-    if (req.headers['x-amz-target'] !== undefined) return this.controlPlaneCall(ctx);
-    if (isStsRequest(method, url.pathname, req.headers)) return this.stsCall(ctx);
+    if (req.headers['x-amz-target'] !== undefined) return this.serviceCall(ctx, this.controlPlane);
+    if (isStsRequest(method, url.pathname, req.headers)) return this.serviceCall(ctx, (this.sts ??= new StsEndpoint(this.simulator, this.clock, this.opts.model.instance.region)));
     if (url.pathname === '/device' && (method === 'GET' || method === 'HEAD')) return this.showDevicePage(ctx);
     if (url.pathname === '/device' && method === 'POST') return this.submitDevicePage(ctx);
     if (url.pathname === '/authorize' && (method === 'GET' || method === 'HEAD')) return this.showAuthorizePage(ctx);
@@ -261,24 +262,12 @@ class Emulator {
   }
 
   /** sso-admin and identity-store (AWS JSON 1.1, dispatched by X-Amz-Target). */
-  private async controlPlaneCall(ctx: Context): Promise<void> {
+  /** A signed AWS service on this port: the sso-admin control plane, or STS (query protocol, emulator/sts/). */
+  private async serviceCall(ctx: Context, service: SignedService): Promise<void> {
     const raw = await this.readRawBody(ctx);
     if (!raw) return;
     const { req, url } = ctx;
-    const answer = await this.controlPlane.handle({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: raw }, ctx.requestId);
-    Object.assign(ctx.log, { operation: answer.operation, caller: answer.caller, errorType: answer.errorType, detail: answer.detail && scrub(answer.detail) });
-    ctx.res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
-    ctx.res.end(answer.body);
-    this.logDone(ctx, answer.status);
-  }
-
-  /** STS (AWS query protocol, form in, XML out): emulator/sts/. */
-  private async stsCall(ctx: Context): Promise<void> {
-    const raw = await this.readRawBody(ctx);
-    if (!raw) return;
-    const { req, url } = ctx;
-    this.sts ??= new StsEndpoint(this.simulator, this.clock, this.opts.model.instance.region);
-    const answer = await this.sts.handle({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: raw }, ctx.requestId);
+    const answer = await service.handle({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: raw }, ctx.requestId);
     Object.assign(ctx.log, { operation: answer.operation, caller: answer.caller, errorType: answer.errorType, detail: answer.detail && scrub(answer.detail) });
     ctx.res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
     ctx.res.end(answer.body);

@@ -5,7 +5,6 @@
  * change the simulator decides from the new state and `--state FILE` is rewritten.
  */
 import { existsSync } from 'node:fs';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { TipModel } from '../../model/types.js';
 import type { Simulator, Clock, Scenario } from '../../simulator/index.js';
 import { identityStoreApi } from '../generated/identitystore-api.js';
@@ -85,25 +84,8 @@ export interface ControlPlaneOptions {
   quotas?: ControlPlaneQuotas;
 }
 
-/** A request as received: what the signature covers. */
-export interface ControlPlaneRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export interface ControlPlaneAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  /** `sso-admin:PutApplicationGrant`, for the request log. */
-  operation: string;
-  caller?: string;
-  errorType?: string;
-  detail?: string;
-}
+export type { ServiceRequest as ControlPlaneRequest, ServiceAnswer as ControlPlaneAnswer } from '../service-call.js';
+import type { ServiceRequest as ControlPlaneRequest, ServiceAnswer as ControlPlaneAnswer } from '../service-call.js';
 
 export class ControlPlane {
   private state: ControlPlaneState;

@@ -15,24 +15,8 @@ import { STS_API_VERSION, decodeQueryInput, errorXml, resultXml } from './query.
 export const STS_SIGNING_NAME = stsModel.metadata.signingName;
 const XML_CONTENT_TYPE = 'text/xml';
 
-export interface StsRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export interface StsAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  /** `sts:AssumeRole`, for the request log. */
-  operation: string;
-  caller?: string;
-  errorType?: string;
-  detail?: string;
-}
+export type { ServiceRequest as StsRequest, ServiceAnswer as StsAnswer } from '../service-call.js';
+import type { ServiceRequest as StsRequest, ServiceAnswer as StsAnswer } from '../service-call.js';
 
 /** Whether a request is for STS: a form-encoded POST to `/` (the query protocol; SSO OIDC's routes are JSON). */
 export function isStsRequest(method: string, path: string, headers: IncomingHttpHeaders): boolean {
