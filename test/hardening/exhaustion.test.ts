@@ -6,17 +6,14 @@
  * The ceilings are generous on purpose (a shared 2-core machine): they catch "runs for minutes" and "needs
  * gigabytes", not speed; bench/ measures speed. Rows for the HCL and TypeScript evaluators go in the same table.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
+import { runBounded, TIME_CEILING_MS } from '../helpers/bounded-run.js';
 
-/** Heap a row may use (MB): far above what linting a real config needs, far below what the machine has. */
-const HEAP_CEILING_MB = 512;
-/** Wall-clock a row may take before it is killed. */
-const TIME_CEILING_MS = 60_000;
 
 interface ExhaustionRow {
   title: string;
@@ -163,39 +160,6 @@ const fileKindRows: ExhaustionRow[] = [
 
 // The HCL and TypeScript evaluators' rows (issue 22, items 2–3) join as arrays of their own.
 const exhaustionRows: ExhaustionRow[] = [...yamlRows, ...fileKindRows];
-
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  killed: boolean;
-  stderr: string;
-  ms: number;
-}
-
-/** The built CLI in a child process with the heap ceiling; killed (and reported) past the time ceiling. */
-function runBounded(argv: string[], cwd: string): Promise<Outcome> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_CEILING_MB}`, resolve(repoRoot, 'bin/tipkit.js'), ...argv], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    if (stderr.length < 64 * 1024) stderr += d;
-  });
-  let killed = false;
-  const timer = setTimeout(() => {
-    killed = true;
-    child.kill('SIGKILL');
-  }, TIME_CEILING_MS);
-  return new Promise((done) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, killed, stderr, ms: Date.now() - started });
-    }),
-  );
-}
 
 let work: string;
 beforeAll(() => {

@@ -3,14 +3,13 @@
  * a child process with a heap ceiling and a time ceiling: it must finish with a normal report (exit 0 or 1),
  * say once which budget stopped the evaluation, and never abort. Terraform itself limits none of this.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDistBuilt } from './support.js';
+import { runBounded } from '../helpers/bounded-run.js';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
 /** Far above what these inputs need once bounded, far below what they took unbounded (4 GB, 120 s+). */
 const HEAP_MB = 384;
 const TIME_MS = 60_000;
@@ -68,18 +67,15 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('HCL that multiplies its own size is bounded', () => {
-  it.each(HOSTILE)('$name: a report within the heap and time ceilings, one note naming the budget', ({ name, tf, budget }) => {
+  it.each(HOSTILE)('$name: a report within the heap and time ceilings, one note naming the budget', async ({ name, tf, budget }) => {
     const caseDir = join(dir, name.replace(/\W+/g, '-'));
     mkdirSync(caseDir, { recursive: true });
     writeFileSync(join(caseDir, 'main.tf'), tf);
-    const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, join(repoRoot, 'bin', 'tipkit.js'), 'lint', caseDir, '--format', 'json'], {
-      encoding: 'utf8',
-      timeout: TIME_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = await runBounded(['lint', caseDir, '--format', 'json'], dir, { heapMb: HEAP_MB, timeMs: TIME_MS });
+    expect(run.killed, `still running after ${TIME_MS} ms`).toBe(false);
     expect(run.signal, `killed: ${run.stderr.slice(0, 400)}`).toBeNull();
     expect(run.stderr).not.toMatch(/heap|Maximum call stack|internal error/i);
-    expect([0, 1]).toContain(run.status);
+    expect([0, 1]).toContain(run.code);
     const report = JSON.parse(run.stdout) as { findings: { message: string }[] };
     const named = report.findings.filter((f) => budget.test(f.message));
     expect(named.length, JSON.stringify(report.findings.map((f) => f.message)).slice(0, 2000)).toBe(1);

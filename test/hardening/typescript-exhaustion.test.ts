@@ -7,16 +7,14 @@
  * gigabytes", not speed; bench/ measures speed. Beside exhaustion.test.ts (file kinds, YAML) and
  * hcl-exhaustion.test.ts (the Terraform evaluator), these rows also check the note each report holds.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TS_LIMITS } from '../../inputs/typescript/budget.js';
-import { ensureDistBuilt, repoRoot } from '../helpers/cli.js';
+import { ensureDistBuilt } from '../helpers/cli.js';
+import { runBounded, TIME_CEILING_MS } from '../helpers/bounded-run.js';
 
-const HEAP_CEILING_MB = 512;
-const TIME_CEILING_MS = 60_000;
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const head = `import { App, TerraformStack } from 'cdktf';\nimport { IdentityCenterApplication } from 'tipkit';\nconst app = new App();\nconst stack = new TerraformStack(app, 's');\n`;
@@ -79,39 +77,6 @@ const rows: Row[] = [
   },
 ];
 
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  killed: boolean;
-  stdout: string;
-  stderr: string;
-}
-
-function lintBounded(file: string, cwd: string): Promise<Outcome> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_CEILING_MB}`, resolve(repoRoot, 'bin/tipkit.js'), 'lint', file, '--format', 'json'], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => void (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    if (stderr.length < 64 * 1024) stderr += d;
-  });
-  let killed = false;
-  const timer = setTimeout(() => {
-    killed = true;
-    child.kill('SIGKILL');
-  }, TIME_CEILING_MS);
-  return new Promise((done) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, killed, stdout, stderr });
-    }),
-  );
-}
-
 let work: string;
 beforeAll(() => {
   ensureDistBuilt();
@@ -125,7 +90,7 @@ describe('hostile cdktf TypeScript finishes within the time and heap ceilings, t
       const dir = join(work, `row-${i}`);
       mkdirSync(dir);
       writeFileSync(join(dir, 'main.ts'), row.source);
-      const r = await lintBounded('main.ts', dir);
+      const r = await runBounded(['lint', 'main.ts', '--format', 'json'], dir);
       expect(r.killed, `still running after ${TIME_CEILING_MS} ms`).toBe(false);
       expect(r.signal, `ended by ${r.signal}: ${r.stderr.slice(-500)}`).toBeNull();
       expect(r.stderr).not.toMatch(/internal error|heap out of memory|\n\s+at /i);
